@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A list of allowed answers, shared by every question that names it. */
-public record CodeList(String id, String description, List<Code> codes, Map<String, String> aliases) {
+public record CodeList(
+    String id, String description, List<Code> codes, Map<String, String> aliases) {
 
   public CodeList {
     codes = List.copyOf(codes);

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A node of a JSON definition file that knows its file and key path, so every complaint names
- * both. Unknown keys are errors: a typo in a definition must not silently drop a rule.
+ * A node of a JSON definition file that knows its file and key path, so every complaint names both.
+ * Unknown keys are errors: a typo in a definition must not silently drop a rule.
  */
 public final class JsonDefinition {
   private static final ObjectMapper MAPPER =

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 public final class PersonalData {
   private static final List<Pattern> PATTERNS =
       List.of(
-          Pattern.compile("\\b(first|last|sur|full|given|family|client|victim|perpetrator)?\\s*name\\b"),
+          Pattern.compile(
+              "\\b(first|last|sur|full|given|family|client|victim|perpetrator)?\\s*name\\b"),
           Pattern.compile("\\baddress\\b"),
           Pattern.compile("\\bpost\\s*code\\b"),
           Pattern.compile("\\bdate of birth\\b|\\bdob\\b|\\bbirth\\s*date\\b"),

@@ -25,8 +25,19 @@ public final class SchemaLoader {
   private static final Set<String> RESERVED_LABELS = Set.of("missing", "total", "errors");
   private static final Set<String> FIELD_KEYS =
       Set.of(
-          "id", "header", "question", "type", "codelist", "required", "when", "min", "max", "unit",
-          "pattern", "aliases", "description");
+          "id",
+          "header",
+          "question",
+          "type",
+          "codelist",
+          "required",
+          "when",
+          "min",
+          "max",
+          "unit",
+          "pattern",
+          "aliases",
+          "description");
 
   private final DefinitionSource source;
 
@@ -51,8 +62,9 @@ public final class SchemaLoader {
     List<Form> forms = new ArrayList<>();
     Set<String> sheetNames = new HashSet<>();
     for (String formId : manifest.strings("forms")) {
-      Form form = readForm(JsonDefinition.read(source, "schema/forms/" + formId + ".json"), formId,
-          codeLists);
+      Form form =
+          readForm(
+              JsonDefinition.read(source, "schema/forms/" + formId + ".json"), formId, codeLists);
       for (SheetDefinition sheet : form.sheets()) {
         if (!sheetNames.add(sheet.sheetName().toLowerCase(java.util.Locale.ROOT))) {
           throw new DefinitionException(
@@ -125,26 +137,29 @@ public final class SchemaLoader {
           "expected \"" + formId + "\" (the file name) but found \"" + file.string("form") + "\"");
     }
     Set<String> formFieldIds = new HashSet<>();
-    SheetDefinition main = readSheet(file, formId, null, codeLists, formFieldIds, null);
+    SheetDefinition main = readSheet(file, formId, null, codeLists, formFieldIds, null, Set.of());
     if (main.key().size() != 1) {
       throw file.error("a form's \"key\" is its one case reference field, e.g. \"case_ref\"");
     }
     List<SheetDefinition> groups = new ArrayList<>();
     Set<String> groupIds = new HashSet<>();
+    Set<String> keyFields = new HashSet<>(main.key());
     for (JsonDefinition g : file.array("groups", false)) {
       g.allowOnly(Set.of("id", "sheet", "title", "description", "key", "fields"));
       String groupId = g.string("id");
       if (!ID.matcher(groupId).matches() || !groupIds.add(groupId)) {
         throw g.error("group id \"" + groupId + "\" must be lower_snake_case and unique");
       }
-      SheetDefinition group = readSheet(g, formId, groupId, codeLists, formFieldIds, main);
       String parentKey = main.key().get(0);
-      if (!group.key().contains(parentKey)) {
+      if (!g.strings("key").contains(parentKey)) {
         throw g.error(
             "a group's key must include the form's key \""
                 + parentKey
                 + "\" so each row attaches to its case");
       }
+      SheetDefinition group =
+          readSheet(g, formId, groupId, codeLists, formFieldIds, main, Set.copyOf(keyFields));
+      keyFields.addAll(group.key());
       groups.add(group);
     }
     return new Form(formId, main, groups);
@@ -156,7 +171,8 @@ public final class SchemaLoader {
       String groupId,
       Map<String, CodeList> codeLists,
       Set<String> formFieldIds,
-      SheetDefinition parent) {
+      SheetDefinition parent,
+      Set<String> linkFields) {
     String sheetName = def.string("sheet");
     if (sheetName.length() > 31 || SHEET_NAME_FORBIDDEN.matcher(sheetName).find()) {
       throw def.error(
@@ -168,8 +184,9 @@ public final class SchemaLoader {
     Set<String> headers = new HashSet<>();
     for (JsonDefinition fd : fieldDefs) {
       Field field = readField(fd, codeLists);
-      boolean parentKey = parent != null && parent.key().contains(field.id());
-      if (!formFieldIds.add(field.id()) && !parentKey) {
+      // A group repeats the key fields of the sheets it hangs from (case_ref, report_no...).
+      boolean link = linkFields.contains(field.id()) && def.strings("key").contains(field.id());
+      if (!formFieldIds.add(field.id()) && !link) {
         throw fd.error("field id \"" + field.id() + "\" is used twice in form \"" + formId + "\"");
       }
       fields.put(field.id(), field);
@@ -192,20 +209,29 @@ public final class SchemaLoader {
       JsonDefinition at = e.getValue();
       if (target == null) {
         throw at.error(
-            "condition of \"" + field.id() + "\" names field \"" + when.field()
-                + "\", which is not on sheet " + sheetName);
+            "condition of \""
+                + field.id()
+                + "\" names field \""
+                + when.field()
+                + "\", which is not on sheet "
+                + sheetName);
       }
       if (target == field) {
         throw at.error("a question cannot depend on itself");
       }
       if (!target.type().isCoded()) {
-        throw at.error("condition field \"" + when.field() + "\" must be a code or multi_code field");
+        throw at.error(
+            "condition field \"" + when.field() + "\" must be a code or multi_code field");
       }
       for (String code : when.codes()) {
         if (!target.codeList().hasCode(code)) {
           throw at.error(
-              "condition code \"" + code + "\" is not in code list \"" + target.codeList().id()
-                  + "\" (codes: " + String.join(", ", target.codeList().labelsByCode().keySet())
+              "condition code \""
+                  + code
+                  + "\" is not in code list \""
+                  + target.codeList().id()
+                  + "\" (codes: "
+                  + String.join(", ", target.codeList().labelsByCode().keySet())
                   + ")");
         }
       }
@@ -244,21 +270,28 @@ public final class SchemaLoader {
         .ifPresent(
             word -> {
               throw fd.error(
-                  "field \"" + id + "\" looks like personal data (" + word
+                  "field \""
+                      + id
+                      + "\" looks like personal data ("
+                      + word
                       + "); returns carry pseudonymous references only");
             });
     String typeKey = fd.string("type");
     FieldType type =
         FieldType.fromKey(typeKey)
             .orElseThrow(
-                () -> fd.error("unknown type \"" + typeKey + "\"; use one of " + FieldType.allKeys()));
+                () ->
+                    fd.error(
+                        "unknown type \"" + typeKey + "\"; use one of " + FieldType.allKeys()));
     CodeList list = null;
     if (type.isCoded()) {
       String listId = fd.string("codelist");
       list = codeLists.get(listId);
       if (list == null) {
         throw fd.error(
-            "unknown code list \"" + listId + "\"; define it under schema/codelists/ and list its"
+            "unknown code list \""
+                + listId
+                + "\"; define it under schema/codelists/ and list its"
                 + " file in schema/schema.json");
       }
     } else if (fd.has("codelist")) {
