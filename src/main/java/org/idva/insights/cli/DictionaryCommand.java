@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "dictionary",
     mixinStandardHelpOptions = true,
-    description = "Write the data dictionary (every form, field, header, type, code list and rule).",
+    description =
+        "Write the data dictionary (every form, field, header, type, code list and rule).",
     footer = ExitCode.HELP_FOOTER)
 final class DictionaryCommand implements Callable<Integer> {
   @Mixin DefinitionOptions definitions;

@@ -8,15 +8,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A quarter of a reporting year that runs April to March: {@code 2022-23 Q1} is April to June
- * 2022, {@code 2022-23 Q4} is January to March 2023.
+ * A quarter of a reporting year that runs April to March: {@code 2022-23 Q1} is April to June 2022,
+ * {@code 2022-23 Q4} is January to March 2023.
  *
  * @param startYear the calendar year the reporting year starts in (2022 for 2022-23)
  * @param quarter 1 to 4
  */
 public record ReportingQuarter(int startYear, int quarter) implements Comparable<ReportingQuarter> {
   private static final Pattern LABEL =
-      Pattern.compile("\\s*(\\d{4})\\s*[-/]\\s*(\\d{2}|\\d{4})\\s*[ _-]?\\s*Q([1-4])\\s*",
+      Pattern.compile(
+          "\\s*(\\d{4})\\s*[-/]\\s*(\\d{2}|\\d{4})\\s*[ _-]?\\s*Q([1-4])\\s*",
           Pattern.CASE_INSENSITIVE);
 
   public ReportingQuarter {
@@ -28,7 +29,9 @@ public record ReportingQuarter(int startYear, int quarter) implements Comparable
     }
   }
 
-  /** Parses {@code 2022-23 Q1} (also {@code 2022/23 Q1}, {@code 2022-2023 Q1}, {@code 2022-23_Q1}). */
+  /**
+   * Parses {@code 2022-23 Q1} (also {@code 2022/23 Q1}, {@code 2022-2023 Q1}, {@code 2022-23_Q1}).
+   */
   public static Optional<ReportingQuarter> parse(String text) {
     if (text == null) {
       return Optional.empty();
@@ -39,7 +42,8 @@ public record ReportingQuarter(int startYear, int quarter) implements Comparable
     }
     int start = Integer.parseInt(m.group(1));
     String end = m.group(2);
-    int endYear = end.length() == 2 ? (start / 100) * 100 + Integer.parseInt(end) : Integer.parseInt(end);
+    int endYear =
+        end.length() == 2 ? (start / 100) * 100 + Integer.parseInt(end) : Integer.parseInt(end);
     if (endYear != start + 1 || start < 2000 || start > 2098) {
       return Optional.empty();
     }
@@ -94,7 +98,8 @@ public record ReportingQuarter(int startYear, int quarter) implements Comparable
 
   @Override
   public int compareTo(ReportingQuarter o) {
-    return startYear != o.startYear ? Integer.compare(startYear, o.startYear)
+    return startYear != o.startYear
+        ? Integer.compare(startYear, o.startYear)
         : Integer.compare(quarter, o.quarter);
   }
 

@@ -50,21 +50,24 @@ public final class AboutSheet {
         dv.createValidation(
             dv.createFormulaListConstraint(listNames.get("quarter")),
             new CellRangeAddressList(3, 3, 1, 1));
-    quarter.createPromptBox("Reporting quarter", "The quarter this return covers, e.g. 2022-23 Q1.");
+    quarter.createPromptBox(
+        "Reporting quarter", "The quarter this return covers, e.g. 2022-23 Q1.");
     quarter.setShowPromptBox(true);
     quarter.setShowErrorBox(true);
     sheet.addValidationData(quarter);
     DataValidation service =
         dv.createValidation(
             dv.createTextLengthConstraint(
-                org.apache.poi.ss.usermodel.DataValidationConstraint.OperatorType.BETWEEN, "2",
+                org.apache.poi.ss.usermodel.DataValidationConstraint.OperatorType.BETWEEN,
+                "2",
                 "12"),
             new CellRangeAddressList(2, 2, 1, 1));
     service.createPromptBox("Service code", "The code your service was given, e.g. SVC01.");
     service.setShowPromptBox(true);
     sheet.addValidationData(service);
     DataValidation contact =
-        dv.createValidation(dv.createCustomConstraint("TRUE"), new CellRangeAddressList(4, 4, 1, 1));
+        dv.createValidation(
+            dv.createCustomConstraint("TRUE"), new CellRangeAddressList(4, 4, 1, 1));
     contact.createPromptBox(
         "Data lead contact", "A role or team mailbox for questions about this return.");
     contact.setShowPromptBox(true);
@@ -78,7 +81,8 @@ public final class AboutSheet {
       Row row = sheet.createRow(r++);
       row.createCell(0).setCellValue(def.sheetName());
       row.createCell(1)
-          .setCellValue(def.title() + (def.description().isEmpty() ? "" : ": " + def.description()));
+          .setCellValue(
+              def.title() + (def.description().isEmpty() ? "" : ": " + def.description()));
       row.getCell(1).setCellStyle(styles.note);
     }
     r++;
@@ -95,8 +99,8 @@ public final class AboutSheet {
       Row row = sheet.createRow(r++);
       row.createCell(0).setCellValue(note);
       row.getCell(0).setCellStyle(styles.note);
-      sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(row.getRowNum(),
-          row.getRowNum(), 0, 1));
+      sheet.addMergedRegion(
+          new org.apache.poi.ss.util.CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, 1));
       row.setHeightInPoints(30);
     }
     sheet.setColumnWidth(0, 28 * 256);

@@ -11,7 +11,9 @@ import org.idva.insights.schema.Form;
 import org.idva.insights.schema.Schema;
 import org.idva.insights.schema.SheetDefinition;
 
-/** Writes {@code docs/data-dictionary.md} from the form schemas (template data-dictionary.md.ftl). */
+/**
+ * Writes {@code docs/data-dictionary.md} from the form schemas (template data-dictionary.md.ftl).
+ */
 public final class DataDictionary {
   private final Schema schema;
 

@@ -36,14 +36,19 @@ final class InputMessages {
     Field field = column.field();
     String text =
         switch (field.type()) {
-          case CODE, MULTI_CODE -> column.isOption()
-              ? "Type Yes or leave blank."
-              : "Pick an answer from the drop-down list.";
-          case INTEGER -> "Enter a whole number"
-              + (field.min() != null && field.max() != null
-                  ? " from " + field.min().toPlainString() + " to " + field.max().toPlainString()
-                  : "")
-              + ".";
+          case CODE, MULTI_CODE ->
+              column.isOption()
+                  ? "Type Yes or leave blank."
+                  : "Pick an answer from the drop-down list.";
+          case INTEGER ->
+              "Enter a whole number"
+                  + (field.min() != null && field.max() != null
+                      ? " from "
+                          + field.min().toPlainString()
+                          + " to "
+                          + field.max().toPlainString()
+                      : "")
+                  + ".";
           case DECIMAL -> "Enter a number.";
           case DATE -> "Enter a date such as 31/03/2023.";
           case IDENTIFIER -> "Enter the service's reference (up to 40 characters), never a name.";

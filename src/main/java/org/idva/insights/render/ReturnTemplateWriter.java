@@ -82,8 +82,10 @@ public final class ReturnTemplateWriter {
     Map<String, List<String>> columns = new LinkedHashMap<>();
     columns.put("tick", List.of(TICK));
     columns.put("quarter", Quarters.labels());
-    for (CodeList list : schema.codeLists().values().stream()
-        .sorted(java.util.Comparator.comparing(CodeList::id)).toList()) {
+    for (CodeList list :
+        schema.codeLists().values().stream()
+            .sorted(java.util.Comparator.comparing(CodeList::id))
+            .toList()) {
       columns.put(list.id(), list.labels());
     }
     Map<String, String> names = new LinkedHashMap<>();
@@ -162,18 +164,24 @@ public final class ReturnTemplateWriter {
     }
     return switch (field.type()) {
       case CODE -> dv.createFormulaListConstraint(listNames.get(field.codeList().id()));
-      case INTEGER -> dv.createIntegerConstraint(
-          DataValidationConstraint.OperatorType.BETWEEN,
-          field.min() == null ? "-2147483648" : field.min().toPlainString(),
-          field.max() == null ? "2147483647" : field.max().toPlainString());
-      case DECIMAL -> dv.createDecimalConstraint(
-          DataValidationConstraint.OperatorType.BETWEEN,
-          field.min() == null ? "-1E+15" : field.min().toPlainString(),
-          field.max() == null ? "1E+15" : field.max().toPlainString());
-      case DATE -> dv.createDateConstraint(
-          DataValidationConstraint.OperatorType.BETWEEN, "DATE(2000,1,1)", "DATE(2099,12,31)", null);
-      case IDENTIFIER -> dv.createTextLengthConstraint(
-          DataValidationConstraint.OperatorType.BETWEEN, "1", "40");
+      case INTEGER ->
+          dv.createIntegerConstraint(
+              DataValidationConstraint.OperatorType.BETWEEN,
+              field.min() == null ? "-2147483648" : field.min().toPlainString(),
+              field.max() == null ? "2147483647" : field.max().toPlainString());
+      case DECIMAL ->
+          dv.createDecimalConstraint(
+              DataValidationConstraint.OperatorType.BETWEEN,
+              field.min() == null ? "-1E+15" : field.min().toPlainString(),
+              field.max() == null ? "1E+15" : field.max().toPlainString());
+      case DATE ->
+          dv.createDateConstraint(
+              DataValidationConstraint.OperatorType.BETWEEN,
+              "DATE(2000,1,1)",
+              "DATE(2099,12,31)",
+              null);
+      case IDENTIFIER ->
+          dv.createTextLengthConstraint(DataValidationConstraint.OperatorType.BETWEEN, "1", "40");
       default -> dv.createCustomConstraint("TRUE");
     };
   }

@@ -46,9 +46,11 @@ class SchemaLoaderTest {
         .containsExactly("Disability type: Physical", "Disability type: Sensory disability");
     assertThat(schema.field("intake.children.age_band")).isPresent();
     assertThat(schema.field("intake.nothing")).isEmpty();
-    assertThat(schema.sheets()).extracting(SheetDefinition::sheetName)
+    assertThat(schema.sheets())
+        .extracting(SheetDefinition::sheetName)
         .containsExactly("Intake", "Children", "Exit");
-    assertThat(schema.codeLists().get("yes_no_dk").aliases()).containsEntry("Dont know", "dont_know");
+    assertThat(schema.codeLists().get("yes_no_dk").aliases())
+        .containsEntry("Dont know", "dont_know");
   }
 
   static Stream<Arguments> brokenDefinitions() {
