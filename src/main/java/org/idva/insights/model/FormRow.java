@@ -11,9 +11,11 @@ import java.util.Map;
  * {@code java.math.BigDecimal}; date → {@code java.time.LocalDate}. A blank answer is absent from
  * the map.
  *
+ * @param service the service code of the return the row came from
  * @param sheet the sheet's reference, {@code intake} or {@code intake.children}
  */
-public record FormRow(String sheet, SourceLocation location, Map<String, Object> values) {
+public record FormRow(
+    String service, String sheet, SourceLocation location, Map<String, Object> values) {
 
   public FormRow {
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

@@ -1,0 +1,15 @@
+package org.idva.insights.model;
+
+import java.util.function.Consumer;
+
+/**
+ * The merged case data the report is computed from, as the store (or a test, or the sample
+ * generator) provides it: every current row of a sheet across services and years, streamed. The
+ * report engine joins review, exit and justice rows to their intake by service + case ref and
+ * de-duplicates clients by service + client ref.
+ */
+public interface CaseData {
+
+  /** Streams every row of a sheet ({@code intake}, {@code exit}, {@code intake.children}...). */
+  void forEachRow(String sheetRef, Consumer<FormRow> action);
+}

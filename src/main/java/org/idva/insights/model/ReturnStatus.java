@@ -1,0 +1,25 @@
+package org.idva.insights.model;
+
+/** What happened to a return once checked. */
+public enum ReturnStatus {
+  /** No errors and no queries. */
+  ACCEPTED("Accepted"),
+  /** Usable; queries for the service to confirm. */
+  ACCEPTED_WITH_QUERIES("Accepted with queries"),
+  /** Rows with errors left out, the rest kept. */
+  PARTIALLY_ACCEPTED("Partially accepted"),
+  /**
+   * Unreadable or structurally wrong: nothing used, the file quarantined, the last good data kept.
+   */
+  REJECTED("Rejected");
+
+  private final String label;
+
+  ReturnStatus(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}
