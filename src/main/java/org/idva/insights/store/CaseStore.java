@@ -1,0 +1,444 @@
+package org.idva.insights.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.idva.insights.model.CaseData;
+import org.idva.insights.model.CheckedReturn;
+import org.idva.insights.model.FormRow;
+import org.idva.insights.model.ReturnInfo;
+import org.idva.insights.model.ReturnStatus;
+import org.idva.insights.model.SourceLocation;
+import org.idva.insights.schema.Form;
+import org.idva.insights.schema.Schema;
+import org.idva.insights.schema.SheetDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable case store: every return ingested (the history) and the merged rows of the current
+ * returns, across services and years. An embedded SQLite file by default, PostgreSQL when given a
+ * JDBC URL; the tables are created and upgraded by the Flyway migrations in {@code db/migration}.
+ *
+ * <p>Each {@link #ingest} is one transaction under a store-wide write lock, so a crash leaves the
+ * store as it was and two runs at once are serialised (the second waits up to {@link
+ * StoreConfig#lockWait()}, then stops with {@link StoreBusyException}). Not thread-safe: one
+ * instance per thread.
+ */
+public final class CaseStore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CaseStore.class);
+  static final String INTAKE_FORM = "intake";
+  static final String CURRENT = "current";
+  static final String SUPERSEDED = "superseded";
+  static final String REJECTED = "rejected";
+  static final String UNMATCHED = "unmatched";
+  static final String CONFLICT = "conflict";
+  private static final int FETCH = 2000;
+
+  private final StoreConfig config;
+  private final Dialect dialect;
+  private final Connection connection;
+  private final Map<String, SheetDefinition> sheets = new LinkedHashMap<>();
+  private final SheetDefinition intake;
+
+  private CaseStore(StoreConfig config, Dialect dialect, Connection connection) {
+    this.config = config;
+    this.dialect = dialect;
+    this.connection = connection;
+    Schema schema = config.schema();
+    schema.sheets().forEach(s -> sheets.put(s.ref(), s));
+    Form intakeForm =
+        schema
+            .form(INTAKE_FORM)
+            .orElseThrow(
+                () ->
+                    new StoreException(
+                        "The form definitions have no \""
+                            + INTAKE_FORM
+                            + "\" form; the case store attaches every row to its intake case"));
+    this.intake = intakeForm.main();
+  }
+
+  /**
+   * Opens (creating or upgrading as needed) the store. Close it when done.
+   *
+   * @throws StoreException when the database cannot be reached or migrated; the message names the
+   *     location and what to do
+   */
+  public static CaseStore open(StoreConfig config) {
+    Dialect dialect;
+    String url;
+    if (config.isJdbcUrl()) {
+      if (!config.location().startsWith("jdbc:postgresql:")) {
+        throw new StoreException(
+            "Unsupported store URL "
+                + config.describe()
+                + ": give a file path (SQLite) or a jdbc:postgresql://host:port/database URL");
+      }
+      dialect = Dialect.POSTGRESQL;
+      url = config.location();
+    } else {
+      dialect = Dialect.SQLITE;
+      Path file = config.sqliteFile().toAbsolutePath();
+      try {
+        Files.createDirectories(file.getParent());
+      } catch (IOException e) {
+        throw new StoreException(
+            "Cannot create the folder for the case store " + file + ": " + e.getMessage(), e);
+      }
+      url =
+          "jdbc:sqlite:"
+              + file
+              + "?journal_mode=WAL&synchronous=FULL&foreign_keys=true&busy_timeout="
+              + Math.max(1, config.lockWait().toMillis());
+    }
+    if (dialect == Dialect.SQLITE) {
+      migrateSqlite(config, url);
+    } else {
+      migrate(config, url); // Flyway serialises migrations on PostgreSQL with an advisory lock
+    }
+    try {
+      Connection c = DriverManager.getConnection(url);
+      c.setAutoCommit(true);
+      return new CaseStore(config, dialect, c);
+    } catch (SQLException e) {
+      throw new StoreException(
+          "Cannot open the case store " + config.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * SQLite cannot make two connections that both read and then write wait for each other (one gets
+   * SQLITE_BUSY at once), so concurrent first runs take turns: a lock file beside the database
+   * across processes, this class's monitor within one.
+   */
+  private static void migrateSqlite(StoreConfig config, String url) {
+    Path lockFile = Path.of(config.sqliteFile().toAbsolutePath() + ".migrate-lock");
+    synchronized (CaseStore.class) {
+      try (FileChannel channel =
+              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        migrate(config, url);
+      } catch (IOException e) {
+        throw new StoreException(
+            "Cannot lock " + lockFile + " to create or upgrade the case store: " + e.getMessage(),
+            e);
+      }
+    }
+  }
+
+  private static void migrate(StoreConfig config, String url) {
+    try {
+      Flyway.configure()
+          .dataSource(url, null, null)
+          .locations("classpath:db/migration")
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StoreException(
+          "Cannot create or upgrade the case store "
+              + config.describe()
+              + ": "
+              + e.getMessage()
+              + (config.isJdbcUrl()
+                  ? " (is the database server running and the URL's user allowed to create"
+                      + " tables?)"
+                  : ""),
+          e);
+    }
+  }
+
+  public StoreConfig config() {
+    return config;
+  }
+
+  // ---------------------------------------------------------------------------------- ingest
+
+  /**
+   * Records a checked return and, unless it is a duplicate, older than the current one or rejected,
+   * makes its rows the service's data for its quarter, replacing an earlier return's rows in the
+   * same transaction.
+   *
+   * @throws StoreBusyException when another run held the write lock for longer than the wait
+   */
+  public IngestResult ingest(CheckedReturn checked) {
+    return ingest(checked, IngestProgress.NONE);
+  }
+
+  /** {@link #ingest(CheckedReturn)}, telling {@code progress} as rows are written. */
+  public IngestResult ingest(CheckedReturn checked, IngestProgress progress) {
+    Objects.requireNonNull(checked, "checked");
+    Objects.requireNonNull(progress, "progress");
+    try {
+      dialect.begin(connection, config.lockWait());
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw failure(e, "start ingesting " + checked.info().fileName());
+    }
+    try {
+      IngestResult result = new ReturnIngest(this, checked, progress).run();
+      dialect.commit(connection);
+      LOG.info(
+          "Ingested {} ({} {}): {}, {} rows",
+          checked.info().fileName(),
+          checked.info().service(),
+          checked.info().quarter(),
+          result.outcome(),
+          result.rowsStored());
+      return result;
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw failure(e, "ingest " + checked.info().fileName());
+    } catch (RuntimeException e) {
+      rollbackQuietly();
+      throw e;
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      dialect.rollback(connection);
+    } catch (SQLException e) {
+      LOG.warn("Rollback failed on {}: {}", config.describe(), e.getMessage());
+    }
+  }
+
+  StoreException failure(SQLException e, String doing) {
+    if (dialect.isLockTimeout(e)) {
+      return new StoreBusyException(
+          "The case store "
+              + config.describe()
+              + " is in use by another run, which held it for more than "
+              + config.lockWait().toSeconds()
+              + " s. Nothing was changed by this run; wait for the other run to finish, then run"
+              + " again.",
+          e);
+    }
+    return new StoreException(
+        "Could not " + doing + " in the case store " + config.describe() + ": " + e.getMessage(),
+        e);
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  SheetDefinition sheet(String ref) {
+    return sheets.get(ref);
+  }
+
+  SheetDefinition intakeSheet() {
+    return intake;
+  }
+
+  // ---------------------------------------------------------------------------------- queries
+
+  /** True when the store holds a current intake form for the case. */
+  public boolean hasIntake(String service, String caseRef) {
+    String sql =
+        "SELECT 1 FROM case_row WHERE service = ? AND case_ref = ? AND sheet_ref = ? AND state = ?";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, service);
+      ps.setString(2, caseRef);
+      ps.setString(3, intake.ref());
+      ps.setString(4, CURRENT);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw failure(e, "look up an intake");
+    }
+  }
+
+  /**
+   * The merged case data the report is computed from: every current row of a sheet, across services
+   * and years, streamed in ingest order. Unmatched and conflicting rows are not part of it.
+   */
+  public CaseData caseData() {
+    return this::forEachCurrentRow;
+  }
+
+  private void forEachCurrentRow(String sheetRef, Consumer<FormRow> action) {
+    SheetDefinition sheet = sheets.get(sheetRef);
+    if (sheet == null) {
+      throw new IllegalArgumentException(
+          "no sheet \"" + sheetRef + "\" in the form definitions; sheets: " + sheets.keySet());
+    }
+    String sql =
+        "SELECT service, source_file, source_sheet, source_row, row_values FROM case_row"
+            + " WHERE sheet_ref = ? AND state = ? ORDER BY return_id, seq";
+    boolean cursor = dialect == Dialect.POSTGRESQL;
+    try {
+      if (cursor) {
+        connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only in a tx
+      }
+      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        ps.setFetchSize(FETCH);
+        ps.setString(1, sheetRef);
+        ps.setString(2, CURRENT);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            action.accept(
+                new FormRow(
+                    rs.getString(1),
+                    sheetRef,
+                    new SourceLocation(
+                        rs.getString(2), rs.getString(3), rs.getInt(4), SourceLocation.NONE),
+                    RowCodec.decode(sheet, rs.getString(5))));
+          }
+        }
+      } finally {
+        if (cursor) {
+          connection.commit();
+          connection.setAutoCommit(true);
+        }
+      }
+    } catch (SQLException e) {
+      throw failure(e, "read the " + sheetRef + " rows");
+    }
+  }
+
+  /** A case's forms in every state, oldest return first, each with where it came from. */
+  public List<StoredRow> caseRows(String service, String caseRef) {
+    String sql =
+        "SELECT return_id, sheet_ref, state, source_file, source_sheet, source_row, row_values"
+            + " FROM case_row WHERE service = ? AND case_ref = ? ORDER BY return_id, seq";
+    List<StoredRow> rows = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, service);
+      ps.setString(2, caseRef);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String ref = rs.getString(2);
+          SheetDefinition sheet = sheets.get(ref);
+          Map<String, Object> values =
+              sheet == null ? Map.of() : RowCodec.decode(sheet, rs.getString(7));
+          FormRow row =
+              new FormRow(
+                  service,
+                  ref,
+                  new SourceLocation(
+                      rs.getString(4), rs.getString(5), rs.getInt(6), SourceLocation.NONE),
+                  values);
+          rows.add(new StoredRow(row, rs.getLong(1), rs.getString(3)));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure(e, "read case " + caseRef);
+    }
+    return rows;
+  }
+
+  /** A case's current forms (those counted in the report), each with its provenance. */
+  public List<FormRow> caseForms(String service, String caseRef) {
+    return caseRows(service, caseRef).stream()
+        .filter(r -> CURRENT.equals(r.state()))
+        .map(StoredRow::row)
+        .toList();
+  }
+
+  /** The returns ingested for a service (every service when null), oldest first. */
+  public List<StoredReturn> history(String service) {
+    String sql =
+        "SELECT return_id, service, quarter, file_name, sha256, received, ingested, status, state,"
+            + " superseded_by, error_count, query_count, notice_count, rows_stored,"
+            + " findings_summary FROM store_return"
+            + (service == null ? "" : " WHERE service = ?")
+            + " ORDER BY return_id";
+    List<StoredReturn> returns = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      if (service != null) {
+        ps.setString(1, service);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long by = rs.getLong(10);
+          Long supersededBy = rs.wasNull() ? null : by;
+          returns.add(
+              new StoredReturn(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  Instant.parse(rs.getString(6)),
+                  Instant.parse(rs.getString(7)),
+                  ReturnStatus.valueOf(rs.getString(8)),
+                  rs.getString(9),
+                  supersededBy,
+                  rs.getInt(11),
+                  rs.getInt(12),
+                  rs.getInt(13),
+                  rs.getInt(14),
+                  rs.getString(15)));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure(e, "read the returns history");
+    }
+    return returns;
+  }
+
+  /** Rows per state ({@code current}, {@code unmatched}, {@code conflict}) across the store. */
+  public Map<String, Long> rowCounts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT state, COUNT(*) FROM case_row GROUP BY state ORDER BY state")) {
+      while (rs.next()) {
+        counts.put(rs.getString(1), rs.getLong(2));
+      }
+    } catch (SQLException e) {
+      throw failure(e, "count rows");
+    }
+    return counts;
+  }
+
+  /** The services with at least one return in the store. */
+  public Set<String> services() {
+    Set<String> services = new HashSet<>();
+    for (StoredReturn r : history(null)) {
+      services.add(r.service());
+    }
+    return services;
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      LOG.warn("Closing the case store {} failed: {}", config.describe(), e.getMessage());
+    }
+  }
+
+  /** Builds a return's info for messages without personal data. */
+  static String describe(ReturnInfo info) {
+    return info.fileName()
+        + " ("
+        + info.service()
+        + (info.quarter() == null ? "" : ", " + info.quarter().label())
+        + ")";
+  }
+}

@@ -1,0 +1,113 @@
+package org.idva.insights.store;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.idva.insights.schema.Field;
+import org.idva.insights.schema.SheetDefinition;
+
+/**
+ * Writes a row's schema-field values as one compact JSON object and reads them back typed by the
+ * schema: identifier, text and code → String; multi_code → Set of codes; integer → Long; decimal →
+ * BigDecimal; date → LocalDate. Values are written in the sheet's field order; keys that are not
+ * fields of the sheet are never written (the caller reports them).
+ */
+final class RowCodec {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private RowCodec() {}
+
+  static String encode(SheetDefinition sheet, Map<String, Object> values) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      for (Field field : sheet.fields()) {
+        Object value = values.get(field.id());
+        if (value == null) {
+          continue;
+        }
+        g.writeFieldName(field.id());
+        writeValue(g, value);
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void writeValue(JsonGenerator g, Object value) throws IOException {
+    if (value instanceof Collection<?> c) {
+      g.writeStartArray();
+      for (Object o : new TreeSet<>(c.stream().map(Object::toString).toList())) {
+        g.writeString(o.toString());
+      }
+      g.writeEndArray();
+    } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+      g.writeNumber(((Number) value).longValue());
+    } else if (value instanceof BigDecimal d) {
+      g.writeString(d.toPlainString());
+    } else if (value instanceof Number n) {
+      g.writeString(n.toString());
+    } else {
+      g.writeString(value.toString());
+    }
+  }
+
+  static Map<String, Object> decode(SheetDefinition sheet, String json) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    try (JsonParser p = JSON.createParser(json)) {
+      expect(p.nextToken(), JsonToken.START_OBJECT);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken t = p.nextToken();
+        Field field = sheet.field(name).orElse(null);
+        if (field == null) {
+          p.skipChildren(); // a field since removed from the schema: not part of the data now
+          continue;
+        }
+        values.put(name, readValue(field, p, t));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return values;
+  }
+
+  private static Object readValue(Field field, JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.START_ARRAY) {
+      Set<String> codes = new LinkedHashSet<>();
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        codes.add(p.getText());
+      }
+      return Collections.unmodifiableSet(codes);
+    }
+    String text = p.getText();
+    return switch (field.type()) {
+      case INTEGER -> t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : Long.valueOf(text);
+      case DECIMAL -> new BigDecimal(text);
+      case DATE -> LocalDate.parse(text);
+      case MULTI_CODE -> Set.of(text);
+      default -> text;
+    };
+  }
+
+  private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+    if (actual != expected) {
+      throw new IOException("stored row is not a JSON object (found " + actual + ")");
+    }
+  }
+}

@@ -1,0 +1,497 @@
+package org.idva.insights.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.idva.insights.model.CheckedReturn;
+import org.idva.insights.model.Finding;
+import org.idva.insights.model.FormRow;
+import org.idva.insights.model.ReturnStatus;
+import org.idva.insights.model.Severity;
+import org.idva.insights.model.SourceLocation;
+import org.idva.insights.schema.Schema;
+import org.idva.insights.schema.SchemaLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every case store must do, run against SQLite ({@link SqliteCaseStoreTest}) and PostgreSQL
+ * ({@link PostgresCaseStoreTest}). Each test starts from an empty store.
+ */
+abstract class CaseStoreContract {
+  static final Schema SCHEMA = SchemaLoader.loadDefault();
+
+  /** The location of a new, empty store for one test. */
+  abstract String emptyStore() throws Exception;
+
+  /** Holds the store's write lock from another connection until closed. */
+  abstract AutoCloseable holdWriteLock(String location) throws Exception;
+
+  private String location;
+
+  @BeforeEach
+  void createStore() throws Exception {
+    location = emptyStore();
+  }
+
+  CaseStore open() {
+    return CaseStore.open(StoreConfig.of(location, SCHEMA));
+  }
+
+  static List<FormRow> rows(CaseStore store, String sheet) {
+    List<FormRow> rows = new ArrayList<>();
+    store.caseData().forEachRow(sheet, rows::add);
+    return rows;
+  }
+
+  static List<String> caseRefs(CaseStore store, String sheet) {
+    return rows(store, sheet).stream().map(r -> r.string("case_ref")).sorted().toList();
+  }
+
+  static List<String> codes(IngestResult r) {
+    return r.findings().stream().map(Finding::code).toList();
+  }
+
+  @Test
+  void opensAnEmptyStoreAndReopensWithoutChange() {
+    try (CaseStore store = open()) {
+      assertThat(store.history(null)).isEmpty();
+      store.ingest(TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build());
+    }
+    try (CaseStore store = open()) {
+      assertThat(store.history(null)).hasSize(1);
+      assertThat(caseRefs(store, "intake")).containsExactly("A1");
+    }
+  }
+
+  @Test
+  void recordsTheReturnAndKeepsEveryRowsProvenance() {
+    CheckedReturn r =
+        TestReturns.of("S1", TestReturns.Q1_2022)
+            .intake("A1", "C1")
+            .intake("A2", "C2")
+            .child("A2", 1)
+            .exit("A1")
+            .build();
+    try (CaseStore store = open()) {
+      IngestResult result = store.ingest(r);
+      assertThat(result.outcome()).isEqualTo(IngestResult.Outcome.ADDED);
+      assertThat(result.rowsStored()).isEqualTo(4);
+      assertThat(result.casesAdded()).isEqualTo(2);
+
+      StoredReturn h = store.history("S1").get(0);
+      assertThat(h.fileName()).isEqualTo("S1_2022-23-Q1.xlsx");
+      assertThat(h.quarter()).isEqualTo("2022-23 Q1");
+      assertThat(h.sha256()).isEqualTo(r.info().sha256());
+      assertThat(h.received()).isEqualTo(r.info().received());
+      assertThat(h.status()).isEqualTo(ReturnStatus.ACCEPTED);
+      assertThat(h.state()).isEqualTo("current");
+      assertThat(h.rowsStored()).isEqualTo(4);
+      assertThat(h.findingsSummary()).startsWith("0 errors, 0 queries, 0 notices");
+
+      FormRow child = rows(store, "intake.children").get(0);
+      assertThat(child.location())
+          .isEqualTo(new SourceLocation("S1_2022-23-Q1.xlsx", "Children", 2, SourceLocation.NONE));
+      assertThat(child.get("child_no")).isEqualTo(1L);
+      FormRow a2 = store.caseForms("S1", "A2").get(0);
+      assertThat(a2.location().row()).isEqualTo(3);
+      assertThat(a2.location().sheet()).isEqualTo("Intake");
+      assertThat(a2.get("intake_date")).isEqualTo(TestReturns.Q1_2022.firstDay().plusDays(3));
+      assertThat(store.caseForms("S1", "A1"))
+          .extracting(FormRow::sheet)
+          .containsExactly("intake", "exit");
+    }
+  }
+
+  @Test
+  void theSameFileTwiceChangesNothing() {
+    CheckedReturn r = TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build();
+    try (CaseStore store = open()) {
+      IngestResult first = store.ingest(r);
+      IngestResult second = store.ingest(r);
+      assertThat(second.outcome()).isEqualTo(IngestResult.Outcome.DUPLICATE);
+      assertThat(second.returnId()).isEqualTo(first.returnId());
+      assertThat(second.rowsStored()).isZero();
+      assertThat(codes(second)).containsExactly("RETURN_ALREADY_INGESTED");
+      assertThat(store.history(null)).hasSize(1);
+      assertThat(store.rowCounts()).isEqualTo(Map.of("current", 1L));
+    }
+  }
+
+  @Test
+  void aLaterReturnForTheQuarterReplacesTheEarlierOnesRows() {
+    CheckedReturn v1 =
+        TestReturns.of("S1", TestReturns.Q1_2022, "_v1")
+            .intake("A1", "C1")
+            .intake("B1", "C2")
+            .exit("B1")
+            .build();
+    CheckedReturn v2 =
+        TestReturns.of("S1", TestReturns.Q1_2022, "_v2")
+            .receivedDaysLater(3)
+            .intake("A1", "C1")
+            .intake("D1", "C4")
+            .build();
+    CheckedReturn otherQuarter =
+        TestReturns.of("S1", TestReturns.Q2_2022).intake("Q2", "C9").build();
+    try (CaseStore store = open()) {
+      store.ingest(v1);
+      store.ingest(otherQuarter);
+      IngestResult result = store.ingest(v2);
+      assertThat(result.outcome()).isEqualTo(IngestResult.Outcome.REPLACED);
+      assertThat(result.supersededReturnId()).isEqualTo(1L);
+      assertThat(result.casesAdded()).isEqualTo(1); // D1
+      assertThat(result.casesReplaced()).isEqualTo(1); // A1
+      assertThat(result.casesRemoved()).isEqualTo(1); // B1
+      assertThat(caseRefs(store, "intake")).containsExactly("A1", "D1", "Q2");
+      assertThat(rows(store, "exit")).isEmpty();
+      assertThat(store.caseRows("S1", "B1")).isEmpty();
+
+      List<StoredReturn> history = store.history("S1");
+      assertThat(history)
+          .extracting(StoredReturn::state)
+          .containsExactly("superseded", "current", "current");
+      assertThat(history.get(0).supersededBy()).isEqualTo(history.get(2).id());
+      assertThat(history.get(0).fileName()).endsWith("_v1.xlsx");
+    }
+  }
+
+  @Test
+  void anOlderReturnThanTheCurrentOneIsKeptInTheHistoryOnly() {
+    CheckedReturn newer =
+        TestReturns.of("S1", TestReturns.Q1_2022, "_new")
+            .receivedDaysLater(5)
+            .intake("A1", "C1")
+            .build();
+    CheckedReturn older =
+        TestReturns.of("S1", TestReturns.Q1_2022, "_old").intake("OLD", "C1").build();
+    try (CaseStore store = open()) {
+      store.ingest(newer);
+      IngestResult result = store.ingest(older);
+      assertThat(result.outcome()).isEqualTo(IngestResult.Outcome.OUTDATED);
+      assertThat(codes(result)).containsExactly("OLDER_THAN_CURRENT_RETURN");
+      assertThat(caseRefs(store, "intake")).containsExactly("A1");
+      assertThat(store.history("S1"))
+          .extracting(StoredReturn::state)
+          .containsExactly("current", "superseded");
+    }
+  }
+
+  @Test
+  void aRejectedReturnIsRecordedButStoresNothingAndReplacesNothing() {
+    CheckedReturn good = TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build();
+    CheckedReturn rejected =
+        TestReturns.of("S1", TestReturns.Q1_2022, "_bad")
+            .receivedDaysLater(2)
+            .status(ReturnStatus.REJECTED)
+            .intake("Z9", "C1")
+            .build();
+    try (CaseStore store = open()) {
+      store.ingest(good);
+      IngestResult result = store.ingest(rejected);
+      assertThat(result.outcome()).isEqualTo(IngestResult.Outcome.REJECTED);
+      assertThat(caseRefs(store, "intake")).containsExactly("A1");
+      assertThat(store.history("S1"))
+          .extracting(StoredReturn::state)
+          .containsExactly("current", "rejected");
+    }
+  }
+
+  @Test
+  void formsAttachToTheirIntakeFromAnEarlierYear() {
+    try (CaseStore store = open()) {
+      store.ingest(TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build());
+      IngestResult later =
+          store.ingest(
+              TestReturns.of("S1", TestReturns.Q2_2023).review("A1", 1).exit("A1").build());
+      assertThat(later.unmatchedRows()).isZero();
+      assertThat(later.findings()).isEmpty();
+      assertThat(caseRefs(store, "exit")).containsExactly("A1");
+      assertThat(store.hasIntake("S1", "A1")).isTrue();
+      assertThat(store.hasIntake("S2", "A1")).isFalse();
+      assertThat(store.caseForms("S1", "A1"))
+          .extracting(r -> r.location().file())
+          .containsExactly("S1_2022-23-Q1.xlsx", "S1_2023-24-Q2.xlsx", "S1_2023-24-Q2.xlsx");
+    }
+  }
+
+  @Test
+  void aRowWithoutAnIntakeIsKeptAsideReportedAndAttachedWhenTheIntakeArrives() {
+    try (CaseStore store = open()) {
+      IngestResult r =
+          store.ingest(
+              TestReturns.of("S1", TestReturns.Q2_2022).exit("X1").intake("A1", "C1").build());
+      assertThat(r.unmatchedRows()).isEqualTo(1);
+      Finding f = r.findings().get(0);
+      assertThat(f.code()).isEqualTo("NO_INTAKE_FOR_CASE");
+      assertThat(f.severity()).isEqualTo(Severity.QUERY);
+      assertThat(f.found()).isEqualTo("X1");
+      assertThat(f.location().sheet()).isEqualTo("Exit");
+      assertThat(f.location().row()).isEqualTo(2);
+      assertThat(rows(store, "exit")).isEmpty();
+      assertThat(store.caseRows("S1", "X1"))
+          .extracting(StoredRow::state)
+          .containsExactly("unmatched");
+      assertThat(store.history("S1").get(0).findingsSummary())
+          .contains("1 query")
+          .contains("NO_INTAKE_FOR_CASE ×1");
+
+      // the intake arrives in a resent earlier quarter: the exit attaches
+      store.ingest(TestReturns.of("S1", TestReturns.Q1_2022).intake("X1", "C7").build());
+      assertThat(caseRefs(store, "exit")).containsExactly("X1");
+
+      // ...and is set aside again when a replacement of that quarter drops the intake
+      store.ingest(
+          TestReturns.of("S1", TestReturns.Q1_2022, "_v2")
+              .receivedDaysLater(1)
+              .intake("Y1", "C8")
+              .build());
+      assertThat(rows(store, "exit")).isEmpty();
+      assertThat(store.rowCounts()).containsEntry("unmatched", 1L);
+    }
+  }
+
+  @Test
+  void twoDifferentIntakesForOneCaseAreReportedNotMerged() {
+    CheckedReturn r =
+        TestReturns.of("S1", TestReturns.Q1_2022)
+            .intake("A1", "C1")
+            .intake("A1", "C2")
+            .intake("B1", "C3")
+            .intake("B1", "C3")
+            .build();
+    try (CaseStore store = open()) {
+      IngestResult result = store.ingest(r);
+      assertThat(codes(result)).containsExactly("CONFLICTING_INTAKE", "REPEATED_INTAKE_ROW");
+      Finding conflict = result.findings().get(0);
+      assertThat(conflict.location().row()).isEqualTo(3);
+      assertThat(conflict.expected()).contains("sheet Intake, row 2");
+      assertThat(rows(store, "intake"))
+          .extracting(x -> x.string("case_ref") + "/" + x.string("client_ref"))
+          .containsExactly("A1/C1", "B1/C3");
+      assertThat(store.caseRows("S1", "A1"))
+          .extracting(StoredRow::state)
+          .containsExactly("current", "conflict");
+
+      IngestResult again =
+          store.ingest(TestReturns.of("S1", TestReturns.Q2_2022).intake("A1", "C5").build());
+      assertThat(codes(again)).containsExactly("INTAKE_ALREADY_STORED");
+      assertThat(again.findings().get(0).expected()).contains("S1_2022-23-Q1.xlsx");
+      assertThat(caseRefs(store, "intake")).containsExactly("A1", "B1");
+    }
+  }
+
+  @Test
+  void onlySchemaFieldsReachTheStore() {
+    Map<String, Object> values = new HashMap<>();
+    values.put("case_ref", "A1");
+    values.put("client_ref", "C1");
+    values.put("client_first_name", "Jo");
+    values.put("notes_column", "free text");
+    TestReturns t =
+        TestReturns.of("S1", TestReturns.Q1_2022)
+            .row("intake", "Intake", values)
+            .intake("A2", "C2");
+    Map<String, Object> second = new HashMap<>(values);
+    second.put("case_ref", "A3");
+    t.row("intake", "Intake", second).row("unknown_sheet", "Extra", Map.of("case_ref", "A1"));
+    try (CaseStore store = open()) {
+      IngestResult result = store.ingest(t.build());
+      assertThat(result.findings())
+          .extracting(f -> f.code() + " " + f.found() + " @" + f.location().row())
+          .containsExactlyInAnyOrder(
+              "FIELD_NOT_STORED client_first_name (2 rows, first shown) @2",
+              "FIELD_NOT_STORED notes_column (2 rows, first shown) @2",
+              "SHEET_NOT_STORED unknown_sheet (1 row) @-1");
+      assertThat(result.findings()).allMatch(f -> f.severity() == Severity.NOTICE);
+      for (StoredRow row : store.caseRows("S1", "A1")) {
+        assertThat(row.row().values()).containsOnlyKeys("case_ref", "client_ref");
+      }
+      assertThat(store.rowCounts()).isEqualTo(Map.of("current", 3L));
+    }
+  }
+
+  @Test
+  void servicesNeverSeeEachOthersCases() {
+    try (CaseStore store = open()) {
+      store.ingest(TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build());
+      IngestResult s2 =
+          store.ingest(
+              TestReturns.of("S2", TestReturns.Q1_2022)
+                  .exit("A1")
+                  .rowOf("S1", "intake", "Intake", Map.of("case_ref", "Z1", "client_ref", "C"))
+                  .build());
+      assertThat(codes(s2)).containsExactly("ROW_OF_OTHER_SERVICE", "NO_INTAKE_FOR_CASE");
+      assertThat(store.caseForms("S2", "A1")).isEmpty();
+      assertThat(store.caseRows("S2", "A1"))
+          .extracting(StoredRow::state)
+          .containsExactly("unmatched");
+      assertThat(store.caseRows("S1", "A1"))
+          .extracting(r -> r.row().sheet())
+          .containsExactly("intake");
+      assertThat(store.caseRows("S1", "Z1")).isEmpty();
+    }
+  }
+
+  @Test
+  void seededSyntheticReturnsReadBackValueForValue() {
+    long seed = new Random().nextLong();
+    System.out.println("seededSyntheticReturnsReadBackValueForValue seed=" + seed);
+    SyntheticReturns gen = new SyntheticReturns(SCHEMA);
+    CheckedReturn a = gen.generate("S1", TestReturns.Q1_2022, 1, 60, seed);
+    CheckedReturn b = gen.generate("S2", TestReturns.Q2_2022, 1, 40, seed + 1);
+    try (CaseStore store = open()) {
+      store.ingest(a);
+      store.ingest(b);
+      for (var sheet : SCHEMA.sheets()) {
+        List<FormRow> expected =
+            java.util.stream.Stream.concat(a.rows().stream(), b.rows().stream())
+                .filter(r -> r.sheet().equals(sheet.ref()))
+                .toList();
+        List<FormRow> actual = rows(store, sheet.ref());
+        assertThat(actual).as("sheet %s, seed %d", sheet.ref(), seed).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+          assertThat(actual.get(i).values())
+              .as("sheet %s row %d, seed %d", sheet.ref(), i, seed)
+              .isEqualTo(expected.get(i).values());
+          assertThat(actual.get(i).location()).isEqualTo(expected.get(i).location());
+          assertThat(actual.get(i).service()).isEqualTo(expected.get(i).service());
+        }
+      }
+    }
+  }
+
+  @Test
+  void twoRunsAtOnceAreSerialised() throws Exception {
+    SyntheticReturns gen = new SyntheticReturns(SCHEMA);
+    List<CheckedReturn> returns = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      returns.add(
+          gen.generate(
+              "P" + (i % 2),
+              new org.idva.insights.model.ReportingQuarter(2022, 1 + i / 2),
+              1 + 1000 * i,
+              150,
+              i));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> runs = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        List<CheckedReturn> mine = new ArrayList<>(returns);
+        if (t == 1) {
+          java.util.Collections.reverse(mine);
+        }
+        Callable<Integer> run =
+            () -> {
+              int added = 0;
+              try (CaseStore store = open()) {
+                for (CheckedReturn r : mine) {
+                  added += store.ingest(r).outcome().changedData() ? 1 : 0;
+                }
+              }
+              return added;
+            };
+        runs.add(pool.submit(run));
+      }
+      int added = 0;
+      for (Future<Integer> f : runs) {
+        added += f.get(120, TimeUnit.SECONDS);
+      }
+      assertThat(added).isEqualTo(returns.size());
+    } finally {
+      pool.shutdownNow();
+    }
+    try (CaseStore store = open()) {
+      assertThat(store.history(null)).hasSize(returns.size());
+      long expected = returns.stream().mapToLong(r -> r.rows().size()).sum();
+      assertThat(store.rowCounts()).isEqualTo(Map.of("current", expected));
+    }
+  }
+
+  @Test
+  void aSecondRunStopsWithAClearMessageWhenTheStoreStaysLocked() throws Exception {
+    CheckedReturn r = TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build();
+    try (CaseStore store =
+        CaseStore.open(StoreConfig.of(location, SCHEMA).withLockWait(Duration.ofMillis(300)))) {
+      try (AutoCloseable lock = holdWriteLock(location)) {
+        assertThatThrownBy(() -> store.ingest(r))
+            .isInstanceOf(StoreBusyException.class)
+            .hasMessageContaining("in use by another run")
+            .hasMessageContaining("Nothing was changed");
+      }
+      assertThat(store.history(null)).isEmpty();
+      assertThat(store.ingest(r).outcome()).isEqualTo(IngestResult.Outcome.ADDED);
+    }
+  }
+
+  @Test
+  void killedMidIngestLeavesTheStoreAsItWasAndTheNextRunCompletes() throws Exception {
+    try (CaseStore store = open()) {
+      store.ingest(TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build());
+    }
+    int cases = 3000;
+    Process child = startChild(cases);
+    List<String> seen = new ArrayList<>();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        seen.add(line);
+        if (line.startsWith("ROWS ") && Integer.parseInt(line.substring(5)) >= 3000) {
+          child.destroyForcibly();
+          break;
+        }
+      }
+    }
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(seen).as("child output").anyMatch(l -> l.startsWith("ROWS 3000"));
+    assertThat(seen).noneMatch(l -> l.startsWith("DONE"));
+    try (CaseStore store = open()) {
+      assertThat(store.history(null)).extracting(StoredReturn::service).containsExactly("S1");
+      assertThat(store.rowCounts()).isEqualTo(Map.of("current", 1L));
+    }
+
+    Process again = startChild(cases);
+    String output = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(again.exitValue()).as(output).isZero();
+    assertThat(output).contains("DONE ADDED");
+    try (CaseStore store = open()) {
+      assertThat(store.history(null))
+          .extracting(StoredReturn::service)
+          .containsExactly("S1", "KILL");
+      assertThat(store.hasIntake("KILL", "KILL-000001")).isTrue();
+      assertThat(caseRefs(store, "intake")).hasSize(cases + 1);
+    }
+  }
+
+  private Process startChild(int cases) throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            IngestChild.class.getName(),
+            location,
+            Integer.toString(cases));
+    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+    return pb.start();
+  }
+}

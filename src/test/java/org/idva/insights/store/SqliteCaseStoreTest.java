@@ -1,0 +1,66 @@
+package org.idva.insights.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The case store contract on the default embedded SQLite file. */
+class SqliteCaseStoreTest extends CaseStoreContract {
+  @TempDir Path dir;
+
+  @Override
+  String emptyStore() {
+    return dir.resolve("store").resolve("insights.db").toString();
+  }
+
+  @Override
+  AutoCloseable holdWriteLock(String location) throws Exception {
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + location);
+    try (Statement s = c.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+    }
+    return () -> {
+      try (Statement s = c.createStatement()) {
+        s.execute("ROLLBACK");
+      }
+      c.close();
+    };
+  }
+
+  @Test
+  void createsTheFileAndItsFolderWithWriteAheadLogging() throws Exception {
+    Path file = Path.of(emptyStore());
+    try (CaseStore store = open()) {
+      assertThat(store.history(null)).isEmpty();
+    }
+    assertThat(Files.exists(file)).isTrue();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT version FROM flyway_schema_history WHERE success = 1")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("1");
+    }
+  }
+
+  @Test
+  void theDefaultLocationIsStoreInsightsDb() {
+    assertThat(StoreConfig.of(null, SCHEMA).location()).isEqualTo("store/insights.db");
+    assertThat(StoreConfig.of(" ", SCHEMA).isJdbcUrl()).isFalse();
+    assertThat(StoreConfig.of("jdbc:postgresql://h:1/db?user=u&password=secret", SCHEMA).describe())
+        .isEqualTo("jdbc:postgresql://h:1/db");
+  }
+}
