@@ -57,14 +57,12 @@ enum Dialect {
    * the wait.
    */
   POSTGRESQL {
-    private static final long LOCK_KEY = 0x1D7A_5104_E000_0001L;
-
     @Override
     void begin(Connection c, Duration wait) throws SQLException {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         s.execute("SET LOCAL lock_timeout = '" + Math.max(1, wait.toMillis()) + "ms'");
-        s.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+        s.execute("SELECT pg_advisory_xact_lock(" + POSTGRESQL_LOCK_KEY + ")");
       }
     }
 
@@ -87,6 +85,9 @@ enum Dialect {
       return "55P03".equals(e.getSQLState());
     }
   };
+
+  /** The advisory lock key ingests take on PostgreSQL (any constant unique to this tool). */
+  static final long POSTGRESQL_LOCK_KEY = 0x1D7A_5104_E000_0001L;
 
   /** Starts the write transaction, waiting up to {@code wait} for another run's. */
   abstract void begin(Connection c, Duration wait) throws SQLException;
