@@ -7,10 +7,9 @@ import picocli.CommandLine.Command;
     name = "insights",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {
-      "Idva Insights: checks the quarterly case returns of Idva services, merges them and",
-      "produces the annual outcomes report."
-    },
+    description =
+        "Idva Insights: checks the quarterly case returns of Idva services, merges them and"
+            + " produces the annual outcomes report.",
     subcommands = {
       RunCommand.class,
       TemplateCommand.class,

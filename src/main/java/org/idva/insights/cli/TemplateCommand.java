@@ -12,10 +12,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "template",
     mixinStandardHelpOptions = true,
-    description = {
-      "Write the blank return workbook: an About sheet, one sheet per form and repeating group,",
-      "drop-downs, input messages and validation taken from the form schemas."
-    },
+    description =
+        "Write the blank return workbook: an About sheet, one sheet per form and repeating"
+            + " group, drop-downs, input messages and validation taken from the form schemas.",
     footer = ExitCode.HELP_FOOTER)
 final class TemplateCommand implements Callable<Integer> {
   @Mixin DefinitionOptions definitions;

@@ -80,10 +80,11 @@ public final class AboutSheet {
     for (SheetDefinition def : schema.sheets()) {
       Row row = sheet.createRow(r++);
       row.createCell(0).setCellValue(def.sheetName());
-      row.createCell(1)
-          .setCellValue(
-              def.title() + (def.description().isEmpty() ? "" : ": " + def.description()));
+      row.getCell(0).setCellStyle(styles.note);
+      String text = def.title() + (def.description().isEmpty() ? "" : ": " + def.description());
+      row.createCell(1).setCellValue(text);
       row.getCell(1).setCellStyle(styles.note);
+      row.setHeightInPoints(lines(text, 85) * 14f);
     }
     r++;
     String[] notes = {
@@ -101,11 +102,20 @@ public final class AboutSheet {
       row.getCell(0).setCellStyle(styles.note);
       sheet.addMergedRegion(
           new org.apache.poi.ss.util.CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, 1));
-      row.setHeightInPoints(30);
+      row.setHeightInPoints(lines(note, 120) * 15f);
     }
     sheet.setColumnWidth(0, 28 * 256);
     sheet.setColumnWidth(1, 90 * 256);
+    sheet.setFitToPage(true);
+    sheet.getPrintSetup().setFitWidth((short) 1);
+    sheet.getPrintSetup().setFitHeight((short) 0);
+    sheet.getPrintSetup().setLandscape(true);
     sheet.lockFormatColumns(false);
     sheet.enableLocking();
+  }
+
+  /** Lines a wrapped text needs in a column about {@code width} characters wide. */
+  private static int lines(String text, int width) {
+    return Math.max(1, (text.length() + width - 1) / width);
   }
 }

@@ -1,19 +1,57 @@
 package org.idva.insights.schema;
 
+import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 
 /**
  * When a question is asked: the answer to {@code field} is one of {@code codes} (for a multi-select
- * question: at least one of those options is ticked).
+ * question: at least one of those options is ticked), or, for a numeric field, is at least {@code
+ * min}.
+ *
+ * @param codes the codes that make the condition hold (empty for a numeric condition)
+ * @param min the smallest number that makes it hold, or null for a coded condition
  */
-public record Condition(String field, List<String> codes) {
+public record Condition(String field, List<String> codes, BigDecimal min) {
 
   public Condition {
     codes = List.copyOf(codes);
+    if (codes.isEmpty() == (min == null)) {
+      throw new IllegalArgumentException("a condition has either codes or a minimum");
+    }
+  }
+
+  public Condition(String field, List<String> codes) {
+    this(field, codes, null);
+  }
+
+  public boolean isNumeric() {
+    return min != null;
+  }
+
+  /**
+   * Whether the condition holds for the answer given to {@code field}: a code ({@code String}),
+   * ticked codes (a {@code Collection<String>}) or a number. A blank answer (null) never makes it
+   * hold.
+   */
+  public boolean holds(Object answer) {
+    if (answer == null) {
+      return false;
+    }
+    if (min != null) {
+      return answer instanceof Number n && new BigDecimal(n.toString()).compareTo(min) >= 0;
+    }
+    if (answer instanceof Collection<?> ticked) {
+      return ticked.stream().anyMatch(codes::contains);
+    }
+    return codes.contains(answer.toString());
   }
 
   /** Plain words for feedback and the data dictionary, e.g. {@code disability is Yes}. */
   public String describe(CodeList list) {
+    if (min != null) {
+      return field + " is at least " + min.toPlainString();
+    }
     List<String> labels =
         codes.stream()
             .map(c -> list == null ? c : list.byCode(c).map(Code::label).orElse(c))

@@ -219,6 +219,16 @@ public final class SchemaLoader {
       if (target == field) {
         throw at.error("a question cannot depend on itself");
       }
+      if (when.isNumeric()) {
+        if (!target.type().isNumeric()) {
+          throw at.error(
+              "condition field \""
+                  + when.field()
+                  + "\" must be an integer or decimal field for"
+                  + " \"min\"");
+        }
+        continue;
+      }
       if (!target.type().isCoded()) {
         throw at.error(
             "condition field \"" + when.field() + "\" must be a code or multi_code field");
@@ -315,12 +325,15 @@ public final class SchemaLoader {
     }
     Condition when = null;
     if (fd.has("when")) {
-      JsonDefinition w = fd.object("when").allowOnly(Set.of("field", "in"));
+      JsonDefinition w = fd.object("when").allowOnly(Set.of("field", "in", "min"));
       List<String> codes = w.strings("in");
-      if (codes.isEmpty()) {
-        throw w.error("\"in\" must list at least one code");
+      BigDecimal whenMin = w.optionalNumber("min");
+      if (codes.isEmpty() == (whenMin == null)) {
+        throw w.error(
+            "give either \"in\" (a list of codes) or \"min\" (a number), e.g."
+                + " {\"field\": \"disability\", \"in\": [\"yes\"]}");
       }
-      when = new Condition(w.string("field"), codes);
+      when = new Condition(w.string("field"), codes, whenMin);
     }
     return new Field(
         id,

@@ -140,6 +140,18 @@ class SchemaLoaderTest {
             "sheet",
             "is used by another form"),
         Arguments.of(
+            "schema/forms/intake.json",
+            "\"in\": [\"yes\"]",
+            "\"min\": 1",
+            "fields[5].when",
+            "must be an integer or decimal field"),
+        Arguments.of(
+            "schema/forms/intake.json",
+            "\"in\": [\"yes\"]",
+            "\"in\": [\"yes\"], \"min\": 1",
+            "fields[5].when",
+            "give either \"in\""),
+        Arguments.of(
             "schema/forms/exit.json",
             "\"title\": \"Exit form\",",
             "\"title\": \"Exit form\",,",
@@ -165,6 +177,22 @@ class SchemaLoaderTest {
               assertThat(d.key()).startsWith(key);
             })
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void numericConditionLoads() throws IOException {
+    Path intake = root.resolve("schema/forms/intake.json");
+    String text = Files.readString(intake, StandardCharsets.UTF_8);
+    Files.writeString(
+        intake,
+        text.replace(
+            "\"when\": {\"field\": \"disability\", \"in\": [\"yes\"]}",
+            "\"when\": {\"field\": \"client_age\", \"min\": 18}"),
+        StandardCharsets.UTF_8);
+    Condition when = load().field("intake.disability_type").orElseThrow().when();
+    assertThat(when.isNumeric()).isTrue();
+    assertThat(when.holds(18L)).isTrue();
+    assertThat(when.holds(17L)).isFalse();
   }
 
   @Test
