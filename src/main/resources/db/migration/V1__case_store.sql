@@ -44,6 +44,9 @@ CREATE TABLE case_row (
   PRIMARY KEY (return_id, seq)
 );
 
-CREATE INDEX case_row_case ON case_row (service, case_ref, sheet_ref, state);
+-- a case's rows (insights case), and a service's current intakes (matching rows to their intake)
+CREATE INDEX case_row_case ON case_row (service, case_ref);
+CREATE INDEX case_row_intake ON case_row (service, sheet_ref, state, case_ref);
+-- streaming a sheet's current rows in ingest order (CaseData)
 CREATE INDEX case_row_sheet ON case_row (sheet_ref, state, return_id, seq);
 CREATE INDEX case_row_client ON case_row (service, client_ref);

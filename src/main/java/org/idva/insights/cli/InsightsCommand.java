@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       TemplateCommand.class,
       DictionaryCommand.class,
+      CaseCommand.class,
+      BenchIngestCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footer = ExitCode.HELP_FOOTER)

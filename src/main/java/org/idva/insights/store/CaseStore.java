@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class CaseStore implements AutoCloseable {
   private final Dialect dialect;
   private final Connection connection;
   private final Map<String, SheetDefinition> sheets = new LinkedHashMap<>();
+  private final Map<String, RowCodec> codecs = new HashMap<>();
   private final SheetDefinition intake;
 
   private CaseStore(StoreConfig config, Dialect dialect, Connection connection) {
@@ -66,7 +68,10 @@ public final class CaseStore implements AutoCloseable {
     this.dialect = dialect;
     this.connection = connection;
     Schema schema = config.schema();
-    schema.sheets().forEach(s -> sheets.put(s.ref(), s));
+    for (SheetDefinition s : schema.sheets()) {
+      sheets.put(s.ref(), s);
+      codecs.put(s.ref(), new RowCodec(s));
+    }
     Form intakeForm =
         schema
             .form(INTAKE_FORM)
@@ -248,6 +253,10 @@ public final class CaseStore implements AutoCloseable {
     return sheets.get(ref);
   }
 
+  RowCodec codec(String ref) {
+    return codecs.get(ref);
+  }
+
   SheetDefinition intakeSheet() {
     return intake;
   }
@@ -280,8 +289,8 @@ public final class CaseStore implements AutoCloseable {
   }
 
   private void forEachCurrentRow(String sheetRef, Consumer<FormRow> action) {
-    SheetDefinition sheet = sheets.get(sheetRef);
-    if (sheet == null) {
+    RowCodec codec = codecs.get(sheetRef);
+    if (codec == null) {
       throw new IllegalArgumentException(
           "no sheet \"" + sheetRef + "\" in the form definitions; sheets: " + sheets.keySet());
     }
@@ -305,7 +314,7 @@ public final class CaseStore implements AutoCloseable {
                     sheetRef,
                     new SourceLocation(
                         rs.getString(2), rs.getString(3), rs.getInt(4), SourceLocation.NONE),
-                    RowCodec.decode(sheet, rs.getString(5))));
+                    codec.decode(rs.getString(5))));
           }
         }
       } finally {
@@ -331,9 +340,8 @@ public final class CaseStore implements AutoCloseable {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String ref = rs.getString(2);
-          SheetDefinition sheet = sheets.get(ref);
-          Map<String, Object> values =
-              sheet == null ? Map.of() : RowCodec.decode(sheet, rs.getString(7));
+          RowCodec codec = codecs.get(ref);
+          Map<String, Object> values = codec == null ? Map.of() : codec.decode(rs.getString(7));
           FormRow row =
               new FormRow(
                   service,

@@ -144,12 +144,13 @@ final class ReturnIngest {
         findings.noCaseRef(info, at, sheet, caseField);
         continue;
       }
+      RowCodec codec = store.codec(sheet.ref());
       for (String key : row.values().keySet()) {
-        if (sheet.field(key).isEmpty()) {
+        if (!codec.isField(key)) {
           findings.fieldNotStored(info, at, sheet, key);
         }
       }
-      String json = RowCodec.encode(sheet, row.values());
+      String json = codec.encode(row.values());
       PendingRow p = new PendingRow(sheet, caseRef, clientRef(sheet, row), json, at);
       if (sheet == store.intakeSheet()) {
         Long otherReturn = storedIntakes.get(caseRef);
@@ -175,7 +176,7 @@ final class ReturnIngest {
   }
 
   private String clientRef(SheetDefinition sheet, FormRow row) {
-    if (sheet != store.intakeSheet() || sheet.field("client_ref").isEmpty()) {
+    if (sheet != store.intakeSheet() || !store.codec(sheet.ref()).isField("client_ref")) {
       return null;
     }
     Object v = row.get("client_ref");

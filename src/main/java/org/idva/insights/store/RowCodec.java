@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -28,9 +29,24 @@ import org.idva.insights.schema.SheetDefinition;
 final class RowCodec {
   private static final JsonFactory JSON = new JsonFactory();
 
-  private RowCodec() {}
+  private final SheetDefinition sheet;
+  private final Map<String, Field> fields = new HashMap<>();
 
-  static String encode(SheetDefinition sheet, Map<String, Object> values) {
+  RowCodec(SheetDefinition sheet) {
+    this.sheet = sheet;
+    sheet.fields().forEach(f -> fields.put(f.id(), f));
+  }
+
+  SheetDefinition sheet() {
+    return sheet;
+  }
+
+  /** True when {@code key} is a field of the sheet. */
+  boolean isField(String key) {
+    return fields.containsKey(key);
+  }
+
+  String encode(Map<String, Object> values) {
     StringWriter out = new StringWriter(256);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
@@ -67,14 +83,14 @@ final class RowCodec {
     }
   }
 
-  static Map<String, Object> decode(SheetDefinition sheet, String json) {
+  Map<String, Object> decode(String json) {
     Map<String, Object> values = new LinkedHashMap<>();
     try (JsonParser p = JSON.createParser(json)) {
       expect(p.nextToken(), JsonToken.START_OBJECT);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken t = p.nextToken();
-        Field field = sheet.field(name).orElse(null);
+        Field field = fields.get(name);
         if (field == null) {
           p.skipChildren(); // a field since removed from the schema: not part of the data now
           continue;

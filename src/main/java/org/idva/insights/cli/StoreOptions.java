@@ -1,0 +1,34 @@
+package org.idva.insights.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.idva.insights.schema.Schema;
+import org.idva.insights.store.CaseStore;
+import org.idva.insights.store.StoreConfig;
+import picocli.CommandLine.Option;
+
+/** The {@code --store} option shared by every command that reads or writes the case store. */
+final class StoreOptions {
+  @Option(
+      names = "--store",
+      paramLabel = "PATH|JDBC-URL",
+      defaultValue = StoreConfig.DEFAULT_PATH,
+      description =
+          "The case store: a SQLite file (default: ${DEFAULT-VALUE}, created when missing) or a"
+              + " PostgreSQL URL such as jdbc:postgresql://host:5432/insights?user=insights.")
+  String store;
+
+  StoreConfig config(Schema schema) {
+    return StoreConfig.of(store, schema);
+  }
+
+  /** True when the store is a SQLite file that does not exist yet. */
+  boolean isMissingFile(Schema schema) {
+    StoreConfig config = config(schema);
+    return !config.isJdbcUrl() && !Files.exists(Path.of(config.location()));
+  }
+
+  CaseStore open(Schema schema) {
+    return CaseStore.open(config(schema));
+  }
+}
