@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
@@ -123,7 +124,11 @@ public final class CaseStore implements AutoCloseable {
       migrate(config, url); // Flyway serialises migrations on PostgreSQL with an advisory lock
     }
     try {
-      Connection c = DriverManager.getConnection(url);
+      Properties props = new Properties();
+      if (dialect == Dialect.POSTGRESQL) {
+        props.setProperty("reWriteBatchedInserts", "true"); // multi-row INSERTs: 2-3x faster ingest
+      }
+      Connection c = DriverManager.getConnection(url, props);
       c.setAutoCommit(true);
       return new CaseStore(config, dialect, c);
     } catch (SQLException e) {

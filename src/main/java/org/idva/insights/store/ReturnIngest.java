@@ -51,6 +51,9 @@ final class ReturnIngest {
     }
     long id = nextReturnId();
     if (checked.status() == ReturnStatus.REJECTED || info.quarter() == null) {
+      if (info.quarter() == null && checked.status() != ReturnStatus.REJECTED) {
+        findings.noQuarter(info);
+      }
       insertReturn(id, CaseStore.REJECTED, null, 0);
       return result(id, IngestResult.Outcome.REJECTED, null, 0, 0, 0, 0, 0);
     }

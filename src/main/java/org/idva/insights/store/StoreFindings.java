@@ -43,6 +43,17 @@ final class StoreFindings {
                 + "; the store is unchanged."));
   }
 
+  void noQuarter(ReturnInfo info) {
+    findings.add(
+        new Finding(
+            Severity.ERROR,
+            "NO_QUARTER",
+            SourceLocation.ofFile(info.fileName()),
+            "",
+            "the reporting quarter of the return, e.g. 2022-23 Q1, on the About sheet",
+            "Fill in the quarter and send the return again; nothing of this file was stored."));
+  }
+
   void olderReturn(ReturnInfo info, StoredReturn current) {
     findings.add(
         new Finding(

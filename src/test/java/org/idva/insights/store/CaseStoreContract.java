@@ -213,6 +213,27 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void aReturnWithoutAQuarterIsRecordedAndReportedButStoresNothing() {
+    CheckedReturn r = TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build();
+    CheckedReturn noQuarter =
+        new CheckedReturn(
+            new org.idva.insights.model.ReturnInfo(
+                r.info().fileName(), "S1", null, r.info().sha256(), r.info().received()),
+            ReturnStatus.ACCEPTED,
+            List.of(),
+            r.rows());
+    try (CaseStore store = open()) {
+      IngestResult result = store.ingest(noQuarter);
+      assertThat(result.outcome()).isEqualTo(IngestResult.Outcome.REJECTED);
+      assertThat(codes(result)).containsExactly("NO_QUARTER");
+      assertThat(store.rowCounts()).isEmpty();
+      assertThat(store.history("S1"))
+          .extracting(StoredReturn::quarter)
+          .containsExactly((String) null);
+    }
+  }
+
+  @Test
   void formsAttachToTheirIntakeFromAnEarlierYear() {
     try (CaseStore store = open()) {
       store.ingest(TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build());
