@@ -244,6 +244,7 @@ final class ReturnIngest {
     String sql =
         "UPDATE case_row SET state = ? WHERE service = ? AND sheet_ref <> ? AND state = ? AND ";
     if (intakesMayHaveGone) {
+      promoteConflictingIntakes(intakeRef);
       try (PreparedStatement ps = c.prepareStatement(sql + "NOT " + hasIntake)) {
         setAll(ps, CaseStore.UNMATCHED, info.service(), intakeRef, CaseStore.CURRENT);
         ps.setString(5, intakeRef);
@@ -255,6 +256,35 @@ final class ReturnIngest {
       setAll(ps, CaseStore.CURRENT, info.service(), intakeRef, CaseStore.UNMATCHED);
       ps.setString(5, intakeRef);
       ps.setString(6, CaseStore.CURRENT);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * When the replaced return took away a case's intake, the earliest intake kept aside as a
+   * conflict for that case (from another return) becomes the case's intake.
+   */
+  private void promoteConflictingIntakes(String intakeRef) throws SQLException {
+    String same =
+        " i.service = case_row.service AND i.sheet_ref = case_row.sheet_ref"
+            + " AND i.case_ref = case_row.case_ref AND i.state = ?";
+    String sql =
+        "UPDATE case_row SET state = ? WHERE service = ? AND sheet_ref = ? AND state = ?"
+            + " AND NOT EXISTS (SELECT 1 FROM case_row i WHERE"
+            + same
+            + ") AND NOT EXISTS (SELECT 1 FROM case_row i WHERE"
+            + same
+            + " AND (i.return_id < case_row.return_id"
+            + " OR (i.return_id = case_row.return_id AND i.seq < case_row.seq)))";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      setAll(
+          ps,
+          CaseStore.CURRENT,
+          info.service(),
+          intakeRef,
+          CaseStore.CONFLICT,
+          CaseStore.CURRENT,
+          CaseStore.CONFLICT);
       ps.executeUpdate();
     }
   }

@@ -314,6 +314,19 @@ abstract class CaseStoreContract {
       assertThat(codes(again)).containsExactly("INTAKE_ALREADY_STORED");
       assertThat(again.findings().get(0).expected()).contains("S1_2022-23-Q1.xlsx");
       assertThat(caseRefs(store, "intake")).containsExactly("A1", "B1");
+      assertThat(rows(store, "intake"))
+          .extracting(x -> x.string("client_ref"))
+          .containsExactly("C1", "C3");
+
+      // Q1 resent without case A1: the Q2 intake kept aside becomes A1's intake
+      store.ingest(
+          TestReturns.of("S1", TestReturns.Q1_2022, "_v2")
+              .receivedDaysLater(1)
+              .intake("B1", "C3")
+              .build());
+      assertThat(rows(store, "intake"))
+          .extracting(x -> x.string("case_ref") + "/" + x.string("client_ref"))
+          .containsExactlyInAnyOrder("A1/C5", "B1/C3");
     }
   }
 
