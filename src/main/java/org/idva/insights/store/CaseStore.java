@@ -28,7 +28,6 @@ import org.flywaydb.core.api.FlywayException;
 import org.idva.insights.model.CaseData;
 import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.FormRow;
-import org.idva.insights.model.ReturnInfo;
 import org.idva.insights.model.ReturnStatus;
 import org.idva.insights.model.SourceLocation;
 import org.idva.insights.schema.Form;
@@ -444,14 +443,5 @@ public final class CaseStore implements AutoCloseable {
     } catch (SQLException e) {
       LOG.warn("Closing the case store {} failed: {}", config.describe(), e.getMessage());
     }
-  }
-
-  /** Builds a return's info for messages without personal data. */
-  static String describe(ReturnInfo info) {
-    return info.fileName()
-        + " ("
-        + info.service()
-        + (info.quarter() == null ? "" : ", " + info.quarter().label())
-        + ")";
   }
 }

@@ -65,16 +65,7 @@ public final class SyntheticReturns {
     }
     String sha = sha256(service + "|" + quarter + "|" + firstCase + "|" + cases + "|" + seed);
     ReturnInfo info =
-        new ReturnInfo(
-            file,
-            service,
-            quarter,
-            sha,
-            quarter
-                .lastDay()
-                .atStartOfDay()
-                .toInstant(java.time.ZoneOffset.UTC)
-                .plusSeconds(seed % 86_400));
+        new ReturnInfo(file, service, quarter, sha, receivedAt(quarter).plusSeconds(seed % 86_400));
     return new CheckedReturn(info, ReturnStatus.ACCEPTED, List.of(), rows);
   }
 
@@ -149,8 +140,8 @@ public final class SyntheticReturns {
     }
   }
 
-  /** The time a synthetic return was received. */
-  public static Instant receivedAt(ReportingQuarter quarter) {
+  /** When a synthetic return is received: ten days after its quarter ends. */
+  static Instant receivedAt(ReportingQuarter quarter) {
     return quarter.lastDay().plusDays(10).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
   }
 }
