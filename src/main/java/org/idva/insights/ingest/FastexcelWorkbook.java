@@ -150,7 +150,8 @@ final class FastexcelWorkbook implements RawWorkbook {
       return null;
     }
     try {
-      return RawCell.number(col, Double.parseDouble(raw), raw);
+      double d = Double.parseDouble(raw);
+      return RawCell.number(col, d, HssfWorkbook.plain(d));
     } catch (NumberFormatException e) {
       return RawCell.text(col, raw);
     }
