@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       RunCommand.class,
+      ValidateCommand.class,
+      BenchCommand.class,
       TemplateCommand.class,
       DictionaryCommand.class,
       picocli.CommandLine.HelpCommand.class

@@ -1,12 +1,67 @@
 package org.idva.insights.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.idva.insights.validate.KnownCases;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "placeholder")
+/**
+ * {@code insights run}: the whole job over the input folder. So far: check every return, write
+ * each service's feedback to {@code <output>/feedback}, and copy rejected returns into {@code
+ * <output>/quarantine} beside their report. Rejected files are copied, not moved: {@code input/}
+ * is committed sample data and the service's file is never lost. (The store and report stages
+ * follow.)
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check every return in the input folder, write feedback for each service and set rejected",
+      "returns aside in <output>/quarantine (copied, never moved out of the input folder)."
+    },
+    footer = ExitCode.HELP_FOOTER)
 final class RunCommand implements Callable<Integer> {
+  @Mixin DefinitionOptions definitions;
+
+  @Option(
+      names = "--input",
+      paramLabel = "DIR",
+      defaultValue = "input",
+      description = "The folder of returns (default: ${DEFAULT-VALUE}).")
+  Path input;
+
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      defaultValue = "output",
+      description = "Where feedback and quarantine go (default: ${DEFAULT-VALUE}).")
+  Path output;
+
   @Override
-  public Integer call() {
-    return 0;
+  public Integer call() throws Exception {
+    if (!Files.isDirectory(input)) {
+      System.err.println("No input folder: " + input);
+      return ExitCode.IO;
+    }
+    ReturnsCheck check = new ReturnsCheck(definitions.loadSchema(), KnownCases.NONE);
+    List<ReturnsCheck.Outcome> outcomes =
+        check.checkAll(input, output.resolve("feedback"), output.resolve("quarantine"));
+    boolean errors = false;
+    int rejected = 0;
+    for (ReturnsCheck.Outcome o : outcomes) {
+      System.out.println(o.summary());
+      errors |= o.hasErrors();
+      if (o.quarantined() != null) {
+        rejected++;
+      }
+    }
+    System.out.printf(
+        "%d returns checked, %d rejected (copied to %s)%n",
+        outcomes.size(), rejected, output.resolve("quarantine"));
+    return errors ? ExitCode.DATA_PROBLEMS : ExitCode.OK;
   }
 }
