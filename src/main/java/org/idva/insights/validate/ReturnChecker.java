@@ -147,6 +147,7 @@ public final class ReturnChecker {
           "",
           "the About sheet and one sheet per form, as in the blank template",
           "Fill in the blank return template and send it again.");
+      fileName(name, empty);
       return new Result(info, ReturnStatus.REJECTED, empty.all(), 0);
     }
     if (findings.rejected()) {
@@ -199,6 +200,7 @@ public final class ReturnChecker {
         };
     Findings findings = new Findings();
     findings.add(check, SourceLocation.ofFile(name), "", problem.getMessage(), fix);
+    fileName(name, findings);
     ReturnInfo info =
         new ReturnInfo(
             name,

@@ -41,6 +41,7 @@ final class RowChecker {
     final Findings findings;
     final Map<String, LocalDate> intakes = new HashMap<>();
     final Set<String> intakeRefs = new HashSet<>();
+    final Set<String> intakeRefsLeftOut = new HashSet<>();
 
     Context(
         String file,
@@ -170,6 +171,9 @@ final class RowChecker {
       joins(r, caseRef, values, columnOf);
     }
     datesInQuarter(r, values, columnOf);
+    if (rowHasError && !def.isGroup() && def.form().equals("intake") && caseRef != null) {
+      ctx.intakeRefsLeftOut.add(caseRef);
+    }
     if (!rowHasError) {
       if (!def.isGroup() && def.form().equals("intake") && caseRef != null) {
         ctx.intakeRefs.add(caseRef);
@@ -271,6 +275,16 @@ final class RowChecker {
       return;
     }
     boolean inReturn = ctx.intakeRefs.contains(caseRef);
+    if (!inReturn && ctx.intakeRefsLeftOut.contains(caseRef)) {
+      flag(
+          Check.NO_INTAKE,
+          r,
+          columnOf.getOrDefault(CASE_REF, SourceLocation.NONE),
+          caseRef,
+          "a usable intake row for this case: its intake row has errors and was not used",
+          "Correct the errors in this case's intake row; this row will then be used too.");
+      return;
+    }
     if (!inReturn && !ctx.known.hasIntake(ctx.service, caseRef)) {
       flag(
           Check.NO_INTAKE,
