@@ -28,7 +28,9 @@ import picocli.CommandLine.Parameters;
     footer = ExitCode.HELP_FOOTER)
 final class BenchCommand {
 
-  /** {@code insights bench read FILE|FOLDER...}: read+check against a bare fastexcel-reader pass. */
+  /**
+   * {@code insights bench read FILE|FOLDER...}: read+check against a bare fastexcel-reader pass.
+   */
   @Command(
       name = "read",
       mixinStandardHelpOptions = true,

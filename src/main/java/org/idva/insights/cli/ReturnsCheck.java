@@ -60,8 +60,7 @@ final class ReturnsCheck {
     return Check.ofCode(code).map(Check::title).orElse(code);
   }
 
-  List<Outcome> checkAll(Path fileOrFolder, Path feedbackRoot, Path quarantine)
-      throws IOException {
+  List<Outcome> checkAll(Path fileOrFolder, Path feedbackRoot, Path quarantine) throws IOException {
     List<Outcome> outcomes = new ArrayList<>();
     for (Path file : ReturnFiles.find(fileOrFolder)) {
       outcomes.add(checkOne(file, feedbackRoot, quarantine));
@@ -91,7 +90,10 @@ final class ReturnsCheck {
       try {
         files = feedback.write(feedbackRoot, opened ? file : null, checked);
       } catch (IOException | RuntimeException e) {
-        LOG.warn("{}: feedback copy failed ({}); writing the list only", file.getFileName(), e.toString());
+        LOG.warn(
+            "{}: feedback copy failed ({}); writing the list only",
+            file.getFileName(),
+            e.toString());
         files = feedback.write(feedbackRoot, null, checked);
       }
     }

@@ -10,11 +10,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code insights run}: the whole job over the input folder. So far: check every return, write
- * each service's feedback to {@code <output>/feedback}, and copy rejected returns into {@code
- * <output>/quarantine} beside their report. Rejected files are copied, not moved: {@code input/}
- * is committed sample data and the service's file is never lost. (The store and report stages
- * follow.)
+ * {@code insights run}: the whole job over the input folder. So far: check every return, write each
+ * service's feedback to {@code <output>/feedback}, and copy rejected returns into {@code
+ * <output>/quarantine} beside their report. Rejected files are copied, not moved: {@code input/} is
+ * committed sample data and the service's file is never lost. (The store and report stages follow.)
  */
 @Command(
     name = "run",

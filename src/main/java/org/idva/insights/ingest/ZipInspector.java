@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -22,8 +22,8 @@ import org.idva.insights.model.ReturnReadException;
 
 /**
  * Looks inside a zip before any XML parser sees it: refuses OpenDocument files, zips that are not
- * workbooks, zip bombs (entries expanding beyond {@link Limits}) and XML parts declaring a DOCTYPE or
- * entities (XXE payloads are refused, never resolved). Every part is inflated once with a byte
+ * workbooks, zip bombs (entries expanding beyond {@link Limits}) and XML parts declaring a DOCTYPE
+ * or entities (XXE payloads are refused, never resolved). Every part is inflated once with a byte
  * counter, so a lying size header cannot get past. Also collects each worksheet's merged cells,
  * which the streaming reader does not report.
  */
@@ -61,10 +61,12 @@ final class ZipInspector {
         }
       }
       if (entries.containsKey("mimetype")) {
-        String mime = new String(read(zip, entries.get("mimetype"), 200), StandardCharsets.US_ASCII);
+        String mime =
+            new String(read(zip, entries.get("mimetype"), 200), StandardCharsets.US_ASCII);
         if (mime.contains("opendocument")) {
           throw new ReturnReadException(
-              ReadProblem.ODS_RENAMED, "the file is an OpenDocument spreadsheet (" + mime.trim() + ")");
+              ReadProblem.ODS_RENAMED,
+              "the file is an OpenDocument spreadsheet (" + mime.trim() + ")");
         }
       }
       if (!entries.containsKey("xl/workbook.xml")) {
@@ -82,7 +84,8 @@ final class ZipInspector {
         total += scan(zip, entry, mergedByPart);
         if (total > limits.maxTotalBytes()) {
           throw new ReturnReadException(
-              ReadProblem.TOO_LARGE, "the file expands to over " + limits.maxTotalBytes() + " bytes");
+              ReadProblem.TOO_LARGE,
+              "the file expands to over " + limits.maxTotalBytes() + " bytes");
         }
       }
       return mergedBySheetName(zip, entries, mergedByPart);
@@ -179,9 +182,11 @@ final class ZipInspector {
     if (mergedByPart.isEmpty() || !entries.containsKey("xl/_rels/workbook.xml.rels")) {
       return byName;
     }
-    String workbook = new String(read(zip, entries.get("xl/workbook.xml"), 4 << 20), StandardCharsets.UTF_8);
+    String workbook =
+        new String(read(zip, entries.get("xl/workbook.xml"), 4 << 20), StandardCharsets.UTF_8);
     String rels =
-        new String(read(zip, entries.get("xl/_rels/workbook.xml.rels"), 4 << 20), StandardCharsets.UTF_8);
+        new String(
+            read(zip, entries.get("xl/_rels/workbook.xml.rels"), 4 << 20), StandardCharsets.UTF_8);
     Map<String, String> targets = new HashMap<>();
     Matcher rm = REL_TAG.matcher(rels);
     while (rm.find()) {

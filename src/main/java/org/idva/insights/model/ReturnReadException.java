@@ -2,7 +2,10 @@ package org.idva.insights.model;
 
 import java.io.IOException;
 
-/** Thrown by the reader when a file cannot be opened as a return: a value the checks turn into a finding. */
+/**
+ * Thrown by the reader when a file cannot be opened as a return: a value the checks turn into a
+ * finding.
+ */
 public class ReturnReadException extends IOException {
   private static final long serialVersionUID = 1L;
   private final ReadProblem problem;

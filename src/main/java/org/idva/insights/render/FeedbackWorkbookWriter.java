@@ -54,13 +54,17 @@ public final class FeedbackWorkbookWriter {
   /**
    * Writes the feedback workbook.
    *
-   * @param original the return as received, or null when it could not be opened as a workbook
-   *     (then the feedback holds the Issues sheet only)
+   * @param original the return as received, or null when it could not be opened as a workbook (then
+   *     the feedback holds the Issues sheet only)
    */
   public void write(Path original, CheckedReturn checked, Path out) throws IOException {
     boolean copy =
         original != null
-            && original.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.xls[xm]")
+            && original
+                .getFileName()
+                .toString()
+                .toLowerCase(java.util.Locale.ROOT)
+                .matches(".*\\.xls[xm]")
             && Files.size(original) <= MAX_COPY_BYTES;
     try (XSSFWorkbook wb = copy ? open(original) : new XSSFWorkbook()) {
       Styles styles = new Styles(wb);
@@ -135,7 +139,9 @@ public final class FeedbackWorkbookWriter {
     }
     r++;
     Row head = sheet.createRow(r++);
-    String[] cols = {"Severity", "Code", "Check", "Sheet", "Cell", "Found", "Expected", "How to fix"};
+    String[] cols = {
+      "Severity", "Code", "Check", "Sheet", "Cell", "Found", "Expected", "How to fix"
+    };
     for (int c = 0; c < cols.length; c++) {
       text(head.createCell(c), cols[c], styles, styles.header);
     }
@@ -143,12 +149,19 @@ public final class FeedbackWorkbookWriter {
     for (Finding f : checked.findings()) {
       Row row = sheet.createRow(r++);
       SourceLocation at = f.location();
-      text(row.createCell(0), f.severity().name().toLowerCase(java.util.Locale.ROOT), styles, styles.severity(f.severity()));
+      text(
+          row.createCell(0),
+          f.severity().name().toLowerCase(java.util.Locale.ROOT),
+          styles,
+          styles.severity(f.severity()));
       text(row.createCell(1), f.code(), styles, null);
       text(row.createCell(2), titles.apply(f.code()), styles, null);
       text(row.createCell(3), at.sheet() == null ? "" : at.sheet(), styles, null);
       Cell cell = row.createCell(4);
-      String ref = at.hasRow() && at.hasColumn() ? at.cell() : at.hasRow() ? "row " + at.row() : at.hasColumn() ? "column " + at.cell() : "";
+      String ref =
+          at.hasRow() && at.hasColumn()
+              ? at.cell()
+              : at.hasRow() ? "row " + at.row() : at.hasColumn() ? "column " + at.cell() : "";
       text(cell, ref, styles, null);
       if (copy != null && at.sheet() != null && copy.getSheet(at.sheet()) != null) {
         Hyperlink link = copy.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);

@@ -10,8 +10,10 @@ public enum Check {
   // The file
   EMPTY_FILE(Severity.ERROR, true, "The file is empty (0 bytes)."),
   NOT_A_WORKBOOK(Severity.ERROR, true, "The file is not a spreadsheet."),
-  CSV_RENAMED(Severity.ERROR, true, "The file is comma-separated text (CSV), not an Excel workbook."),
-  ODS_RENAMED(Severity.ERROR, true, "The file is an OpenDocument spreadsheet (.ods) renamed .xlsx."),
+  CSV_RENAMED(
+      Severity.ERROR, true, "The file is comma-separated text (CSV), not an Excel workbook."),
+  ODS_RENAMED(
+      Severity.ERROR, true, "The file is an OpenDocument spreadsheet (.ods) renamed .xlsx."),
   CORRUPT_FILE(Severity.ERROR, true, "The file is damaged or incomplete and cannot be read."),
   PASSWORD_PROTECTED(Severity.ERROR, true, "The workbook is protected with a password to open."),
   FILE_TOO_LARGE(
@@ -19,8 +21,7 @@ public enum Check {
   XML_ENTITIES(
       Severity.ERROR, true, "Part xl/workbook.xml declares a DOCTYPE or entities (not allowed)."),
   EMPTY_WORKBOOK(Severity.ERROR, true, "The workbook has no data on any sheet."),
-  FILE_NAME_UNEXPECTED(
-      Severity.NOTICE, false, "The file name is not like SVC01_2022-23-Q1.xlsx."),
+  FILE_NAME_UNEXPECTED(Severity.NOTICE, false, "The file name is not like SVC01_2022-23-Q1.xlsx."),
   // The About sheet
   ABOUT_MISSING(Severity.ERROR, true, "There is no About sheet."),
   ABOUT_VALUE_MISSING(Severity.ERROR, true, "About sheet: Service code is blank."),
@@ -38,17 +39,20 @@ public enum Check {
       Severity.ERROR, true, "Sheet Intake: no header row found in the first 20 rows."),
   HEADER_NOT_IN_FIRST_ROW(
       Severity.NOTICE, false, "Sheet Intake: the header is in row 3; rows above were not read."),
-  MERGED_HEADER_CELLS(
-      Severity.QUERY, false, "Sheet Intake: header cells B1:C1 are merged."),
+  MERGED_HEADER_CELLS(Severity.QUERY, false, "Sheet Intake: header cells B1:C1 are merged."),
   HEADER_MATCHED(
       Severity.NOTICE, false, "Column B header 'case reference' was read as 'Case ref'."),
-  MISSING_REQUIRED_COLUMN(Severity.ERROR, true, "Sheet Intake: required column 'Case ref' is missing."),
+  MISSING_REQUIRED_COLUMN(
+      Severity.ERROR, true, "Sheet Intake: required column 'Case ref' is missing."),
   MISSING_COLUMN(
-      Severity.QUERY, false, "Sheet Intake: column 'Client age' is missing; answers read as Missing."),
+      Severity.QUERY,
+      false,
+      "Sheet Intake: column 'Client age' is missing; answers read as Missing."),
   UNKNOWN_COLUMN(
-      Severity.QUERY, false, "Sheet Intake: column 'Notes' is not in the template and was not read."),
-  DUPLICATE_COLUMN(
-      Severity.ERROR, true, "Sheet Intake: columns C and F both hold 'Intake date'."),
+      Severity.QUERY,
+      false,
+      "Sheet Intake: column 'Notes' is not in the template and was not read."),
+  DUPLICATE_COLUMN(Severity.ERROR, true, "Sheet Intake: columns C and F both hold 'Intake date'."),
   PERSONAL_DATA_COLUMN(
       Severity.ERROR,
       true,
@@ -57,11 +61,12 @@ public enum Check {
   BLANK_ROW(Severity.NOTICE, false, "Sheet Intake: rows 12 to 14 are blank and were skipped."),
   TYPE_ERROR(Severity.ERROR, false, "Intake date 'next week' is not a date."),
   INVALID_IDENTIFIER(
-      Severity.ERROR, false, "Case ref 'Jane Smith 1' is not a reference (letters, digits, - _ /)."),
+      Severity.ERROR,
+      false,
+      "Case ref 'Jane Smith 1' is not a reference (letters, digits, - _ /)."),
   CODE_NOT_IN_LIST(
       Severity.ERROR, false, "Referral route 'Polise' is not in the list; did you mean 'Police'?"),
-  CODE_LABEL_TOLERATED(
-      Severity.NOTICE, false, "Referral route 'police ' was read as 'Police'."),
+  CODE_LABEL_TOLERATED(Severity.NOTICE, false, "Referral route 'police ' was read as 'Police'."),
   REQUIRED_MISSING(Severity.ERROR, false, "Intake date is required but blank."),
   NOT_APPLICABLE_ANSWER(
       Severity.QUERY,
@@ -69,13 +74,17 @@ public enum Check {
       "Disability type is answered but disability is not Yes; the answer was not used."),
   OUT_OF_RANGE(Severity.ERROR, false, "Client age 140 is outside 16 to 110."),
   DUPLICATE_CASE_REF(
-      Severity.ERROR, false, "Case ref C001 appears again (first in row 5); this row was not used."),
+      Severity.ERROR,
+      false,
+      "Case ref C001 appears again (first in row 5); this row was not used."),
   NO_INTAKE(
       Severity.ERROR, false, "Case ref C404 has no intake in this return or earlier returns."),
   EXIT_BEFORE_INTAKE(
       Severity.ERROR, false, "Exit date 01/03/2022 is before the intake date 05/04/2022."),
   DATE_OUTSIDE_QUARTER(
-      Severity.QUERY, false, "Review date 02/01/2023 is outside 2022-23 Q1 (01/04/2022-30/06/2022)."),
+      Severity.QUERY,
+      false,
+      "Review date 02/01/2023 is outside 2022-23 Q1 (01/04/2022-30/06/2022)."),
   MORE_FINDINGS(
       Severity.NOTICE, false, "1,234 more CODE_NOT_IN_LIST findings on sheet Intake not listed.");
 

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReturnChecker {
   private static final Logger LOG = LoggerFactory.getLogger(ReturnChecker.class);
+
   /** Sheet names the template itself adds besides the forms. */
   static final String ABOUT = "About";
 
@@ -68,7 +69,10 @@ public final class ReturnChecker {
 
   /** The outcome of a streamed check: the rows went to the sink. */
   public record Result(
-      ReturnInfo info, ReturnStatus status, List<org.idva.insights.model.Finding> findings, long rows) {
+      ReturnInfo info,
+      ReturnStatus status,
+      List<org.idva.insights.model.Finding> findings,
+      long rows) {
     public CheckedReturn withoutRows() {
       return new CheckedReturn(info, status, findings, List.of());
     }
@@ -84,14 +88,13 @@ public final class ReturnChecker {
     Optional<ReturnFileName> fromName = fileName(name, findings);
     About about = readAbout(wb, name, findings);
     String service =
-        about.service != null
-            ? about.service
-            : fromName.map(ReturnFileName::service).orElse(null);
+        about.service != null ? about.service : fromName.map(ReturnFileName::service).orElse(null);
     ReportingQuarter quarter =
         about.quarter != null ? about.quarter : fromName.map(ReturnFileName::quarter).orElse(null);
     if (about.present && fromName.isPresent()) {
       ReturnFileName n = fromName.get();
-      boolean serviceDiffers = about.service != null && !about.service.equalsIgnoreCase(n.service());
+      boolean serviceDiffers =
+          about.service != null && !about.service.equalsIgnoreCase(n.service());
       boolean quarterDiffers = about.quarter != null && !about.quarter.equals(n.quarter());
       if (serviceDiffers || quarterDiffers) {
         findings.add(
@@ -120,8 +123,12 @@ public final class ReturnChecker {
             SourceLocation.ofSheet(name, def.sheetName()),
             "",
             "a sheet named '" + def.sheetName() + "'",
-            "Add the sheet '" + def.sheetName() + "' from the blank template (leave it empty if"
-                + " you have no " + def.title() + " rows).");
+            "Add the sheet '"
+                + def.sheetName()
+                + "' from the blank template (leave it empty if"
+                + " you have no "
+                + def.title()
+                + " rows).");
         continue;
       }
       anySheet = true;
@@ -314,12 +321,17 @@ public final class ReturnChecker {
       boolean known =
           s.name().trim().equalsIgnoreCase(ABOUT)
               || s.name().trim().equalsIgnoreCase(LISTS)
-              || schema.sheets().stream().anyMatch(d -> d.sheetName().equalsIgnoreCase(s.name().trim()));
+              || schema.sheets().stream()
+                  .anyMatch(d -> d.sheetName().equalsIgnoreCase(s.name().trim()));
       if (!known) {
         findings.add(
             Check.UNKNOWN_SHEET,
             SourceLocation.ofSheet(name, s.name()),
-            s.visibility() == RawSheet.Visibility.VISIBLE ? "" : "(" + s.visibility().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")",
+            s.visibility() == RawSheet.Visibility.VISIBLE
+                ? ""
+                : "("
+                    + s.visibility().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + ")",
             "only the template's sheets",
             "Nothing to do; sheets that are not part of the template are not read.");
       }

@@ -262,7 +262,11 @@ final class RowChecker {
           r,
           columnOf.getOrDefault(def.key().get(0), SourceLocation.NONE),
           String.join(" / ", parts),
-          "each " + String.join(" + ", def.key()) + " once on the sheet (first in row " + first + ")",
+          "each "
+              + String.join(" + ", def.key())
+              + " once on the sheet (first in row "
+              + first
+              + ")",
           "Keep one row per case: merge the two rows, or correct the reference. This row was not"
               + " used.");
     }
@@ -295,7 +299,9 @@ final class RowChecker {
           "Check the case ref against the Intake sheet, or add the case's intake row.");
       return;
     }
-    if (def.form().equals("exit") && !def.isGroup() && values.get("exit_date") instanceof LocalDate exit) {
+    if (def.form().equals("exit")
+        && !def.isGroup()
+        && values.get("exit_date") instanceof LocalDate exit) {
       LocalDate intake =
           inReturn
               ? ctx.intakes.get(caseRef)

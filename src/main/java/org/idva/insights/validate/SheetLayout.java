@@ -9,12 +9,12 @@ import org.idva.insights.model.RawRow;
 import org.idva.insights.model.RawSheet;
 import org.idva.insights.model.SourceLocation;
 import org.idva.insights.schema.Column;
-import org.idva.insights.schema.SheetDefinition;
 import org.idva.insights.schema.PersonalData;
+import org.idva.insights.schema.SheetDefinition;
 
 /**
- * Where a form sheet's header row is and which template column each of its columns holds: found
- * by reading the first rows only, before any data row is checked.
+ * Where a form sheet's header row is and which template column each of its columns holds: found by
+ * reading the first rows only, before any data row is checked.
  */
 final class SheetLayout {
   static final int HEADER_SEARCH_ROWS = 20;
@@ -22,8 +22,10 @@ final class SheetLayout {
   final SheetDefinition definition;
   final RawSheet sheet;
   int headerRow = -1;
+
   /** Template column by 0-based sheet column; null where the column is not read. */
   final Map<Integer, Column> columns = new HashMap<>();
+
   /** Sheet columns with a header that is not in the template (not read). */
   final Map<Integer, String> unknown = new HashMap<>();
 
@@ -149,7 +151,9 @@ final class SheetLayout {
             "",
             "a column headed '" + c.header() + "'",
             required
-                ? "Add the column '" + c.header() + "' (copy it from the blank template) and fill it."
+                ? "Add the column '"
+                    + c.header()
+                    + "' (copy it from the blank template) and fill it."
                 : "Add the column '"
                     + c.header()
                     + "' from the blank template; until then its answers count as Missing.");

@@ -9,7 +9,7 @@ final class Text {
 
   /**
    * Lower case, curly quotes and dashes made plain, accents kept, every run of spaces and
-   * punctuation (other than apostrophes) made one space, trimmed: {@code "Don’t  Know "} and {@code
+   * punctuation (other than apostrophes) made one space, trimmed: {@code "Don’t Know "} and {@code
    * "don't know"} fold the same.
    */
   static String fold(String s) {

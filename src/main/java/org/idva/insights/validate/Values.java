@@ -30,8 +30,18 @@ final class Values {
       Pattern.compile("[T ]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$");
   private static final List<DateTimeFormatter> DATE_FORMATS =
       List.of(
-          "d/M/uuuu", "d/M/uu", "d-M-uuuu", "d.M.uuuu", "d-MMM-uuuu", "d MMM uuuu", "d-MMM-uu",
-          "d MMM uu", "d MMMM uuuu", "d-MMMM-uuuu", "uuuu-M-d", "uuuu/M/d")
+              "d/M/uuuu",
+              "d/M/uu",
+              "d-M-uuuu",
+              "d.M.uuuu",
+              "d-MMM-uuuu",
+              "d MMM uuuu",
+              "d-MMM-uu",
+              "d MMM uu",
+              "d MMMM uuuu",
+              "d-MMMM-uuuu",
+              "uuuu-M-d",
+              "uuuu/M/d")
           .stream()
           .flatMap(
               p ->

@@ -81,7 +81,10 @@ class RunCommandTest {
     Path output = dir.resolve("fb");
     int code =
         Main.run(
-            "validate", CORPUS.resolve("37-formula-injection.xlsx").toString(), "--out", output.toString());
+            "validate",
+            CORPUS.resolve("37-formula-injection.xlsx").toString(),
+            "--out",
+            output.toString());
     assertThat(code).isEqualTo(ExitCode.DATA_PROBLEMS);
     Path book = output.resolve("SVC01/37-formula-injection-checked.xlsx");
     List<String> injected = List.of("=HYPERLINK", "+cmd", "@SUM");

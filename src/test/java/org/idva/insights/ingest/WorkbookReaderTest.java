@@ -47,8 +47,7 @@ class WorkbookReaderTest {
     try (RawWorkbook wb = new WorkbookReader().open(file)) {
       assertThat(wb.sheets()).extracting(RawSheet::name).containsExactly("Data", "Hidden");
       assertThat(wb.sheets().get(1).visibility()).isEqualTo(RawSheet.Visibility.HIDDEN);
-      assertThat(wb.sheets().get(0).merged())
-          .containsExactly(new RawSheet.CellRange(3, 3, 5, 6));
+      assertThat(wb.sheets().get(0).merged()).containsExactly(new RawSheet.CellRange(3, 3, 5, 6));
       assertThat(wb.date1904()).isFalse();
       List<RawRow> rows = new ArrayList<>();
       wb.readRows(wb.sheets().get(0), rows::add);
@@ -70,7 +69,10 @@ class WorkbookReaderTest {
     try (XSSFWorkbook wb = new XSSFWorkbook();
         var out = Files.newOutputStream(file)) {
       wb.getCTWorkbook().addNewWorkbookPr().setDate1904(true);
-      wb.createSheet("S").createRow(0).createCell(0).setCellValue(43554); // 31/03/2023 counted from 1904
+      wb.createSheet("S")
+          .createRow(0)
+          .createCell(0)
+          .setCellValue(43554); // 31/03/2023 counted from 1904
       wb.write(out);
     }
     try (RawWorkbook wb = new WorkbookReader().open(file)) {

@@ -67,7 +67,8 @@ class FeedbackTest {
           .contains("Expected:")
           .contains("Fix:");
       assertThat(marked.getCellType()).isEqualTo(CellType.STRING);
-      assertThat(wb.getSheet("Intake").getRow(3).getCell(6).getCellComment().getString().getString())
+      assertThat(
+              wb.getSheet("Intake").getRow(3).getCell(6).getCellComment().getString().getString())
           .contains("OUT_OF_RANGE");
     }
     String text = Files.readString(out.text());

@@ -30,8 +30,8 @@ class InvalidReturnsTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("cases")
-  void findsExactlyTheDefect(
-      String file, String defect, ReturnStatus status, List<String> expected) throws Exception {
+  void findsExactlyTheDefect(String file, String defect, ReturnStatus status, List<String> expected)
+      throws Exception {
     Path path = CORPUS.resolve(file);
     assertThat(path).exists();
     CheckedReturn checked = Checking.check(SCHEMA, path);
@@ -67,10 +67,7 @@ class InvalidReturnsTest {
         new InvalidReturnsFixtures(SCHEMA).cases().stream().map(c -> c.file()).toList();
     try (Stream<Path> files = Files.list(CORPUS)) {
       List<String> present =
-          files
-              .map(p -> p.getFileName().toString())
-              .filter(n -> !n.equals("README.md"))
-              .toList();
+          files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("README.md")).toList();
       assertThat(present).containsExactlyInAnyOrderElementsOf(listed);
     }
     assertThat(listed).hasSizeGreaterThanOrEqualTo(30);

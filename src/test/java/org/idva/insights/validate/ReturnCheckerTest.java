@@ -74,7 +74,8 @@ class ReturnCheckerTest {
           }
         });
     CheckedReturn c = check(r);
-    assertThat(c.findings()).extracting(Finding::code)
+    assertThat(c.findings())
+        .extracting(Finding::code)
         .containsOnly("HEADER_MATCHED", "CODE_LABEL_TOLERATED");
     assertThat(c.status()).isEqualTo(ReturnStatus.ACCEPTED);
     FormRow a = c.rows().get(0);
