@@ -72,6 +72,7 @@ final class BenchCommand {
       long cells = 0;
       long rows = 0;
       long kept = 0;
+      List<Double> ratios = new ArrayList<>();
       for (int round = 0; round <= rounds; round++) {
         resetPeak();
         long t0 = System.nanoTime();
@@ -100,6 +101,7 @@ final class BenchCommand {
                 + " read+check %d MiB%n",
             label, bare / 1e9, check / 1e9, (double) check / bare, bp >> 20, cp >> 20);
         if (round > 0) {
+          ratios.add((double) check / bare);
           bareBest = Math.min(bareBest, bare);
           checkBest = Math.min(checkBest, check);
           barePeak = Math.max(barePeak, bp);
@@ -113,7 +115,8 @@ final class BenchCommand {
           "rows %,d (kept %,d), cells %,d%n"
               + "bare fastexcel-reader: %,.0f rows/s, %,.0f cells/s, peak heap %d MiB%n"
               + "read+check:            %,.0f rows/s, %,.0f cells/s, peak heap %d MiB%n"
-              + "read+check / bare time: %.2f (best of %d rounds)%n",
+              + "read+check / bare time: %.2f (best times of %d rounds); median of per-round"
+              + " ratios %.2f%n",
           rows,
           kept,
           cells,
@@ -124,8 +127,17 @@ final class BenchCommand {
           cells / (checkBest / 1e9),
           checkPeak >> 20,
           (double) checkBest / bareBest,
-          rounds);
+          rounds,
+          median(ratios));
       return ExitCode.OK;
+    }
+
+    private static double median(List<Double> values) {
+      List<Double> sorted = values.stream().sorted().toList();
+      int n = sorted.size();
+      return n == 0
+          ? 0
+          : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static void resetPeak() {

@@ -39,7 +39,6 @@ final class ZipInspector {
   private static final Pattern REL_TAG = Pattern.compile("<Relationship\\b([^>]*)/?>");
   private static final Pattern MERGE = Pattern.compile("<(?:\\w+:)?mergeCell\\s+ref=\"([^\"]+)\"");
   private static final Pattern REF = Pattern.compile("([A-Z]+)(\\d+)(?::([A-Z]+)(\\d+))?");
-  private static final int CARRY = 512;
 
   private final Limits limits;
 
@@ -106,13 +105,14 @@ final class ZipInspector {
     boolean xml = name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml");
     boolean worksheet = name.startsWith("xl/worksheets/") && name.endsWith(".xml");
     long compressed = Math.max(1, entry.getCompressedSize());
-    byte[] buf = new byte[64 * 1024];
-    String carry = "";
+    byte[] buf = new byte[64 * 1024 + LOOKAHEAD];
+    int kept = 0;
     long n = 0;
     try (InputStream in = zip.getInputStream(entry)) {
-      int r;
-      while ((r = in.read(buf)) > 0) {
-        n += r;
+      while (true) {
+        int r = in.readNBytes(buf, kept, buf.length - kept);
+        boolean end = r <= 0;
+        n += Math.max(0, r);
         if (n > limits.maxEntryBytes()
             || (n > limits.ratioFloorBytes() && (double) n / compressed > limits.maxRatio())) {
           throw new ReturnReadException(
@@ -125,34 +125,96 @@ final class ZipInspector {
                   + compressed
                   + " (a zip bomb)");
         }
+        int len = kept + Math.max(0, r);
         if (xml) {
-          String chunk = carry + new String(buf, 0, r, StandardCharsets.ISO_8859_1);
-          checkEntities(name, chunk);
-          if (worksheet && chunk.contains("mergeCell")) {
-            Matcher m = MERGE.matcher(chunk);
-            while (m.find()) {
-              range(m.group(1))
-                  .ifPresent(c -> merged.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(c));
+          int stop = end ? len : len - LOOKAHEAD;
+          for (int i = 0; i < stop; i++) {
+            if (buf[i] == '<') {
+              byte next = buf[i + 1];
+              // '<!' (DOCTYPE, ENTITY, CDATA, comments), '<mergeCell', '<x:mergeCell'
+              if (next == '!'
+                  || next == 'm'
+                  || (worksheet
+                      && next != 'c'
+                      && next != 'v'
+                      && next != '/'
+                      && next != 'r'
+                      && next != 'f'
+                      && next != 'i'
+                      && next != 't')) {
+                markup(name, buf, i, len, worksheet, merged);
+              }
             }
           }
-          carry = chunk.length() > CARRY ? chunk.substring(chunk.length() - CARRY) : chunk;
+          if (end) {
+            break;
+          }
+          kept = Math.min(LOOKAHEAD, len);
+          System.arraycopy(buf, len - kept, buf, 0, kept);
+        } else if (end) {
+          break;
         }
       }
     }
     return n;
   }
 
-  private static void checkEntities(String part, String chunk) throws ReturnReadException {
-    int i = chunk.indexOf("<!");
-    while (i >= 0) {
-      String rest = chunk.substring(i + 2, Math.min(chunk.length(), i + 9)).toUpperCase();
-      if (rest.startsWith("DOCTYPE") || rest.startsWith("ENTITY")) {
+  private static final int LOOKAHEAD = 128;
+  private static final byte[] DOCTYPE = "!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ENTITY = "!ENTITY".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MERGE_CELL = "mergeCell ".getBytes(StandardCharsets.US_ASCII);
+
+  /** Looks at the markup starting at {@code buf[i] == '<'}. */
+  private static void markup(
+      String part,
+      byte[] buf,
+      int i,
+      int len,
+      boolean worksheet,
+      Map<String, Set<CellRange>> merged)
+      throws ReturnReadException {
+    int j = i + 1;
+    if (j < len && buf[j] == '!') {
+      if (startsWith(buf, j, len, DOCTYPE, true) || startsWith(buf, j, len, ENTITY, true)) {
         throw new ReturnReadException(
             ReadProblem.XML_ENTITIES,
             "part " + part + " declares a DOCTYPE or entities, which a workbook never needs");
       }
-      i = chunk.indexOf("<!", i + 2);
+      return;
     }
+    if (!worksheet || j >= len || buf[j] == '/') {
+      return;
+    }
+    int k = j;
+    while (k < len && k - j < 12 && buf[k] != ':' && buf[k] != ' ' && buf[k] != '>') {
+      k++;
+    }
+    int nameStart = k < len && buf[k] == ':' ? k + 1 : j;
+    if (startsWith(buf, nameStart, len, MERGE_CELL, false)) {
+      int end = Math.min(len, nameStart + LOOKAHEAD - 16);
+      String tag = new String(buf, nameStart, end - nameStart, StandardCharsets.US_ASCII);
+      Matcher m = MERGE.matcher("<" + tag);
+      if (m.lookingAt()) {
+        range(m.group(1))
+            .ifPresent(c -> merged.computeIfAbsent(part, p -> new LinkedHashSet<>()).add(c));
+      }
+    }
+  }
+
+  private static boolean startsWith(byte[] buf, int at, int len, byte[] word, boolean ignoreCase) {
+    if (at + word.length > len) {
+      return false;
+    }
+    for (int i = 0; i < word.length; i++) {
+      byte b = buf[at + i];
+      if (ignoreCase && b >= 'a' && b <= 'z') {
+        b = (byte) (b - 32);
+      }
+      if (b != word[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static java.util.Optional<CellRange> range(String ref) {

@@ -115,8 +115,9 @@ final class RowChecker {
   private void check(RawRow row) {
     rowHasError = false;
     int r = row.rowNumber();
-    Map<String, Object> values = new LinkedHashMap<>();
-    Map<String, Integer> columnOf = new HashMap<>();
+    int size = Math.max(16, row.cells().size() * 2);
+    Map<String, Object> values = new LinkedHashMap<>(size);
+    Map<String, Integer> columnOf = new HashMap<>(size);
     for (RawCell cell : row.cells()) {
       if (cell.isBlank()) {
         continue;
@@ -246,7 +247,7 @@ final class RowChecker {
   }
 
   private void duplicates(int r, Map<String, Object> values, Map<String, Integer> columnOf) {
-    List<String> parts = new ArrayList<>();
+    List<String> parts = new ArrayList<>(def.key().size());
     for (String k : def.key()) {
       Object v = values.get(k);
       if (v == null) {
@@ -254,7 +255,7 @@ final class RowChecker {
       }
       parts.add(v.toString());
     }
-    String key = String.join("\u0000", parts);
+    String key = parts.size() == 1 ? parts.get(0) : String.join("\u0000", parts);
     Integer first = keysSeen.putIfAbsent(key, r);
     if (first != null) {
       flag(
