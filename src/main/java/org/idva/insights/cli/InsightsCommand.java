@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
             + " produces the annual outcomes report.",
     subcommands = {
       RunCommand.class,
+      ValidateCommand.class,
+      BenchCommand.class,
       TemplateCommand.class,
       DictionaryCommand.class,
       CaseCommand.class,

@@ -1,70 +1,66 @@
 package org.idva.insights.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.idva.insights.report.ReportDefinitions;
-import org.idva.insights.schema.Schema;
+import org.idva.insights.validate.KnownCases;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code insights run}: the main job. Loads and cross-checks every definition (forms, code lists,
- * report tables), then takes the returns in the input folder through the pipeline.
+ * {@code insights run}: the whole job over the input folder. So far: check every return, write each
+ * service's feedback to {@code <output>/feedback}, and copy rejected returns into {@code
+ * <output>/quarantine} beside their report. Rejected files are copied, not moved: {@code input/} is
+ * committed sample data and the service's file is never lost. (The store and report stages follow.)
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description =
-        "The main job: check the definitions, then check the returns in the input folder"
-            + " (later: merge them into the case store and write the report).",
+    description = {
+      "Check every return in the input folder, write feedback for each service and set rejected",
+      "returns aside in <output>/quarantine (copied, never moved out of the input folder)."
+    },
     footer = ExitCode.HELP_FOOTER)
 final class RunCommand implements Callable<Integer> {
   @Mixin DefinitionOptions definitions;
 
   @Option(
-      names = {"-i", "--input"},
+      names = "--input",
       paramLabel = "DIR",
       defaultValue = "input",
-      description = "Folder of service returns (default: ${DEFAULT-VALUE}).")
+      description = "The folder of returns (default: ${DEFAULT-VALUE}).")
   Path input;
 
-  @Override
-  public Integer call() throws IOException {
-    Schema schema = definitions.loadSchema();
-    ReportDefinitions tables = ReportDefinitions.load(definitions.source(), schema);
-    System.out.printf(
-        "Definitions OK: %d forms, %d sheets, %d code lists, %d report tables (template %s)%n",
-        schema.forms().size(),
-        schema.sheets().size(),
-        schema.codeLists().size(),
-        tables.tables().size(),
-        schema.templateVersion());
-    List<Path> returns = returns(input);
-    System.out.printf("%d return workbook(s) in %s%n", returns.size(), input);
-    return ExitCode.OK;
-  }
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      defaultValue = "output",
+      description = "Where feedback and quarantine go (default: ${DEFAULT-VALUE}).")
+  Path output;
 
-  static List<Path> returns(Path folder) throws IOException {
-    if (!Files.isDirectory(folder)) {
-      throw new java.io.UncheckedIOException(
-          new IOException("input folder " + folder + " does not exist"));
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isDirectory(input)) {
+      System.err.println("No input folder: " + input);
+      return ExitCode.IO;
     }
-    try (Stream<Path> files = Files.list(folder)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(
-              p -> {
-                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return (name.endsWith(".xlsx") || name.endsWith(".xls")) && !name.startsWith("~$");
-              })
-          .sorted()
-          .toList();
+    ReturnsCheck check = new ReturnsCheck(definitions.loadSchema(), KnownCases.NONE);
+    List<ReturnsCheck.Outcome> outcomes =
+        check.checkAll(input, output.resolve("feedback"), output.resolve("quarantine"));
+    boolean errors = false;
+    int rejected = 0;
+    for (ReturnsCheck.Outcome o : outcomes) {
+      System.out.println(o.summary());
+      errors |= o.hasErrors();
+      if (o.quarantined() != null) {
+        rejected++;
+      }
     }
+    System.out.printf(
+        "%d returns checked, %d rejected (copied to %s)%n",
+        outcomes.size(), rejected, output.resolve("quarantine"));
+    return errors ? ExitCode.DATA_PROBLEMS : ExitCode.OK;
   }
 }

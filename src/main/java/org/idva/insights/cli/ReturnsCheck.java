@@ -1,0 +1,112 @@
+package org.idva.insights.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.idva.insights.ingest.ReturnFiles;
+import org.idva.insights.ingest.WorkbookReader;
+import org.idva.insights.model.CheckedReturn;
+import org.idva.insights.model.RawWorkbook;
+import org.idva.insights.model.ReadProblem;
+import org.idva.insights.model.ReturnReadException;
+import org.idva.insights.model.ReturnStatus;
+import org.idva.insights.model.Severity;
+import org.idva.insights.render.Feedback;
+import org.idva.insights.schema.Schema;
+import org.idva.insights.validate.Check;
+import org.idva.insights.validate.KnownCases;
+import org.idva.insights.validate.ReturnChecker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and checks return files one by one, writes each service's feedback and (optionally) copies
+ * rejected files into quarantine. A file that breaks the reader or the checks in an unexpected way
+ * is reported as unreadable; it never stops the other files.
+ */
+final class ReturnsCheck {
+  private static final Logger LOG = LoggerFactory.getLogger(ReturnsCheck.class);
+
+  /** What happened to one file. */
+  record Outcome(Path file, CheckedReturn checked, Feedback.Files feedback, Path quarantined) {
+    boolean hasErrors() {
+      return checked.count(Severity.ERROR) > 0;
+    }
+
+    String summary() {
+      var c = checked;
+      return String.format(
+          "%-32s %-22s rows %6d  errors %4d  queries %4d  notices %4d%s",
+          c.info().fileName(),
+          c.status().label(),
+          c.rows().size(),
+          c.count(Severity.ERROR),
+          c.count(Severity.QUERY),
+          c.count(Severity.NOTICE),
+          feedback == null ? "" : "  -> " + feedback.workbook());
+    }
+  }
+
+  private final ReturnChecker checker;
+  private final WorkbookReader reader = new WorkbookReader();
+  private final Feedback feedback = new Feedback(ReturnsCheck::title);
+
+  ReturnsCheck(Schema schema, KnownCases known) {
+    this.checker = new ReturnChecker(schema, known);
+  }
+
+  static String title(String code) {
+    return Check.ofCode(code).map(Check::title).orElse(code);
+  }
+
+  List<Outcome> checkAll(Path fileOrFolder, Path feedbackRoot, Path quarantine) throws IOException {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Path file : ReturnFiles.find(fileOrFolder)) {
+      outcomes.add(checkOne(file, feedbackRoot, quarantine));
+    }
+    return outcomes;
+  }
+
+  Outcome checkOne(Path file, Path feedbackRoot, Path quarantine) throws IOException {
+    CheckedReturn checked;
+    boolean opened = false;
+    try (RawWorkbook wb = reader.open(file)) {
+      opened = true;
+      checked = checker.check(file, wb);
+    } catch (ReturnReadException e) {
+      checked = checker.unreadable(file, e);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("{}: could not be read ({})", file.getFileName(), e.toString());
+      checked =
+          checker.unreadable(
+              file,
+              new ReturnReadException(
+                  ReadProblem.CORRUPT, "the file could not be read (" + e.getMessage() + ")", e));
+      opened = false;
+    }
+    Feedback.Files files = null;
+    if (feedbackRoot != null) {
+      try {
+        files = feedback.write(feedbackRoot, opened ? file : null, checked);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn(
+            "{}: feedback copy failed ({}); writing the list only",
+            file.getFileName(),
+            e.toString());
+        files = feedback.write(feedbackRoot, null, checked);
+      }
+    }
+    Path quarantined = null;
+    if (quarantine != null && checked.status() == ReturnStatus.REJECTED) {
+      quarantined = ReturnFiles.quarantine(file, quarantine);
+      if (files != null) {
+        java.nio.file.Files.copy(
+            files.text(),
+            quarantine.resolve(Feedback.baseName(file.getFileName().toString()) + "-report.txt"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return new Outcome(file, checked, files, quarantined);
+  }
+}

@@ -1,0 +1,54 @@
+package org.idva.insights.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.idva.insights.validate.KnownCases;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code insights validate <file|folder>}: checks returns and writes each service's feedback. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check return workbooks against the form schemas: one line per file, and for each file its",
+      "feedback in <out>/<service>/: a copy of the return with every finding marked, plus a",
+      "message (text and HTML). Exit code 1 when any return has an error."
+    },
+    footer = ExitCode.HELP_FOOTER)
+final class ValidateCommand implements Callable<Integer> {
+  @Mixin DefinitionOptions definitions;
+
+  @Parameters(paramLabel = "FILE|FOLDER", description = "A return file, or a folder of them.")
+  Path target;
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      defaultValue = "output/feedback",
+      description = "Where to write the feedback (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.exists(target)) {
+      System.err.println("No such file or folder: " + target);
+      return ExitCode.IO;
+    }
+    ReturnsCheck check = new ReturnsCheck(definitions.loadSchema(), KnownCases.NONE);
+    List<ReturnsCheck.Outcome> outcomes = check.checkAll(target, out, null);
+    if (outcomes.isEmpty()) {
+      System.out.println("No return files found in " + target);
+    }
+    boolean errors = false;
+    for (ReturnsCheck.Outcome o : outcomes) {
+      System.out.println(o.summary());
+      errors |= o.hasErrors();
+    }
+    return errors ? ExitCode.DATA_PROBLEMS : ExitCode.OK;
+  }
+}

@@ -1,0 +1,172 @@
+package org.idva.insights.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.idva.insights.model.RawCell;
+import org.idva.insights.model.RawRow;
+import org.idva.insights.model.RawSheet;
+import org.idva.insights.model.RawWorkbook;
+import org.idva.insights.model.ReadProblem;
+import org.idva.insights.model.ReturnReadException;
+
+/**
+ * An .xlsx return streamed with fastexcel-reader: each sheet's rows are parsed as they are handed
+ * on, so memory does not grow with rows. Formula cells give their cached value.
+ */
+final class FastexcelWorkbook implements RawWorkbook {
+  private final String fileName;
+  private final ReadableWorkbook workbook;
+  private final List<RawSheet> sheets = new ArrayList<>();
+  private final List<Sheet> fastSheets = new ArrayList<>();
+
+  FastexcelWorkbook(Path file, Map<String, List<RawSheet.CellRange>> merged)
+      throws ReturnReadException {
+    this.fileName = file.getFileName().toString();
+    try {
+      workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(false, false));
+    } catch (IOException | RuntimeException e) {
+      throw new ReturnReadException(
+          ReadProblem.CORRUPT, "the workbook could not be opened (" + e.getMessage() + ")", e);
+    }
+    try (Stream<Sheet> all = workbook.getSheets()) {
+      all.forEach(
+          s -> {
+            fastSheets.add(s);
+            sheets.add(
+                new RawSheet(
+                    s.getName(),
+                    s.getIndex(),
+                    switch (s.getVisibility()) {
+                      case HIDDEN -> RawSheet.Visibility.HIDDEN;
+                      case VERY_HIDDEN -> RawSheet.Visibility.VERY_HIDDEN;
+                      default -> RawSheet.Visibility.VISIBLE;
+                    },
+                    merged.getOrDefault(s.getName(), List.of())));
+          });
+    } catch (RuntimeException e) {
+      closeQuietly();
+      throw new ReturnReadException(
+          ReadProblem.CORRUPT, "the workbook's sheet list is damaged (" + e.getMessage() + ")", e);
+    }
+  }
+
+  @Override
+  public String fileName() {
+    return fileName;
+  }
+
+  @Override
+  public boolean date1904() {
+    return workbook.isDate1904();
+  }
+
+  @Override
+  public List<RawSheet> sheets() {
+    return List.copyOf(sheets);
+  }
+
+  @Override
+  public void readRows(RawSheet sheet, Predicate<RawRow> rows) throws IOException {
+    Sheet fast = fastSheets.get(sheets.indexOf(sheet));
+    try (Stream<Row> stream = fast.openStream()) {
+      Iterator<Row> it = stream.iterator();
+      List<RawCell> cells = new ArrayList<>();
+      while (it.hasNext()) {
+        Row row = it.next();
+        cells.clear();
+        for (int i = 0, n = row.getCellCount(); i < n; i++) {
+          Cell cell = row.getCell(i);
+          if (cell != null) {
+            RawCell raw = convert(cell);
+            if (raw != null) {
+              cells.add(raw);
+            }
+          }
+        }
+        if (!cells.isEmpty() && !rows.test(new RawRow(row.getRowNum(), cells))) {
+          return;
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw new ReturnReadException(
+          ReadProblem.CORRUPT,
+          "sheet " + sheet.name() + " is damaged (" + e.getCause().getMessage() + ")",
+          e);
+    } catch (RuntimeException e) {
+      throw new ReturnReadException(
+          ReadProblem.CORRUPT, "sheet " + sheet.name() + " is damaged (" + e.getMessage() + ")", e);
+    }
+  }
+
+  static RawCell convert(Cell cell) {
+    int col = cell.getColumnIndex();
+    switch (cell.getType()) {
+      case NUMBER -> {
+        return number(col, cell.getValue(), cell.getRawValue());
+      }
+      case STRING -> {
+        String s = cell.asString();
+        return s == null || s.isEmpty() ? null : RawCell.text(col, s);
+      }
+      case BOOLEAN -> {
+        return new RawCell(
+            col, RawCell.Kind.BOOLEAN, Boolean.TRUE.equals(cell.getValue()) ? "TRUE" : "FALSE", 0);
+      }
+      case ERROR -> {
+        return new RawCell(col, RawCell.Kind.ERROR, cell.getRawValue(), 0);
+      }
+      case FORMULA -> {
+        return cached(col, cell.getRawValue());
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  private static RawCell number(int col, Object value, String raw) {
+    if (value instanceof BigDecimal d) {
+      return RawCell.number(col, d.doubleValue(), raw);
+    }
+    return cached(col, raw);
+  }
+
+  /** A formula's cached value: a number when it parses as one, else text. */
+  private static RawCell cached(int col, String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(raw);
+      return RawCell.number(col, d, HssfWorkbook.plain(d));
+    } catch (NumberFormatException e) {
+      return RawCell.text(col, raw);
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      workbook.close();
+    } catch (IOException ignored) {
+      // already failing
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    workbook.close();
+  }
+}

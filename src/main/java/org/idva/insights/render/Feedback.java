@@ -1,0 +1,57 @@
+package org.idva.insights.render;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.idva.insights.model.CheckedReturn;
+
+/**
+ * Writes everything one return's service gets back, into {@code <root>/<service>/}: the checked
+ * workbook {@code <return>-checked.xlsx} and the message {@code <return>-message.txt} / {@code
+ * .html}. Each file holds only that return's own data.
+ */
+public final class Feedback {
+  private final FeedbackWorkbookWriter workbooks;
+  private final FeedbackMessage messages;
+
+  public Feedback(Function<String, String> checkTitles) {
+    this.workbooks = new FeedbackWorkbookWriter(checkTitles);
+    this.messages = new FeedbackMessage(checkTitles);
+  }
+
+  /** The files written for one return. */
+  public record Files(Path workbook, Path text, Path html) {}
+
+  /**
+   * @param original the return file, or null when it could not be opened as a workbook
+   */
+  public Files write(Path root, Path original, CheckedReturn checked) throws IOException {
+    Path dir = root.resolve(serviceFolder(checked.info().service()));
+    String base = baseName(checked.info().fileName());
+    Path workbook = dir.resolve(base + "-checked.xlsx");
+    workbooks.write(original, checked, workbook);
+    FeedbackMessage.Message m = messages.render(checked, workbook.getFileName().toString());
+    Path text = dir.resolve(base + "-message.txt");
+    Path html = dir.resolve(base + "-message.html");
+    AtomicFile.write(text, o -> o.write(m.text().getBytes(StandardCharsets.UTF_8)));
+    AtomicFile.write(html, o -> o.write(m.html().getBytes(StandardCharsets.UTF_8)));
+    return new Files(workbook, text, html);
+  }
+
+  /** The service's folder name: its code made safe for a path, or {@code unknown-service}. */
+  public static String serviceFolder(String service) {
+    if (service == null || service.isBlank()) {
+      return "unknown-service";
+    }
+    String safe = service.strip().replaceAll("[^A-Za-z0-9_-]", "_");
+    return safe.isEmpty() || safe.chars().allMatch(c -> c == '_') ? "unknown-service" : safe;
+  }
+
+  /** The file name without its extension, made safe for a path. */
+  public static String baseName(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+    return base.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}

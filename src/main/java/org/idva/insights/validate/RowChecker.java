@@ -1,0 +1,376 @@
+package org.idva.insights.validate;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.idva.insights.model.FormRow;
+import org.idva.insights.model.RawCell;
+import org.idva.insights.model.RawRow;
+import org.idva.insights.model.ReportingQuarter;
+import org.idva.insights.model.SourceLocation;
+import org.idva.insights.schema.Column;
+import org.idva.insights.schema.Condition;
+import org.idva.insights.schema.Field;
+import org.idva.insights.schema.FieldType;
+import org.idva.insights.schema.SheetDefinition;
+
+/**
+ * Checks the data rows of one form sheet, row by row as they stream past, and hands each row with
+ * no error on as a {@link FormRow}. Keeps only the case refs it has seen (for duplicates and for
+ * joining review, exit and justice rows to their intake), never the rows.
+ */
+final class RowChecker {
+  static final String CASE_REF = "case_ref";
+  private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  /** What the checks of a whole return share across sheets. */
+  static final class Context {
+    final String file;
+    final String service;
+    final ReportingQuarter quarter;
+    final KnownCases known;
+    final Values values;
+    final Findings findings;
+    final Map<String, LocalDate> intakes = new HashMap<>();
+    final Set<String> intakeRefs = new HashSet<>();
+    final Set<String> intakeRefsLeftOut = new HashSet<>();
+
+    Context(
+        String file,
+        String service,
+        ReportingQuarter quarter,
+        KnownCases known,
+        Values values,
+        Findings findings) {
+      this.file = file;
+      this.service = service;
+      this.quarter = quarter;
+      this.known = known;
+      this.values = values;
+      this.findings = findings;
+    }
+  }
+
+  private final Context ctx;
+  private final SheetLayout layout;
+  private final SheetDefinition def;
+  private final String sheetName;
+  private final Consumer<FormRow> sink;
+  private final Column[] byColumn;
+  private final Map<String, Integer> keysSeen = new HashMap<>();
+  private final Set<Integer> headerlessFlagged = new HashSet<>();
+  private int previous;
+  private long kept;
+  private boolean rowHasError;
+
+  RowChecker(Context ctx, SheetLayout layout, Consumer<FormRow> sink) {
+    this.ctx = ctx;
+    this.layout = layout;
+    this.def = layout.definition;
+    this.sheetName = layout.sheet.name();
+    this.sink = sink;
+    int max = layout.columns.keySet().stream().mapToInt(i -> i).max().orElse(-1);
+    byColumn = new Column[max + 1];
+    layout.columns.forEach((i, c) -> byColumn[i] = c);
+    previous = layout.headerRow;
+  }
+
+  long kept() {
+    return kept;
+  }
+
+  /** Checks one row of the sheet (rows up to the header are skipped). Always continues. */
+  boolean row(RawRow row) {
+    if (row.rowNumber() <= layout.headerRow) {
+      return true;
+    }
+    if (row.isBlank()) {
+      return true;
+    }
+    if (row.rowNumber() > previous + 1) {
+      int gapStart = previous + 1;
+      int gapEnd = row.rowNumber() - 1;
+      ctx.findings.add(
+          Check.BLANK_ROW,
+          new SourceLocation(ctx.file, sheetName, gapStart, SourceLocation.NONE),
+          gapStart == gapEnd
+              ? "row " + gapStart + " is blank"
+              : String.format("rows %,d to %,d are blank", gapStart, gapEnd),
+          "one row per case with no blank rows between",
+          "Nothing to do; delete blank rows to keep the sheet tidy.");
+    }
+    previous = row.rowNumber();
+    check(row);
+    return true;
+  }
+
+  private void check(RawRow row) {
+    rowHasError = false;
+    int r = row.rowNumber();
+    int size = Math.max(16, row.cells().size() * 2);
+    Map<String, Object> values = new LinkedHashMap<>(size);
+    Map<String, Integer> columnOf = new HashMap<>(size);
+    for (RawCell cell : row.cells()) {
+      if (cell.isBlank()) {
+        continue;
+      }
+      int c = cell.column();
+      Column column = c < byColumn.length ? byColumn[c] : null;
+      if (column == null) {
+        if (!layout.unknown.containsKey(c) && headerlessFlagged.add(c)) {
+          flag(
+              Check.UNKNOWN_COLUMN,
+              r,
+              c,
+              "",
+              "data only under a template header",
+              "This column has no header, so its values were not read. Move them under the"
+                  + " right header or delete them.");
+        }
+        continue;
+      }
+      Field field = column.field();
+      columnOf.putIfAbsent(field.id(), c);
+      Object v = ctx.values.read(field, cell);
+      if (v instanceof Values.Problem p) {
+        flag(p.check(), r, c, shown(field, cell), p.expected(), p.fix());
+        continue;
+      }
+      if (v instanceof Values.Tolerated t) {
+        flag(
+            Check.CODE_LABEL_TOLERATED,
+            r,
+            c,
+            cell.text(),
+            t.readAs(),
+            "Nothing to do; pick '" + t.readAs() + "' from the drop-down next time.");
+        v = t.value();
+      }
+      if (column.isOption()) {
+        if (Boolean.TRUE.equals(v)) {
+          @SuppressWarnings("unchecked")
+          Set<String> ticks =
+              (Set<String>) values.computeIfAbsent(field.id(), k -> new LinkedHashSet<String>());
+          ticks.add(column.option().code());
+        }
+        continue;
+      }
+      values.put(field.id(), v);
+    }
+    conditionsAndRequired(r, values, columnOf);
+    String caseRef = values.get(CASE_REF) instanceof String s ? s : null;
+    duplicates(r, values, columnOf);
+    if (caseRef != null) {
+      joins(r, caseRef, values, columnOf);
+    }
+    datesInQuarter(r, values, columnOf);
+    if (rowHasError && !def.isGroup() && def.form().equals("intake") && caseRef != null) {
+      ctx.intakeRefsLeftOut.add(caseRef);
+    }
+    if (!rowHasError) {
+      if (!def.isGroup() && def.form().equals("intake") && caseRef != null) {
+        ctx.intakeRefs.add(caseRef);
+        if (values.get("intake_date") instanceof LocalDate d) {
+          ctx.intakes.put(caseRef, d);
+        }
+      }
+      kept++;
+      sink.accept(
+          new FormRow(
+              ctx.service,
+              def.ref(),
+              new SourceLocation(ctx.file, sheetName, r, SourceLocation.NONE),
+              values));
+    }
+  }
+
+  private void conditionsAndRequired(
+      int r, Map<String, Object> values, Map<String, Integer> columnOf) {
+    for (Field field : def.fields()) {
+      boolean applies = field.when() == null || holds(field.when(), values);
+      Object v = values.get(field.id());
+      if (!applies && v != null) {
+        Condition w = field.when();
+        Field on = def.field(w.field()).orElse(null);
+        flag(
+            Check.NOT_APPLICABLE_ANSWER,
+            r,
+            columnOf.getOrDefault(field.id(), SourceLocation.NONE),
+            shownValue(field, v),
+            "blank unless " + w.describe(on == null ? null : on.codeList()),
+            "Clear this answer, or correct the answer to '"
+                + (on == null ? w.field() : on.header())
+                + "'. The answer was not used.");
+        values.remove(field.id());
+      } else if (applies && v == null && field.required() && !columnOf.containsKey(field.id())) {
+        flag(
+            Check.REQUIRED_MISSING,
+            r,
+            column(field),
+            "",
+            "an answer to '" + field.header() + "'",
+            "Fill in '" + field.header() + "'; it is required for every row.");
+      }
+    }
+  }
+
+  private int column(Field field) {
+    for (int i = 0; i < byColumn.length; i++) {
+      if (byColumn[i] != null && byColumn[i].field() == field) {
+        return i;
+      }
+    }
+    return SourceLocation.NONE;
+  }
+
+  private static boolean holds(Condition when, Map<String, Object> values) {
+    Object v = values.get(when.field());
+    if (v instanceof String s) {
+      return when.codes().contains(s);
+    }
+    if (v instanceof Set<?> set) {
+      for (Object o : set) {
+        if (when.codes().contains(o)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void duplicates(int r, Map<String, Object> values, Map<String, Integer> columnOf) {
+    List<String> parts = new ArrayList<>(def.key().size());
+    for (String k : def.key()) {
+      Object v = values.get(k);
+      if (v == null) {
+        return;
+      }
+      parts.add(v.toString());
+    }
+    String key = parts.size() == 1 ? parts.get(0) : String.join("\u0000", parts);
+    Integer first = keysSeen.putIfAbsent(key, r);
+    if (first != null) {
+      flag(
+          Check.DUPLICATE_CASE_REF,
+          r,
+          columnOf.getOrDefault(def.key().get(0), SourceLocation.NONE),
+          String.join(" / ", parts),
+          "each "
+              + String.join(" + ", def.key())
+              + " once on the sheet (first in row "
+              + first
+              + ")",
+          "Keep one row per case: merge the two rows, or correct the reference. This row was not"
+              + " used.");
+    }
+  }
+
+  private void joins(
+      int r, String caseRef, Map<String, Object> values, Map<String, Integer> columnOf) {
+    boolean intakeSheet = !def.isGroup() && def.form().equals("intake");
+    if (intakeSheet) {
+      return;
+    }
+    boolean inReturn = ctx.intakeRefs.contains(caseRef);
+    if (!inReturn && ctx.intakeRefsLeftOut.contains(caseRef)) {
+      flag(
+          Check.NO_INTAKE,
+          r,
+          columnOf.getOrDefault(CASE_REF, SourceLocation.NONE),
+          caseRef,
+          "a usable intake row for this case: its intake row has errors and was not used",
+          "Correct the errors in this case's intake row; this row will then be used too.");
+      return;
+    }
+    if (!inReturn && !ctx.known.hasIntake(ctx.service, caseRef)) {
+      flag(
+          Check.NO_INTAKE,
+          r,
+          columnOf.getOrDefault(CASE_REF, SourceLocation.NONE),
+          caseRef,
+          "a case ref with an intake row in this return or an earlier one",
+          "Check the case ref against the Intake sheet, or add the case's intake row.");
+      return;
+    }
+    if (def.form().equals("exit")
+        && !def.isGroup()
+        && values.get("exit_date") instanceof LocalDate exit) {
+      LocalDate intake =
+          inReturn
+              ? ctx.intakes.get(caseRef)
+              : ctx.known.intakeDate(ctx.service, caseRef).orElse(null);
+      if (intake != null && exit.isBefore(intake)) {
+        flag(
+            Check.EXIT_BEFORE_INTAKE,
+            r,
+            columnOf.getOrDefault("exit_date", SourceLocation.NONE),
+            exit.format(UK),
+            "an exit date on or after the intake date " + intake.format(UK),
+            "Correct the exit date or the intake date.");
+      }
+    }
+  }
+
+  private void datesInQuarter(int r, Map<String, Object> values, Map<String, Integer> columnOf) {
+    if (def.isGroup() || ctx.quarter == null) {
+      return;
+    }
+    for (Field f : def.fields()) {
+      if (f.type() == FieldType.DATE
+          && values.get(f.id()) instanceof LocalDate d
+          && !ctx.quarter.contains(d)) {
+        flag(
+            Check.DATE_OUTSIDE_QUARTER,
+            r,
+            columnOf.getOrDefault(f.id(), SourceLocation.NONE),
+            d.format(UK),
+            "a date in "
+                + ctx.quarter.label()
+                + " ("
+                + ctx.quarter.firstDay().format(UK)
+                + " to "
+                + ctx.quarter.lastDay().format(UK)
+                + ")",
+            "Check the date; a form completed in another quarter belongs in that quarter's return.");
+      }
+    }
+  }
+
+  private void flag(Check check, int row, int column, String found, String expected, String fix) {
+    if (check.severity() == org.idva.insights.model.Severity.ERROR) {
+      rowHasError = true;
+    }
+    ctx.findings.add(
+        check, new SourceLocation(ctx.file, sheetName, row, column), found, expected, fix);
+  }
+
+  /** The cell value as it may be shown back: never free text (it could hold personal data). */
+  private static String shown(Field field, RawCell cell) {
+    if (field.type() == FieldType.TEXT) {
+      return "(text not shown)";
+    }
+    String t = cell.text();
+    return t.length() > 60 ? t.substring(0, 57) + "..." : t;
+  }
+
+  private static String shownValue(Field field, Object v) {
+    if (field.type() == FieldType.TEXT) {
+      return "(text not shown)";
+    }
+    if (v instanceof LocalDate d) {
+      return d.format(UK);
+    }
+    if (v instanceof Set<?> s) {
+      return String.join(", ", s.stream().map(Object::toString).toList());
+    }
+    return String.valueOf(v);
+  }
+}

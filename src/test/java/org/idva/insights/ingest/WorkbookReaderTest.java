@@ -1,0 +1,98 @@
+package org.idva.insights.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.idva.insights.model.RawCell;
+import org.idva.insights.model.RawRow;
+import org.idva.insights.model.RawSheet;
+import org.idva.insights.model.RawWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WorkbookReaderTest {
+  @TempDir Path dir;
+
+  private Path write(Workbook wb, String name) throws Exception {
+    Path file = dir.resolve(name);
+    try (wb;
+        var out = Files.newOutputStream(file)) {
+      var s = wb.createSheet("Data");
+      var r = s.createRow(2);
+      r.createCell(0).setCellValue("text");
+      r.createCell(2).setCellValue(45016); // 31/03/2023 in the 1900 system
+      r.createCell(3).setCellFormula("1+1");
+      r.createCell(4).setCellValue(true);
+      s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(2, 2, 5, 6));
+      wb.createSheet("Hidden");
+      wb.setSheetHidden(1, true);
+      wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+      wb.write(out);
+    }
+    return file;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a.xlsx", "a.xls"})
+  void readsCellsFormulasByCachedValueVisibilityAndMerges(String name) throws Exception {
+    Path file = write(name.endsWith("x") ? new XSSFWorkbook() : new HSSFWorkbook(), name);
+    try (RawWorkbook wb = new WorkbookReader().open(file)) {
+      assertThat(wb.sheets()).extracting(RawSheet::name).containsExactly("Data", "Hidden");
+      assertThat(wb.sheets().get(1).visibility()).isEqualTo(RawSheet.Visibility.HIDDEN);
+      assertThat(wb.sheets().get(0).merged()).containsExactly(new RawSheet.CellRange(3, 3, 5, 6));
+      assertThat(wb.date1904()).isFalse();
+      List<RawRow> rows = new ArrayList<>();
+      wb.readRows(wb.sheets().get(0), rows::add);
+      assertThat(rows).hasSize(1);
+      RawRow row = rows.get(0);
+      assertThat(row.rowNumber()).isEqualTo(3);
+      assertThat(row.cell(0)).isEqualTo(RawCell.text(0, "text"));
+      assertThat(row.cell(1)).isNull();
+      assertThat(row.cell(2).kind()).isEqualTo(RawCell.Kind.NUMBER);
+      assertThat(row.cell(2).number()).isEqualTo(45016.0);
+      assertThat(row.cell(3).text()).isEqualTo("2");
+      assertThat(row.cell(4).text()).isEqualTo("TRUE");
+    }
+  }
+
+  @Test
+  void findsTheDate1904Flag() throws Exception {
+    Path file = dir.resolve("mac.xlsx");
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        var out = Files.newOutputStream(file)) {
+      wb.getCTWorkbook().addNewWorkbookPr().setDate1904(true);
+      wb.createSheet("S")
+          .createRow(0)
+          .createCell(0)
+          .setCellValue(43554); // 31/03/2023 counted from 1904
+      wb.write(out);
+    }
+    try (RawWorkbook wb = new WorkbookReader().open(file)) {
+      assertThat(wb.date1904()).isTrue();
+      List<RawRow> rows = new ArrayList<>();
+      wb.readRows(wb.sheets().get(0), rows::add);
+      assertThat(rows.get(0).cell(0).number()).isEqualTo(43554.0);
+    }
+  }
+
+  @Test
+  void findsReturnFilesAndQuarantinesCopies() throws Exception {
+    for (String n : List.of("a.xlsx", "b.xls", "~$a.xlsx", ".hidden.xlsx", "README.md", "c.csv")) {
+      Files.writeString(dir.resolve(n), "x");
+    }
+    assertThat(ReturnFiles.find(dir))
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly("a.xlsx", "b.xls", "c.csv");
+    Path copy = ReturnFiles.quarantine(dir.resolve("a.xlsx"), dir.resolve("q"));
+    assertThat(copy).exists();
+    assertThat(dir.resolve("a.xlsx")).exists();
+  }
+}
