@@ -36,13 +36,35 @@ public final class ReportDefinitions {
           "codelist",
           "percent_base",
           "unit",
-          "expr",
+          "percent_of",
+          "value",
           "notes");
 
   private final List<TableDefinition> tables;
+  private final Map<String, JsonNode> bases;
+  private final Map<String, String> latestBy;
 
-  private ReportDefinitions(List<TableDefinition> tables) {
+  private ReportDefinitions(
+      List<TableDefinition> tables, Map<String, JsonNode> bases, Map<String, String> latestBy) {
     this.tables = List.copyOf(tables);
+    this.bases = Map.copyOf(bases);
+    this.latestBy = Map.copyOf(latestBy);
+  }
+
+  /** Definitions assembled in code (tests, benchmarks). */
+  static ReportDefinitions of(
+      List<TableDefinition> tables, Map<String, JsonNode> bases, Map<String, String> latestBy) {
+    return new ReportDefinitions(tables, bases, latestBy);
+  }
+
+  /** The populations tables count, by name (the manifest's {@code bases}). */
+  public Map<String, JsonNode> bases() {
+    return bases;
+  }
+
+  /** Per sheet, the date field that orders its rows (the manifest's {@code latest_by}). */
+  public Map<String, String> latestBy() {
+    return latestBy;
   }
 
   public List<TableDefinition> tables() {
@@ -59,7 +81,24 @@ public final class ReportDefinitions {
 
   public static ReportDefinitions load(DefinitionSource source, Schema schema) {
     JsonDefinition manifest =
-        JsonDefinition.read(source, MANIFEST).allowOnly(Set.of("description", "sections"));
+        JsonDefinition.read(source, MANIFEST)
+            .allowOnly(Set.of("description", "sections", "bases", "latest_by"));
+    Map<String, JsonNode> bases = new LinkedHashMap<>();
+    manifest
+        .node()
+        .path("bases")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              new ReferenceChecker(schema, manifest)
+                  .walk(e.getValue(), null, "bases." + e.getKey(), new ArrayList<>());
+              if (schema.sheet(e.getValue().path("sheet").asText()).isEmpty()) {
+                throw manifest.error(
+                    "base \"" + e.getKey() + "\" names no sheet of the schema in \"sheet\"");
+              }
+              bases.put(e.getKey(), e.getValue());
+            });
+    Map<String, String> latestBy = manifest.has("latest_by") ? manifest.stringMap("latest_by") : Map.of();
     Map<String, TableDefinition> byId = new LinkedHashMap<>();
     for (String file : manifest.strings("sections")) {
       String path = "report/tables/" + file + ".json";
@@ -74,7 +113,23 @@ public final class ReportDefinitions {
         }
       }
     }
-    return new ReportDefinitions(new ArrayList<>(byId.values()));
+    for (TableDefinition t : byId.values()) {
+      checkBases(t.definition(), bases.keySet(), t);
+    }
+    return new ReportDefinitions(new ArrayList<>(byId.values()), bases, latestBy);
+  }
+
+  private static void checkBases(JsonNode node, Set<String> known, TableDefinition t) {
+    if (node.isContainerNode()) {
+      JsonNode b = node.get("base");
+      if (b != null && b.isTextual() && !known.contains(b.asText())) {
+        throw new DefinitionException(
+            t.file(),
+            t.id(),
+            "base \"" + b.asText() + "\" is not defined; the manifest defines " + known);
+      }
+      node.elements().forEachRemaining(e -> checkBases(e, known, t));
+    }
   }
 
   private static TableDefinition readTable(
@@ -141,7 +196,7 @@ public final class ReportDefinitions {
       }
       String field = inheritedField;
       JsonNode f = node.get("field");
-      if (f != null && f.isTextual()) {
+      if (f != null && f.isTextual() && !f.asText().startsWith("$")) {
         field = f.asText();
         resolve(field, path + ".field");
         refs.add(field);
@@ -149,7 +204,7 @@ public final class ReportDefinitions {
       JsonNode fs = node.get("fields");
       if (fs != null && fs.isArray()) {
         for (int i = 0; i < fs.size(); i++) {
-          if (fs.get(i).isTextual()) {
+          if (fs.get(i).isTextual() && !fs.get(i).asText().startsWith("$")) {
             resolve(fs.get(i).asText(), path + ".fields[" + i + "]");
             refs.add(fs.get(i).asText());
           }
