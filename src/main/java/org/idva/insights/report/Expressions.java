@@ -163,8 +163,21 @@ final class Expressions {
       };
     }
     if (p.has("has")) {
-      int[] count = scope.data().count(scope.sheet(), p.get("has").asText());
-      return i -> count[i] > 0;
+      String sheet = p.get("has").asText();
+      if (!p.has("where")) {
+        int[] count = scope.data().count(scope.sheet(), sheet);
+        return i -> count[i] > 0;
+      }
+      Scope inner = new Scope(scope.data(), sheet, scope.vars());
+      IntPredicate where = predicate(inner, p.get("where"));
+      int[] up = scope.data().link(sheet, scope.sheet());
+      java.util.BitSet hit = new java.util.BitSet();
+      for (int j = 0; j < up.length; j++) {
+        if (up[j] >= 0 && where.test(j)) {
+          hit.set(up[j]);
+        }
+      }
+      return hit::get;
     }
     if (p.has("compare")) {
       IntToDoubleFunction a = value(scope, p.get("compare").get(0));
@@ -188,6 +201,9 @@ final class Expressions {
       };
     }
     if (p.has("field")) {
+      if (p.path("optional").asBoolean(false) && !scope.isSet(p.get("field").asText())) {
+        return ALL;
+      }
       return fieldPredicate(scope, field(scope, p.get("field").asText()), p);
     }
     if (p.has("value")) {

@@ -210,7 +210,16 @@ public final class ReportDefinitions {
           }
         }
       }
-      for (String key : List.of("code", "codes", "in")) {
+      for (String key : List.of("has", "rows")) {
+        JsonNode sheet = node.get(key);
+        if (sheet != null && sheet.isTextual() && schema.sheet(sheet.asText()).isEmpty()) {
+          throw new DefinitionException(
+              table.file(),
+              path + "." + key,
+              "\"" + sheet.asText() + "\" is not a sheet of the schema (e.g. review, intake.children)");
+        }
+      }
+      for (String key : List.of("code", "codes", "in", "among")) {
         JsonNode codes = node.get(key);
         if (codes != null && field != null) {
           checkCodes(field, codes, path + "." + key);

@@ -27,12 +27,20 @@ record Scope(CaseColumns data, String sheet, Map<String, String> vars) {
     if (ref.startsWith("$")) {
       String v = vars.get(ref.substring(1));
       if (v == null) {
-        throw new IllegalArgumentException(
-            "variable " + ref + " is not set by the row or column (set: " + vars.keySet() + ")");
+        throw new UnsetVariable(ref, vars.keySet());
       }
       return v;
     }
     return ref;
+  }
+
+  /** A {@code $variable} the row and column being computed do not set: the cell is left empty. */
+  static final class UnsetVariable extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    UnsetVariable(String ref, java.util.Set<String> set) {
+      super("variable " + ref + " is not set by the row or column (set: " + set + ")");
+    }
   }
 
   boolean isSet(String ref) {

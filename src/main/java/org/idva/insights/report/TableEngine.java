@@ -52,28 +52,53 @@ final class TableEngine {
     boolean anyStat = rows.stream().anyMatch(TableEngine::isStat);
     for (int k = 0; k < YEARS; k++) {
       int y = year - k;
-      for (Group g : groups) {
+      List<Group> all = new ArrayList<>(groups);
+      for (JsonNode row : rows) {
+        if (row.has("column") && all.stream().noneMatch(g -> row.get("column").asText().equals(g.label()))) {
+          all.add(new Group(row.get("column").asText(), JSON.objectNode()));
+        }
+      }
+      for (Group g : all) {
         String prefix = y + (g.label() == null ? "" : "." + g.label());
-        if (anyCount && k == 0) {
+        boolean own = !groups.contains(g);
+        boolean groupCounts =
+            rows.stream().anyMatch(r -> !isStat(r) && belongs(r, g, own));
+        boolean groupStats = rows.stream().anyMatch(r -> isStat(r) && belongs(r, g, own));
+        if (groupCounts && k == 0) {
           columns.add(prefix + ".count");
         }
-        if (anyCount) {
+        if (groupCounts) {
           columns.add(prefix + ".pct");
         }
-        if (anyStat) {
+        if (groupStats) {
           columns.add(prefix + ".value");
         }
-        Scope scope = scope(baseName, g.spec(), null);
-        int[] base = bases.rows(baseName, y);
-        IntPredicate filter =
-            Expressions.and(
-                List.of(
-                    Expressions.predicate(scope, t.get("filter")),
-                    Expressions.predicate(scope, g.spec().get("filter"))));
-        n.put(prefix, (long) count(base, filter));
+        if (!own) {
+          Long size = groupSize(t, baseName, g, y);
+          if (size != null) {
+            n.put(prefix, size);
+          }
+        }
         for (int r = 0; r < rows.size(); r++) {
           Map<String, Object> out = values.computeIfAbsent(r, x -> new LinkedHashMap<>());
-          cell(t, baseName, rows.get(r), g, y, k == 0, prefix, out);
+          if (belongs(rows.get(r), g, own)) {
+            try {
+              cell(t, baseName, rows.get(r), g, y, k, prefix, out);
+            } catch (Scope.UnsetVariable e) {
+              // this row and column do not meet: the cell stays empty
+            }
+          }
+        }
+      }
+    }
+    if (rows.stream().anyMatch(r -> r.has("figure"))) {
+      columns.clear();
+      for (String measure : List.of("count", "per_100", "pct", "value")) {
+        for (int k = 0; k < YEARS; k++) {
+          String key = (year - k) + "." + measure;
+          if (values.values().stream().anyMatch(v -> v.containsKey(key))) {
+            columns.add(key);
+          }
         }
       }
     }
@@ -96,6 +121,29 @@ final class TableEngine {
         new ArrayList<>(columns),
         n,
         result);
+  }
+
+  /** A row with its own {@code column} is computed only there; other rows only in the table's. */
+  private static boolean belongs(JsonNode row, Group g, boolean own) {
+    return row.has("column") ? row.get("column").asText().equals(g.label()) : !own;
+  }
+
+  private Long groupSize(JsonNode t, String baseName, Group g, int y) {
+    JsonNode percentOf = t.get("percent_of");
+    if (percentOf != null && percentOf.has("base")) {
+      return (long) bases.rows(percentOf.get("base").asText(), y).length;
+    }
+    try {
+      Scope scope = scope(baseName, g.spec(), null);
+      IntPredicate filter =
+          Expressions.and(
+              List.of(
+                  Expressions.predicate(scope, t.get("filter")),
+                  Expressions.predicate(scope, g.spec().get("filter"))));
+      return (long) count(bases.rows(baseName, y), filter);
+    } catch (Scope.UnsetVariable e) {
+      return null;
+    }
   }
 
   private static boolean isStat(JsonNode row) {
@@ -125,9 +173,20 @@ final class TableEngine {
       JsonNode row,
       Group g,
       int y,
-      boolean reportingYear,
+      int k,
       String prefix,
       Map<String, Object> out) {
+    boolean reportingYear = k == 0;
+    String figure = row.path("figure").asText("");
+    if (figure.equals("text")) {
+      if (reportingYear) {
+        out.put(prefix + ".value", row.get("text").asText());
+      }
+      return;
+    }
+    if (!figure.isEmpty() && !figure.equals("count") && !figure.equals("services") && !reportingYear) {
+      return;
+    }
     String baseName = row.has("base") ? row.get("base").asText() : tableBase;
     JsonNode col = g.spec();
     Scope scope = scope(baseName, col, row);
@@ -139,7 +198,8 @@ final class TableEngine {
     }
     denominator.add(Expressions.predicate(scope, col.get("filter")));
     denominator.add(Expressions.predicate(scope, row.get("filter")));
-    String percentOf = row.path("percent_of").asText(t.path("percent_of").asText("base"));
+    JsonNode percentNode = row.has("percent_of") ? row.get("percent_of") : t.get("percent_of");
+    String percentOf = percentNode == null || percentNode.isObject() ? "base" : percentNode.asText();
     if (percentOf.equals("answered")) {
       String f = rowField != null ? rowField : colField;
       denominator.add(
@@ -157,13 +217,26 @@ final class TableEngine {
     IntPredicate selected = selection(scope, row, col, t, rowField, colField);
     long d = 0;
     long c = 0;
+    SheetColumns sheet = data.sheet(scope.sheet());
+    java.util.BitSet services = new java.util.BitSet();
     for (int i : base) {
       if (inDenominator.test(i)) {
         d++;
         if (selected.test(i)) {
           c++;
+          services.set(sheet.service(i));
         }
       }
+    }
+    if (!figure.isEmpty()) {
+      if (percentNode != null && percentNode.has("base")) {
+        d = bases.rows(percentNode.get("base").asText(), y).length;
+      }
+      figure(row, figure, k, prefix, c, d, services.cardinality(), out);
+      return;
+    }
+    if (percentNode != null && percentNode.has("base")) {
+      d = bases.rows(percentNode.get("base").asText(), y).length;
     }
     if (reportingYear) {
       out.put(prefix + ".count", c);
@@ -171,6 +244,43 @@ final class TableEngine {
     Integer pct = Percent.of(c, d);
     if (pct != null) {
       out.put(prefix + ".pct", pct);
+    }
+  }
+
+  /** A headline figure: {@code count}, {@code services}, {@code per_100}, {@code pct}, {@code out_of_10}. */
+  private static void figure(
+      JsonNode row, String figure, int k, String prefix, long c, long d, int services,
+      Map<String, Object> out) {
+    int years = row.path("years").asInt(1);
+    int first = row.path("first_year").asInt(0);
+    boolean printed = k >= first && k < years;
+    switch (figure) {
+      case "count" -> {
+        if (printed) {
+          out.put(prefix + ".count", c);
+        }
+      }
+      case "services" -> {
+        if (printed) {
+          out.put(prefix + ".count", (long) services);
+        }
+      }
+      case "per_100" -> putIfNotNull(out, prefix + ".per_100", Percent.of(c, d));
+      case "pct" -> putIfNotNull(out, prefix + ".pct", Percent.of(c, d));
+      case "out_of_10" -> {
+        if (d > 0) {
+          out.put(prefix + ".value", ((20 * c + d) / (2 * d)) + " out of 10");
+        }
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "figure \"" + figure + "\": use count, services, per_100, pct, out_of_10, text or value");
+    }
+  }
+
+  private static void putIfNotNull(Map<String, Object> out, String key, Object v) {
+    if (v != null) {
+      out.put(key, v);
     }
   }
 
@@ -197,9 +307,16 @@ final class TableEngine {
     if (kind.equals("total")) {
       return Expressions.ALL;
     }
+    if (row.has("figure") && !row.has("where") && Expressions.codesOf(row) == null) {
+      return Expressions.ALL;
+    }
     List<IntPredicate> parts = new ArrayList<>();
     boolean rowSelects = part(scope, row, rowField, t, parts);
     boolean colSelects = part(scope, col, colField, t, parts);
+    if (col.path("kind").asText("").equals("missing") && !colSelects) {
+      parts.add(Expressions.blank(scope, Expressions.field(scope, requireField(colField, col))));
+      colSelects = true;
+    }
     if (kind.equals("missing") && !rowSelects) {
       parts.add(Expressions.blank(scope, Expressions.field(scope, requireField(rowField, row))));
       rowSelects = true;
