@@ -16,8 +16,8 @@ import org.idva.insights.schema.SheetDefinition;
  * All case data in columns: one {@link SheetColumns} per sheet of the schema, plus the links
  * between sheets. Two sheets link on the service and the key fields they share (every sheet is
  * keyed by {@code case_ref}; incidents and police reports also share {@code report_no}). When
- * several rows of the target sheet match, the link picks the latest by the target sheet's date
- * (the {@code latest_by} of the report manifest), so an exit links to its last review.
+ * several rows of the target sheet match, the link picks the latest by the target sheet's date (the
+ * {@code latest_by} of the report manifest), so an exit links to its last review.
  */
 public final class CaseColumns {
   private final Schema schema;

@@ -98,7 +98,8 @@ public final class ReportDefinitions {
               }
               bases.put(e.getKey(), e.getValue());
             });
-    Map<String, String> latestBy = manifest.has("latest_by") ? manifest.stringMap("latest_by") : Map.of();
+    Map<String, String> latestBy =
+        manifest.has("latest_by") ? manifest.stringMap("latest_by") : Map.of();
     Map<String, TableDefinition> byId = new LinkedHashMap<>();
     for (String file : manifest.strings("sections")) {
       String path = "report/tables/" + file + ".json";
@@ -216,7 +217,9 @@ public final class ReportDefinitions {
           throw new DefinitionException(
               table.file(),
               path + "." + key,
-              "\"" + sheet.asText() + "\" is not a sheet of the schema (e.g. review, intake.children)");
+              "\""
+                  + sheet.asText()
+                  + "\" is not a sheet of the schema (e.g. review, intake.children)");
         }
       }
       for (String key : List.of("code", "codes", "in", "among")) {

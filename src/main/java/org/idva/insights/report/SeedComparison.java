@@ -13,8 +13,8 @@ import org.idva.insights.model.TableResult;
  * every seed table must be computed, every seed row present (matched by label, in order among rows
  * of the same label), and every printed value matched. Rules: reporting-year counts, percentages,
  * per-100 figures and n exactly; reporting-year values (averages, medians) exactly (text as text);
- * earlier years' percentages within 1 point; earlier years' values within 5% (text exactly).
- * Cells listed as excluded (the seed's own inconsistencies, docs/seed-deviations.md) are skipped.
+ * earlier years' percentages within 1 point; earlier years' values within 5% (text exactly). Cells
+ * listed as excluded (the seed's own inconsistencies, docs/seed-deviations.md) are skipped.
  */
 public final class SeedComparison {
 
@@ -86,7 +86,8 @@ public final class SeedComparison {
                 if (!isExcluded(id, null, "n." + e.getKey())
                     && (actual == null || actual != e.getValue().asLong())) {
                   out.add(
-                      new Mismatch(id, null, "n." + e.getKey(), e.getValue().asLong(), actual, "n exact"));
+                      new Mismatch(
+                          id, null, "n." + e.getKey(), e.getValue().asLong(), actual, "n exact"));
                 }
               }
             });
@@ -107,7 +108,8 @@ public final class SeedComparison {
           .forEachRemaining(
               e -> {
                 if (!isExcluded(id, label, e.getKey())) {
-                  compareCell(id, label, e.getKey(), e.getValue(), actual.values().get(e.getKey()), out);
+                  compareCell(
+                      id, label, e.getKey(), e.getValue(), actual.values().get(e.getKey()), out);
                 }
               });
     }

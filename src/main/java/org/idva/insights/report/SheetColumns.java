@@ -14,10 +14,10 @@ import org.idva.insights.schema.Field;
 import org.idva.insights.schema.SheetDefinition;
 
 /**
- * One sheet's rows held column by column in primitive arrays: a code answer is an {@code int}
- * index into its code list ({@link #MISSING_CODE} when blank), a multi-code answer an {@code int}
- * bitset of ticked options (0 when nothing is ticked, i.e. Missing), numbers {@code double} (NaN
- * when blank), dates the epoch day ({@link #MISSING_DATE} when blank), identifiers and text {@code
+ * One sheet's rows held column by column in primitive arrays: a code answer is an {@code int} index
+ * into its code list ({@link #MISSING_CODE} when blank), a multi-code answer an {@code int} bitset
+ * of ticked options (0 when nothing is ticked, i.e. Missing), numbers {@code double} (NaN when
+ * blank), dates the epoch day ({@link #MISSING_DATE} when blank), identifiers and text {@code
  * String} (null when blank). Services are interned indexes.
  */
 public final class SheetColumns {
@@ -176,8 +176,7 @@ public final class SheetColumns {
                   : Double.parseDouble(v.toString());
       case DATE ->
           ((int[]) data[i])[row] =
-              (int)
-                  (v instanceof LocalDate d ? d : LocalDate.parse(v.toString())).toEpochDay();
+              (int) (v instanceof LocalDate d ? d : LocalDate.parse(v.toString())).toEpochDay();
       case IDENTIFIER, TEXT -> ((String[]) data[i])[row] = v.toString();
     }
   }

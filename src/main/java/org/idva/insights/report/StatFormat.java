@@ -3,9 +3,9 @@ package org.idva.insights.report;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * How a stat row prints its value: {@code decimals} places (default 0, a whole number), and
- * {@code format}: {@code number} (default), {@code unit} ("15 weeks", "97.5 days": the number and
- * the row's {@code unit}) or {@code years_months} ("2 years 2 months" from a value in months).
+ * How a stat row prints its value: {@code decimals} places (default 0, a whole number), and {@code
+ * format}: {@code number} (default), {@code unit} ("15 weeks", "97.5 days": the number and the
+ * row's {@code unit}) or {@code years_months} ("2 years 2 months" from a value in months).
  */
 final class StatFormat {
   private StatFormat() {}

@@ -30,7 +30,16 @@ public final class SyntheticCases implements CaseData {
   /** Form rows per reporting year at scale 1 (the size of the seed report's year). */
   public static final Map<String, Integer> ROWS_AT_SCALE_1 =
       Map.of(
-          "intake", 2332, "review", 245, "exit", 1809, "criminal_justice", 506, "civil_justice", 192);
+          "intake",
+          2332,
+          "review",
+          245,
+          "exit",
+          1809,
+          "criminal_justice",
+          506,
+          "civil_justice",
+          192);
 
   private static final int SERVICES = 9;
   private final Schema schema;
@@ -60,7 +69,9 @@ public final class SyntheticCases implements CaseData {
     return ReportingYear.start(year).plusDays((long) i * 365 / Math.max(n, 1));
   }
 
-  /** The intake case a form row refers to: exits and justice forms the first cases, reviews spread. */
+  /**
+   * The intake case a form row refers to: exits and justice forms the first cases, reviews spread.
+   */
   private int caseOf(String form, int j) {
     int n = rowsPerYear("intake");
     return switch (form) {
@@ -81,10 +92,15 @@ public final class SyntheticCases implements CaseData {
     int[] rowNo = {1};
     for (int year = lastYear - years + 1; year <= lastYear; year++) {
       String form = sheet.form();
-      int n = Math.min(rowsPerYear(form), form.equals("intake") ? Integer.MAX_VALUE : rowsPerYear("intake"));
+      int n =
+          Math.min(
+              rowsPerYear(form), form.equals("intake") ? Integer.MAX_VALUE : rowsPerYear("intake"));
       for (int j = 0; j < n; j++) {
         int c = caseOf(form, j);
         LocalDate date = intakeDate(year, c).plusDays(form.equals("intake") ? 0 : 7 + (j % 200));
+        if (date.isAfter(ReportingYear.end(lastYear))) {
+          date = ReportingYear.end(lastYear); // nothing after the last year
+        }
         List<Map<String, Object>> keys = groupKeys(sheet, c, j);
         for (Map<String, Object> key : keys) {
           Map<String, Object> values = new LinkedHashMap<>(key);
@@ -100,7 +116,10 @@ public final class SyntheticCases implements CaseData {
           String service = "S" + (c % SERVICES);
           action.accept(
               new FormRow(
-                  service, sheetRef, new SourceLocation(file, sheet.sheetName(), ++rowNo[0], -1), values));
+                  service,
+                  sheetRef,
+                  new SourceLocation(file, sheet.sheetName(), ++rowNo[0], -1),
+                  values));
         }
       }
     }
@@ -121,7 +140,11 @@ public final class SyntheticCases implements CaseData {
   }
 
   private static void addKeys(
-      List<String> numbers, int level, Map<String, Object> prefix, int salt, List<Map<String, Object>> out) {
+      List<String> numbers,
+      int level,
+      Map<String, Object> prefix,
+      int salt,
+      List<Map<String, Object>> out) {
     if (level == numbers.size()) {
       out.add(new LinkedHashMap<>(prefix));
       return;

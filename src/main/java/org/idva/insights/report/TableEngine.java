@@ -47,6 +47,7 @@ final class TableEngine {
     List<JsonNode> rows = rows(def, t);
     Map<String, Long> n = new LinkedHashMap<>();
     Map<Integer, Map<String, Object>> values = new HashMap<>();
+    Cache cache = new Cache();
     Set<String> columns = new LinkedHashSet<>();
     boolean anyCount = rows.stream().anyMatch(r -> !isStat(r));
     boolean anyStat = rows.stream().anyMatch(TableEngine::isStat);
@@ -54,15 +55,15 @@ final class TableEngine {
       int y = year - k;
       List<Group> all = new ArrayList<>(groups);
       for (JsonNode row : rows) {
-        if (row.has("column") && all.stream().noneMatch(g -> row.get("column").asText().equals(g.label()))) {
+        if (row.has("column")
+            && all.stream().noneMatch(g -> row.get("column").asText().equals(g.label()))) {
           all.add(new Group(row.get("column").asText(), JSON.objectNode()));
         }
       }
       for (Group g : all) {
         String prefix = y + (g.label() == null ? "" : "." + g.label());
         boolean own = !groups.contains(g);
-        boolean groupCounts =
-            rows.stream().anyMatch(r -> !isStat(r) && belongs(r, g, own));
+        boolean groupCounts = rows.stream().anyMatch(r -> !isStat(r) && belongs(r, g, own));
         boolean groupStats = rows.stream().anyMatch(r -> isStat(r) && belongs(r, g, own));
         if (groupCounts && k == 0) {
           columns.add(prefix + ".count");
@@ -83,7 +84,7 @@ final class TableEngine {
           Map<String, Object> out = values.computeIfAbsent(r, x -> new LinkedHashMap<>());
           if (belongs(rows.get(r), g, own)) {
             try {
-              cell(t, baseName, rows.get(r), g, y, k, prefix, out);
+              cell(cache, t, baseName, rows.get(r), g, y, k, prefix, out);
             } catch (Scope.UnsetVariable e) {
               // this row and column do not meet: the cell stays empty
             }
@@ -168,6 +169,7 @@ final class TableEngine {
   }
 
   private void cell(
+      Cache cache,
       JsonNode t,
       String tableBase,
       JsonNode row,
@@ -184,7 +186,10 @@ final class TableEngine {
       }
       return;
     }
-    if (!figure.isEmpty() && !figure.equals("count") && !figure.equals("services") && !reportingYear) {
+    if (!figure.isEmpty()
+        && !figure.equals("count")
+        && !figure.equals("services")
+        && !reportingYear) {
       return;
     }
     String baseName = row.has("base") ? row.get("base").asText() : tableBase;
@@ -199,29 +204,49 @@ final class TableEngine {
     denominator.add(Expressions.predicate(scope, col.get("filter")));
     denominator.add(Expressions.predicate(scope, row.get("filter")));
     JsonNode percentNode = row.has("percent_of") ? row.get("percent_of") : t.get("percent_of");
-    String percentOf = percentNode == null || percentNode.isObject() ? "base" : percentNode.asText();
+    String percentOf =
+        percentNode == null || percentNode.isObject() ? "base" : percentNode.asText();
     if (percentOf.equals("answered")) {
       String f = rowField != null ? rowField : colField;
       denominator.add(
           Expressions.blank(scope, Expressions.field(scope, requireField(f, row))).negate());
     }
-    int[] base = bases.rows(baseName, y);
+    String denominatorKey =
+        baseName
+            + "|"
+            + y
+            + "|"
+            + (row.has("base") ? "" : t.path("filter"))
+            + "|"
+            + col.path("filter")
+            + "|"
+            + row.path("filter")
+            + "|"
+            + (percentOf.equals("answered") ? (rowField != null ? rowField : colField) : "")
+            + "|"
+            + new java.util.TreeMap<>(scope.vars());
     IntPredicate inDenominator = Expressions.and(denominator);
+    int[] rowsIn =
+        cache.denominators.computeIfAbsent(
+            denominatorKey, key -> filter(bases.rows(baseName, y), inDenominator));
     if (isStat(row)) {
-      Object v = stat(scope, row, rowField, col, t, base, inDenominator);
+      Object v = stat(scope, row, rowField, col, t, rowsIn, Expressions.ALL);
       if (v != null) {
         out.put(prefix + ".value", v);
       }
       return;
     }
-    IntPredicate selected = selection(scope, row, col, t, rowField, colField);
-    long d = 0;
-    long c = 0;
-    SheetColumns sheet = data.sheet(scope.sheet());
+    long d = rowsIn.length;
+    long c;
     java.util.BitSet services = new java.util.BitSet();
-    for (int i : base) {
-      if (inDenominator.test(i)) {
-        d++;
+    String histogramField = histogramField(row, col, rowField, colField);
+    if (histogramField != null && !figure.equals("services")) {
+      c = fromHistogram(scope, cache, denominatorKey, rowsIn, histogramField, row, col);
+    } else {
+      IntPredicate selected = selection(scope, row, col, t, rowField, colField);
+      SheetColumns sheet = data.sheet(scope.sheet());
+      c = 0;
+      for (int i : rowsIn) {
         if (selected.test(i)) {
           c++;
           services.set(sheet.service(i));
@@ -247,9 +272,130 @@ final class TableEngine {
     }
   }
 
-  /** A headline figure: {@code count}, {@code services}, {@code per_100}, {@code pct}, {@code out_of_10}. */
+  /** Per-table caches: denominators and code histograms shared by a table's cells. */
+  static final class Cache {
+    final Map<String, int[]> denominators = new HashMap<>();
+    final Map<String, long[]> histograms = new HashMap<>();
+  }
+
+  private static int[] filter(int[] rows, IntPredicate p) {
+    int[] out = new int[rows.length];
+    int n = 0;
+    for (int i : rows) {
+      if (p.test(i)) {
+        out[n++] = i;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * The field whose code histogram answers this cell: when the cell selects only codes (or Missing)
+   * of one field, on the row or the column but not both, with no where or bands; else null.
+   */
+  private static String histogramField(
+      JsonNode row, JsonNode col, String rowField, String colField) {
+    if (row.has("figure")
+        || row.path("kind").asText("").equals("total")
+        || row.has("where")
+        || row.has("bands")
+        || col.has("where")
+        || col.has("bands")) {
+      return null;
+    }
+    boolean rowCodes = Expressions.codesOf(row) != null;
+    boolean colCodes = Expressions.codesOf(col) != null;
+    boolean rowMissing = row.path("kind").asText("").equals("missing");
+    boolean colMissing = col.path("kind").asText("").equals("missing");
+    int parts = (rowCodes || rowMissing ? 1 : 0) + (colCodes || colMissing ? 1 : 0);
+    if (parts != 1) {
+      return null;
+    }
+    return rowCodes || rowMissing ? rowField : colField;
+  }
+
+  /** Counts from a histogram of the field's codes over the denominator rows (last slot: blank). */
+  private long fromHistogram(
+      Scope scope,
+      Cache cache,
+      String key,
+      int[] rowsIn,
+      String fieldRef,
+      JsonNode row,
+      JsonNode col) {
+    Expressions.FieldRef f = Expressions.field(scope, fieldRef);
+    if (!f.field().type().isCoded()) {
+      IntPredicate blank = Expressions.blank(scope, f);
+      long c = 0;
+      for (int i : rowsIn) {
+        if (blank.test(i)) {
+          c++;
+        }
+      }
+      return c;
+    }
+    boolean multi = isMulti(f.field());
+    int size = f.field().codeList().codes().size();
+    JsonNode codes =
+        Expressions.codesOf(row) != null ? Expressions.codesOf(row) : Expressions.codesOf(col);
+    if (multi && codes != null && codes.isArray() && codes.size() > 1) {
+      int mask = Expressions.mask(scope, f, codes);
+      java.util.function.IntUnaryOperator bits = Expressions.codes(scope, f);
+      long c = 0;
+      for (int i : rowsIn) {
+        if ((bits.applyAsInt(i) & mask) != 0) {
+          c++;
+        }
+      }
+      return c;
+    }
+    long[] h =
+        cache.histograms.computeIfAbsent(
+            key + "#" + f.ref(),
+            k -> {
+              long[] hist = new long[size + 1];
+              java.util.function.IntUnaryOperator v = Expressions.codes(scope, f);
+              for (int i : rowsIn) {
+                int x = v.applyAsInt(i);
+                if (multi) {
+                  if (x == 0) {
+                    hist[size]++;
+                  }
+                  while (x != 0) {
+                    hist[Integer.numberOfTrailingZeros(x)]++;
+                    x &= x - 1;
+                  }
+                } else {
+                  hist[x < 0 ? size : x]++;
+                }
+              }
+              return hist;
+            });
+    if (codes == null) {
+      return h[size];
+    }
+    long c = 0;
+    int mask = Expressions.mask(scope, f, codes);
+    for (int b = 0; b < size; b++) {
+      if ((mask & (1 << b)) != 0) {
+        c += h[b];
+      }
+    }
+    return c;
+  }
+
+  /**
+   * A headline figure: {@code count}, {@code services}, {@code per_100}, {@code pct}, {@code
+   * out_of_10}.
+   */
   private static void figure(
-      JsonNode row, String figure, int k, String prefix, long c, long d, int services,
+      JsonNode row,
+      String figure,
+      int k,
+      String prefix,
+      long c,
+      long d,
+      int services,
       Map<String, Object> out) {
     int years = row.path("years").asInt(1);
     int first = row.path("first_year").asInt(0);
@@ -274,7 +420,9 @@ final class TableEngine {
       }
       default ->
           throw new IllegalArgumentException(
-              "figure \"" + figure + "\": use count, services, per_100, pct, out_of_10, text or value");
+              "figure \""
+                  + figure
+                  + "\": use count, services, per_100, pct, out_of_10, text or value");
     }
   }
 
@@ -353,8 +501,7 @@ final class TableEngine {
     return any;
   }
 
-  private static IntToDoubleFunction valueOf(
-      Scope scope, JsonNode node, String field, JsonNode t) {
+  private static IntToDoubleFunction valueOf(Scope scope, JsonNode node, String field, JsonNode t) {
     if (node.has("value")) {
       return Expressions.value(scope, node.get("value"));
     }

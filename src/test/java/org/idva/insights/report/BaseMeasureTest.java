@@ -52,7 +52,9 @@ class BaseMeasureTest {
     // an exit reads its own intake's answers: K0 no, K1 no
     TableResult intakeSide =
         Tables.compute(cases(), 2023, "{'base':'exit_cases','field':'intake.disability'}");
-    assertThat(row(intakeSide, "No")).containsEntry("2023.count", 2L).containsEntry("2023.pct", 100);
+    assertThat(row(intakeSide, "No"))
+        .containsEntry("2023.count", 2L)
+        .containsEntry("2023.pct", 100);
   }
 
   @Test
@@ -77,22 +79,80 @@ class BaseMeasureTest {
         cases()
             .row("criminal_justice", "S1", "case_ref", "K1")
             .row("criminal_justice", "S1", "case_ref", "K3") // K3 has no exit: not counted
-            .row("criminal_justice.police_reports", "S1", "case_ref", "K1", "report_no", 1L, "report_timing", "before")
-            .row("criminal_justice.police_reports", "S1", "case_ref", "K1", "report_no", 2L, "report_timing", "after")
-            .row("criminal_justice.police_reports", "S1", "case_ref", "K3", "report_no", 1L, "report_timing", "after")
-            .row("criminal_justice.incidents", "S1", "case_ref", "K1", "report_no", 1L, "incident_no", 1L, "consequence", "charged")
-            .row("criminal_justice.incidents", "S1", "case_ref", "K1", "report_no", 1L, "incident_no", 2L, "consequence", "pled_guilty")
-            .row("criminal_justice.incidents", "S1", "case_ref", "K1", "report_no", 2L, "incident_no", 1L, "consequence", "charged");
+            .row(
+                "criminal_justice.police_reports",
+                "S1",
+                "case_ref",
+                "K1",
+                "report_no",
+                1L,
+                "report_timing",
+                "before")
+            .row(
+                "criminal_justice.police_reports",
+                "S1",
+                "case_ref",
+                "K1",
+                "report_no",
+                2L,
+                "report_timing",
+                "after")
+            .row(
+                "criminal_justice.police_reports",
+                "S1",
+                "case_ref",
+                "K3",
+                "report_no",
+                1L,
+                "report_timing",
+                "after")
+            .row(
+                "criminal_justice.incidents",
+                "S1",
+                "case_ref",
+                "K1",
+                "report_no",
+                1L,
+                "incident_no",
+                1L,
+                "consequence",
+                "charged")
+            .row(
+                "criminal_justice.incidents",
+                "S1",
+                "case_ref",
+                "K1",
+                "report_no",
+                1L,
+                "incident_no",
+                2L,
+                "consequence",
+                "pled_guilty")
+            .row(
+                "criminal_justice.incidents",
+                "S1",
+                "case_ref",
+                "K1",
+                "report_no",
+                2L,
+                "incident_no",
+                1L,
+                "consequence",
+                "charged");
     TableResult reports =
         Tables.compute(
-            s, 2023, "{'base':'police_reports','field':'criminal_justice.police_reports.report_timing'}");
+            s,
+            2023,
+            "{'base':'police_reports','field':'criminal_justice.police_reports.report_timing'}");
     assertThat(reports.n()).containsEntry("2023", 2L);
     assertThat(row(reports, "After engagement with service")).containsEntry("2023.count", 1L);
     TableResult incidents =
         Tables.compute(
             s, 2023, "{'base':'incidents','field':'criminal_justice.incidents.consequence'}");
     assertThat(incidents.n()).containsEntry("2023", 3L);
-    assertThat(row(incidents, "Charged")).containsEntry("2023.count", 2L).containsEntry("2023.pct", 67);
+    assertThat(row(incidents, "Charged"))
+        .containsEntry("2023.count", 2L)
+        .containsEntry("2023.pct", 67);
     TableResult perCase =
         Tables.compute(
             s,

@@ -15,13 +15,45 @@ class DerivedMatrixHeadlineMeasureTest {
     CaseSet s =
         new CaseSet()
             // physical high + sexual standard: multiple, one high
-            .intake("S1", "K1", "C1", "2022-05-01", "abuse_level_physical", "high", "abuse_level_sexual", "standard")
+            .intake(
+                "S1",
+                "K1",
+                "C1",
+                "2022-05-01",
+                "abuse_level_physical",
+                "high",
+                "abuse_level_sexual",
+                "standard")
             // physical high + jealous high: multiple, multiple high
-            .intake("S1", "K2", "C2", "2022-05-01", "abuse_level_physical", "high", "abuse_level_jealous_controlling", "high")
+            .intake(
+                "S1",
+                "K2",
+                "C2",
+                "2022-05-01",
+                "abuse_level_physical",
+                "high",
+                "abuse_level_jealous_controlling",
+                "high")
             // physical moderate + forced marriage yes: multiple, no high
-            .intake("S1", "K3", "C3", "2022-05-01", "abuse_level_physical", "moderate", "abuse_forced_marriage", "yes")
+            .intake(
+                "S1",
+                "K3",
+                "C3",
+                "2022-05-01",
+                "abuse_level_physical",
+                "moderate",
+                "abuse_forced_marriage",
+                "yes")
             // sexual none + dont_know: nothing
-            .intake("S1", "K4", "C4", "2022-05-01", "abuse_level_sexual", "none", "abuse_level_physical", "dont_know");
+            .intake(
+                "S1",
+                "K4",
+                "C4",
+                "2022-05-01",
+                "abuse_level_sexual",
+                "none",
+                "abuse_level_physical",
+                "dont_know");
     TableResult t = Shipped.table(s, "multiple_abuse_types_intake");
     assertThat(row(t, "Clients experiencing multiple types of abuse"))
         .containsEntry("2023.count", 3L)
@@ -41,9 +73,30 @@ class DerivedMatrixHeadlineMeasureTest {
             .intake("S1", "K2", "C2", "2022-05-01")
             .intake("S1", "K3", "C3", "2022-05-01")
             .intake("S1", "K4", "C4", "2022-05-01")
-            .exit("S1", "K1", "2022-10-01", "abuse_escalation_physical", ticks("severity"), "abuse_level_physical", "high")
-            .exit("S1", "K2", "2022-10-01", "abuse_escalation_sexual", ticks("frequency"), "abuse_level_sexual", "moderate")
-            .exit("S1", "K3", "2022-10-01", "abuse_escalation_physical", ticks("not_escalating"), "abuse_level_physical", "high")
+            .exit(
+                "S1",
+                "K1",
+                "2022-10-01",
+                "abuse_escalation_physical",
+                ticks("severity"),
+                "abuse_level_physical",
+                "high")
+            .exit(
+                "S1",
+                "K2",
+                "2022-10-01",
+                "abuse_escalation_sexual",
+                ticks("frequency"),
+                "abuse_level_sexual",
+                "moderate")
+            .exit(
+                "S1",
+                "K3",
+                "2022-10-01",
+                "abuse_escalation_physical",
+                ticks("not_escalating"),
+                "abuse_level_physical",
+                "high")
             .exit("S1", "K4", "2022-10-01");
     TableResult t = Shipped.table(s, "abuse_escalation");
     assertThat(row(t, "Any escalation in severity of abuse")).containsEntry("2023.count", 1L);
@@ -52,7 +105,9 @@ class DerivedMatrixHeadlineMeasureTest {
         .containsEntry("2023.count", 2L)
         .containsEntry("2023.pct", 50);
     assertThat(
-            row(t, "At least one form of high severity abuse which is escalating in frequency or severity"))
+            row(
+                t,
+                "At least one form of high severity abuse which is escalating in frequency or severity"))
         .containsEntry("2023.count", 1L)
         .containsEntry("2023.pct", 25);
   }
@@ -60,15 +115,24 @@ class DerivedMatrixHeadlineMeasureTest {
   @Test
   void needsAndSupportMatrixBasesEachColumnOnThePreviousOne() {
     CaseSet s = new CaseSet();
-    // four exits: housing need yes/yes/no/blank; supported yes/no/yes/no; safety impact improved for K0
+    // four exits: housing need yes/yes/no/blank; supported yes/no/yes/no; safety impact improved
+    // for K0
     String[] need = {"yes", "yes", "no", null};
     String[] support = {"yes", "no", "yes", "no"};
     for (int i = 0; i < 4; i++) {
       s.intake("S1", "K" + i, "C" + i, "2022-05-01", "need_housing", need[i]);
-      s.exit("S1", "K" + i, "2022-10-01", "support_housing", support[i],
-          "support_housing_impact_safety", i == 0 ? "improved_slightly" : i == 2 ? "no_change" : null,
-          "support_safety", i < 3 ? "yes" : "no",
-          "support_safety_impact_wellbeing", i == 1 ? "improved_greatly" : null);
+      s.exit(
+          "S1",
+          "K" + i,
+          "2022-10-01",
+          "support_housing",
+          support[i],
+          "support_housing_impact_safety",
+          i == 0 ? "improved_slightly" : i == 2 ? "no_change" : null,
+          "support_safety",
+          i < 3 ? "yes" : "no",
+          "support_safety_impact_wellbeing",
+          i == 1 ? "improved_greatly" : null);
     }
     TableResult t = Shipped.table(s, "needs_support_matrix");
     // Housing: need 2 of 4 = 50%; supported among those with the need 1 of 2 = 50%;
@@ -96,10 +160,13 @@ class DerivedMatrixHeadlineMeasureTest {
     String[] wellbeing = {"agree", null, null, null, null};
     for (int i = 0; i < 5; i++) {
       s.intake("S1", "K" + i, "C" + i, "2022-05-01");
-      s.exit("S1", "K" + i, "2022-10-01", "feel_safer", safer[i], "improved_wellbeing", wellbeing[i]);
+      s.exit(
+          "S1", "K" + i, "2022-10-01", "feel_safer", safer[i], "improved_wellbeing", wellbeing[i]);
     }
     TableResult t = Shipped.table(s, "client_reported_outcomes");
-    assertThat(t.n()).containsEntry("2023.Feel safer", 3L).containsEntry("2023.Improved wellbeing", 1L);
+    assertThat(t.n())
+        .containsEntry("2023.Feel safer", 3L)
+        .containsEntry("2023.Improved wellbeing", 1L);
     // Total Agree: feel safer 2 of 3 answered = 67%; wellbeing 1 of 1
     assertThat(row(t, "Total Agree"))
         .containsEntry("2023.Feel safer.count", 2L)

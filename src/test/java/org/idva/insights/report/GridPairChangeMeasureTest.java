@@ -13,8 +13,24 @@ class GridPairChangeMeasureTest {
   void gridOfLevelsByAbuseTypeCountsEachRowsFieldPerColumnCode() {
     CaseSet s =
         new CaseSet()
-            .intake("S1", "K1", "C1", "2022-05-01", "abuse_level_physical", "high", "abuse_level_sexual", "none")
-            .intake("S1", "K2", "C2", "2022-05-01", "abuse_level_physical", "high", "abuse_level_sexual", "dont_know")
+            .intake(
+                "S1",
+                "K1",
+                "C1",
+                "2022-05-01",
+                "abuse_level_physical",
+                "high",
+                "abuse_level_sexual",
+                "none")
+            .intake(
+                "S1",
+                "K2",
+                "C2",
+                "2022-05-01",
+                "abuse_level_physical",
+                "high",
+                "abuse_level_sexual",
+                "dont_know")
             .intake("S1", "K3", "C3", "2022-05-01", "abuse_level_physical", "none")
             .intake("S1", "K4", "C4", "2022-05-01");
     TableResult t = Shipped.table(s, "level_of_abuse_intake");
@@ -38,12 +54,41 @@ class GridPairChangeMeasureTest {
             .exit("S1", "K2", "2022-09-01")
             .row("civil_justice", "S1", "case_ref", "K1")
             .row("civil_justice", "S1", "case_ref", "K2")
-            .row("civil_justice.civil_orders", "S1", "case_ref", "K1", "order_no", 1L,
-                "order_type", "non_molestation_order", "order_outcome", "granted", "order_breached", "yes")
-            .row("civil_justice.civil_orders", "S1", "case_ref", "K1", "order_no", 2L,
-                "order_type", "occupation_order", "order_outcome", "applied_for")
-            .row("civil_justice.civil_orders", "S1", "case_ref", "K2", "order_no", 1L,
-                "order_type", "non_molestation_order", "order_outcome", "granted");
+            .row(
+                "civil_justice.civil_orders",
+                "S1",
+                "case_ref",
+                "K1",
+                "order_no",
+                1L,
+                "order_type",
+                "non_molestation_order",
+                "order_outcome",
+                "granted",
+                "order_breached",
+                "yes")
+            .row(
+                "civil_justice.civil_orders",
+                "S1",
+                "case_ref",
+                "K1",
+                "order_no",
+                2L,
+                "order_type",
+                "occupation_order",
+                "order_outcome",
+                "applied_for")
+            .row(
+                "civil_justice.civil_orders",
+                "S1",
+                "case_ref",
+                "K2",
+                "order_no",
+                1L,
+                "order_type",
+                "non_molestation_order",
+                "order_outcome",
+                "granted");
     TableResult t = Shipped.table(s, "civil_orders");
     assertThat(t.n()).containsEntry("2023.Granted", 2L);
     // 2 non-molestation orders granted of 2 civil clients = 100%; 1 breached = 50%
@@ -60,18 +105,69 @@ class GridPairChangeMeasureTest {
   /** Three exits whose intakes said together, together, apart; at exit apart, apart, together. */
   private static CaseSet pairs() {
     return new CaseSet()
-        .intake("S1", "K1", "C1", "2022-01-10", "living_arrangement", "living_together", "dash_ticks", 12L,
-            "perpetrator_relationship", "current_intimate_partner")
-        .intake("S1", "K2", "C2", "2022-05-01", "living_arrangement", "living_together", "dash_ticks", 4L,
-            "perpetrator_relationship", "current_intimate_partner")
-        .intake("S1", "K3", "C3", "2022-05-01", "living_arrangement", "not_living_together", "dash_ticks", 7L,
-            "perpetrator_relationship", "ex_intimate_partner")
-        .exit("S1", "K1", "2022-06-01", "living_arrangement", "not_living_together", "dash_ticks", 3L,
-            "perpetrator_relationship", "ex_intimate_partner")
-        .exit("S1", "K2", "2022-09-01", "living_arrangement", "not_living_together", "dash_ticks", 4L,
-            "perpetrator_relationship", "current_intimate_partner")
-        .exit("S1", "K3", "2022-09-01", "living_arrangement", "living_together", "dash_ticks", 11L,
-            "perpetrator_relationship", "current_intimate_partner");
+        .intake(
+            "S1",
+            "K1",
+            "C1",
+            "2022-01-10",
+            "living_arrangement",
+            "living_together",
+            "dash_ticks",
+            12L,
+            "perpetrator_relationship",
+            "current_intimate_partner")
+        .intake(
+            "S1",
+            "K2",
+            "C2",
+            "2022-05-01",
+            "living_arrangement",
+            "living_together",
+            "dash_ticks",
+            4L,
+            "perpetrator_relationship",
+            "current_intimate_partner")
+        .intake(
+            "S1",
+            "K3",
+            "C3",
+            "2022-05-01",
+            "living_arrangement",
+            "not_living_together",
+            "dash_ticks",
+            7L,
+            "perpetrator_relationship",
+            "ex_intimate_partner")
+        .exit(
+            "S1",
+            "K1",
+            "2022-06-01",
+            "living_arrangement",
+            "not_living_together",
+            "dash_ticks",
+            3L,
+            "perpetrator_relationship",
+            "ex_intimate_partner")
+        .exit(
+            "S1",
+            "K2",
+            "2022-09-01",
+            "living_arrangement",
+            "not_living_together",
+            "dash_ticks",
+            4L,
+            "perpetrator_relationship",
+            "current_intimate_partner")
+        .exit(
+            "S1",
+            "K3",
+            "2022-09-01",
+            "living_arrangement",
+            "living_together",
+            "dash_ticks",
+            11L,
+            "perpetrator_relationship",
+            "current_intimate_partner");
   }
 
   @Test
@@ -117,7 +213,11 @@ class GridPairChangeMeasureTest {
   void changeInLevelsOfAbuseReducedUnchangedIncreasedAndHighToNone() {
     CaseSet s = new CaseSet();
     String[][] levels = {
-      {"high", "none"}, {"moderate", "moderate"}, {"standard", "high"}, {"none", "none"}, {"high", "standard"}
+      {"high", "none"},
+      {"moderate", "moderate"},
+      {"standard", "high"},
+      {"none", "none"},
+      {"high", "standard"}
     };
     for (int i = 0; i < levels.length; i++) {
       s.intake("S1", "K" + i, "C" + i, "2022-05-01", "abuse_level_physical", levels[i][0]);

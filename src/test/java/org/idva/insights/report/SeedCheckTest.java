@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The seed check of issue 6.4, run on case data realised from a hand-made seed-like expectation
- * ({@code src/test/resources/report/seed-like.json}). {@link #check} is the reusable part: given the
- * shipped sample returns' case data and the seed tables file it returns every mismatch.
+ * ({@code src/test/resources/report/seed-like.json}). {@link #check} is the reusable part: given
+ * the shipped sample returns' case data and the seed tables file it returns every mismatch.
  */
 class SeedCheckTest {
 
@@ -24,8 +24,7 @@ class SeedCheckTest {
     SeedComparison comparison = new SeedComparison(seed, excluded);
     ReportEngine.Tabulation tab = new ReportEngine(Tables.SCHEMA, Tables.SHIPPED).load(data);
     List<String> ids = seed.findValues("id").stream().map(JsonNode::asText).toList();
-    List<TableResult> results =
-        tab.tables(Integer.parseInt(comparison.reportingYear()), ids);
+    List<TableResult> results = tab.tables(Integer.parseInt(comparison.reportingYear()), ids);
     return comparison.compare(results);
   }
 

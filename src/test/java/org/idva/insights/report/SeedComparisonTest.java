@@ -64,7 +64,13 @@ class SeedComparisonTest {
         .containsExactly("table not computed");
     TableResult noSecondYes =
         new TableResult(
-            "t", "S", "T", "p", List.of(), Map.of("2023", 10L), result(4, 50, 2.0, 10).rows().subList(0, 2));
+            "t",
+            "S",
+            "T",
+            "p",
+            List.of(),
+            Map.of("2023", 10L),
+            result(4, 50, 2.0, 10).rows().subList(0, 2));
     assertThat(new SeedComparison(SEED, Set.of()).compare(List.of(noSecondYes)))
         .extracting(SeedComparison.Mismatch::rule)
         .containsExactly("row not computed");

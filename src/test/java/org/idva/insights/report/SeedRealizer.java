@@ -11,10 +11,10 @@ import org.idva.insights.schema.Field;
 import org.idva.insights.schema.Schema;
 
 /**
- * Builds case data that realises a seed-like expectation of single-select tables on intake or
- * exit cases: per year, as many intakes (exits) as the tables' n, each table's answers dealt out
- * in row order: the reporting year from the counts, earlier years from the percentages (rounded;
- * the rest Missing). Every intake is its own client; every exit closes an intake of its year.
+ * Builds case data that realises a seed-like expectation of single-select tables on intake or exit
+ * cases: per year, as many intakes (exits) as the tables' n, each table's answers dealt out in row
+ * order: the reporting year from the counts, earlier years from the percentages (rounded; the rest
+ * Missing). Every intake is its own client; every exit closes an intake of its year.
  */
 final class SeedRealizer {
   private SeedRealizer() {}
@@ -27,13 +27,20 @@ final class SeedRealizer {
     for (JsonNode t : expectation.get("tables")) {
       TableDefinition def = defs.table(t.get("id").asText()).orElseThrow();
       String sheet = defs.bases().get(def.base()).get("sheet").asText();
-      t.get("n").fields().forEachRemaining(e -> {
-        years.add(e.getKey());
-        Integer prev = nBySheet.computeIfAbsent(sheet, k -> new HashMap<>()).put(e.getKey(), e.getValue().asInt());
-        if (prev != null && prev != e.getValue().asInt()) {
-          throw new IllegalArgumentException("tables on " + sheet + " disagree on n for " + e.getKey());
-        }
-      });
+      t.get("n")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                years.add(e.getKey());
+                Integer prev =
+                    nBySheet
+                        .computeIfAbsent(sheet, k -> new HashMap<>())
+                        .put(e.getKey(), e.getValue().asInt());
+                if (prev != null && prev != e.getValue().asInt()) {
+                  throw new IllegalArgumentException(
+                      "tables on " + sheet + " disagree on n for " + e.getKey());
+                }
+              });
     }
     for (JsonNode t : expectation.get("tables")) {
       TableDefinition def = defs.table(t.get("id").asText()).orElseThrow();
@@ -45,8 +52,7 @@ final class SeedRealizer {
           continue;
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object>[] rows =
-            answers.computeIfAbsent(sheet + "@" + year, k -> newRows(n));
+        Map<String, Object>[] rows = answers.computeIfAbsent(sheet + "@" + year, k -> newRows(n));
         int next = 0;
         for (JsonNode row : t.get("rows")) {
           if (row.get("kind").asText().equals("missing")) {
@@ -74,10 +80,12 @@ final class SeedRealizer {
       Map<String, Object>[] out = answers.get("exit@" + year);
       for (int i = 0; i < Math.max(intakes, exits); i++) {
         String k = "K" + y + "-" + i;
-        cases.intake("S" + (i % 3), k, "C" + y + "-" + i, start.plusDays(i % 150).toString(), kv(in, i));
+        cases.intake(
+            "S" + (i % 3), k, "C" + y + "-" + i, start.plusDays(i % 150).toString(), kv(in, i));
       }
       for (int i = 0; i < exits; i++) {
-        cases.exit("S" + (i % 3), "K" + y + "-" + i, start.plusDays(200 + i % 100).toString(), kv(out, i));
+        cases.exit(
+            "S" + (i % 3), "K" + y + "-" + i, start.plusDays(200 + i % 100).toString(), kv(out, i));
       }
     }
     return cases;
@@ -97,10 +105,11 @@ final class SeedRealizer {
       return new Object[0];
     }
     List<Object> kv = new ArrayList<>();
-    rows[i].forEach((k, v) -> {
-      kv.add(k);
-      kv.add(v);
-    });
+    rows[i].forEach(
+        (k, v) -> {
+          kv.add(k);
+          kv.add(v);
+        });
     return kv.toArray();
   }
 }

@@ -36,7 +36,9 @@ class SingleMultiMeasureTest {
             "{'base':'intake_cases','measure':'single','field':'intake.sexual_orientation'}");
     assertThat(t.n()).containsEntry("2023", 5L).containsEntry("2022", 1L).containsEntry("2021", 0L);
     // 2 of 5 = 40%; 1 of 5 = 20%
-    assertThat(row(t, "Heterosexual")).containsEntry("2023.count", 2L).containsEntry("2023.pct", 40);
+    assertThat(row(t, "Heterosexual"))
+        .containsEntry("2023.count", 2L)
+        .containsEntry("2023.pct", 40);
     assertThat(row(t, "Bisexual")).containsEntry("2023.count", 1L).containsEntry("2023.pct", 20);
     assertThat(row(t, "Don't know")).containsEntry("2023.count", 1L);
     assertThat(row(t, "Missing")).containsEntry("2023.count", 1L).containsEntry("2023.pct", 20);
@@ -74,10 +76,15 @@ class SingleMultiMeasureTest {
     // 1 of 8 = 12.5% -> 13; 3 of 8 = 37.5% -> 38
     CaseSet s = new CaseSet();
     for (int i = 0; i < 8; i++) {
-      s.intake("S1", "K" + i, "C" + i, "2022-05-01", "disability", i < 1 ? "yes" : i < 4 ? "no" : "dont_know");
+      s.intake(
+          "S1",
+          "K" + i,
+          "C" + i,
+          "2022-05-01",
+          "disability",
+          i < 1 ? "yes" : i < 4 ? "no" : "dont_know");
     }
-    TableResult t =
-        Tables.compute(s, 2023, "{'base':'intake_cases','field':'intake.disability'}");
+    TableResult t = Tables.compute(s, 2023, "{'base':'intake_cases','field':'intake.disability'}");
     assertThat(row(t, "Yes")).containsEntry("2023.pct", 13);
     assertThat(row(t, "No")).containsEntry("2023.pct", 38);
     assertThat(row(t, "Don't know")).containsEntry("2023.pct", 50);
@@ -87,14 +94,20 @@ class SingleMultiMeasureTest {
   void multiSelectGivesEachOptionsShareOfTheBaseNotSummingTo100() {
     CaseSet s =
         new CaseSet()
-            .intake("S1", "K1", "C1", "2022-05-01", "employment", ticks("part_time", "volunteering"))
+            .intake(
+                "S1", "K1", "C1", "2022-05-01", "employment", ticks("part_time", "volunteering"))
             .intake("S1", "K2", "C2", "2022-05-02", "employment", ticks("part_time"))
             .intake("S1", "K3", "C3", "2022-05-03", "employment", ticks("unemployed"))
             .intake("S1", "K4", "C4", "2022-05-04");
     TableResult t =
-        Tables.compute(s, 2023, "{'base':'intake_cases','measure':'multi','field':'intake.employment'}");
-    assertThat(row(t, "Part-time employment")).containsEntry("2023.count", 2L).containsEntry("2023.pct", 50);
-    assertThat(row(t, "Volunteering")).containsEntry("2023.count", 1L).containsEntry("2023.pct", 25);
+        Tables.compute(
+            s, 2023, "{'base':'intake_cases','measure':'multi','field':'intake.employment'}");
+    assertThat(row(t, "Part-time employment"))
+        .containsEntry("2023.count", 2L)
+        .containsEntry("2023.pct", 50);
+    assertThat(row(t, "Volunteering"))
+        .containsEntry("2023.count", 1L)
+        .containsEntry("2023.pct", 25);
     assertThat(row(t, "Unemployed")).containsEntry("2023.pct", 25);
     assertThat(row(t, "Missing")).containsEntry("2023.count", 1L).containsEntry("2023.pct", 25);
     long sum =
@@ -115,15 +128,33 @@ class SingleMultiMeasureTest {
             2023,
             "{'base':'intake_cases','measure':'multi','field':'intake.employment',"
                 + "'percent_of':'answered'}");
-    assertThat(row(t, "Part-time employment")).containsEntry("2023.count", 1L).containsEntry("2023.pct", 50);
+    assertThat(row(t, "Part-time employment"))
+        .containsEntry("2023.count", 1L)
+        .containsEntry("2023.pct", 50);
   }
 
   @Test
   void subPopulationFilterNarrowsTheBase() {
     CaseSet s =
         new CaseSet()
-            .intake("S1", "K1", "C1", "2022-05-01", "disability", "yes", "disability_type", ticks("physical", "frailty"))
-            .intake("S1", "K2", "C2", "2022-05-02", "disability", "yes", "disability_type", ticks("physical"))
+            .intake(
+                "S1",
+                "K1",
+                "C1",
+                "2022-05-01",
+                "disability",
+                "yes",
+                "disability_type",
+                ticks("physical", "frailty"))
+            .intake(
+                "S1",
+                "K2",
+                "C2",
+                "2022-05-02",
+                "disability",
+                "yes",
+                "disability_type",
+                ticks("physical"))
             .intake("S1", "K3", "C3", "2022-05-03", "disability", "yes")
             .intake("S1", "K4", "C4", "2022-05-04", "disability", "no");
     TableResult t =
@@ -147,6 +178,7 @@ class SingleMultiMeasureTest {
             2023,
             "{'base':'intake_cases','field':'intake.sexual_orientation','rows':["
                 + "{'label':'Heterosexual','code':'heterosexual'},{'label':'Total','kind':'total'}]}");
-    assertThat(row(t, "Total")).isEqualTo(Map.of("2023.count", 5L, "2023.pct", 100, "2022.pct", 100));
+    assertThat(row(t, "Total"))
+        .isEqualTo(Map.of("2023.count", 5L, "2023.pct", 100, "2022.pct", 100));
   }
 }

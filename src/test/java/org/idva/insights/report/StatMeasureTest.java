@@ -38,11 +38,33 @@ class StatMeasureTest {
   void averageNumberOfTicksWithOneDecimalAndFourOrMore() {
     CaseSet s =
         new CaseSet()
-            .intake("S1", "K1", "C1", "2022-05-01", "ace_experienced", "yes", "ace_types", ticks("verbal_abuse"))
-            .intake("S1", "K2", "C2", "2022-05-01", "ace_experienced", "yes",
-                "ace_types", ticks("verbal_abuse", "sexual_abuse", "drug_abuse", "mental_illness"))
-            .intake("S1", "K3", "C3", "2022-05-01", "ace_experienced", "yes",
-                "ace_types", ticks("verbal_abuse", "alcohol_abuse"))
+            .intake(
+                "S1",
+                "K1",
+                "C1",
+                "2022-05-01",
+                "ace_experienced",
+                "yes",
+                "ace_types",
+                ticks("verbal_abuse"))
+            .intake(
+                "S1",
+                "K2",
+                "C2",
+                "2022-05-01",
+                "ace_experienced",
+                "yes",
+                "ace_types",
+                ticks("verbal_abuse", "sexual_abuse", "drug_abuse", "mental_illness"))
+            .intake(
+                "S1",
+                "K3",
+                "C3",
+                "2022-05-01",
+                "ace_experienced",
+                "yes",
+                "ace_types",
+                ticks("verbal_abuse", "alcohol_abuse"))
             .intake("S1", "K4", "C4", "2022-05-01", "ace_experienced", "no");
     TableResult t =
         Tables.compute(
@@ -56,7 +78,9 @@ class StatMeasureTest {
                 + "{'label':'Number experiencing four or more','kind':'other',"
                 + "'where':{'field':'intake.ace_types','ticks_min':4}}]}");
     assertThat(t.n()).containsEntry("2023", 3L);
-    assertThat(row(t, "Verbal abuse")).containsEntry("2023.count", 3L).containsEntry("2023.pct", 100);
+    assertThat(row(t, "Verbal abuse"))
+        .containsEntry("2023.count", 3L)
+        .containsEntry("2023.pct", 100);
     // (1 + 4 + 2) / 3 = 2.33 -> 2.3
     assertThat(row(t, "Average number experienced")).containsEntry("2023.value", 2.3);
     assertThat(row(t, "Number experiencing four or more"))
@@ -121,9 +145,27 @@ class StatMeasureTest {
             .intake("S1", "K1", "C1", "2022-04-01")
             .intake("S1", "K2", "C2", "2022-04-01")
             .intake("S1", "K3", "C3", "2022-04-01")
-            .row("review", "S1", "case_ref", "K1", "review_date", java.time.LocalDate.parse("2022-04-11"))
-            .row("review", "S1", "case_ref", "K1", "review_date", java.time.LocalDate.parse("2022-05-01"))
-            .row("review", "S1", "case_ref", "K2", "review_date", java.time.LocalDate.parse("2022-07-10"))
+            .row(
+                "review",
+                "S1",
+                "case_ref",
+                "K1",
+                "review_date",
+                java.time.LocalDate.parse("2022-04-11"))
+            .row(
+                "review",
+                "S1",
+                "case_ref",
+                "K1",
+                "review_date",
+                java.time.LocalDate.parse("2022-05-01"))
+            .row(
+                "review",
+                "S1",
+                "case_ref",
+                "K2",
+                "review_date",
+                java.time.LocalDate.parse("2022-07-10"))
             .exit("S1", "K1", "2022-09-01")
             .exit("S1", "K2", "2022-09-01")
             .exit("S1", "K3", "2022-09-01");

@@ -41,8 +41,7 @@ final class Tables {
   }
 
   static ReportEngine.Tabulation load(CaseData data, TableDefinition... defs) {
-    ReportDefinitions d =
-        ReportDefinitions.of(List.of(defs), SHIPPED.bases(), SHIPPED.latestBy());
+    ReportDefinitions d = ReportDefinitions.of(List.of(defs), SHIPPED.bases(), SHIPPED.latestBy());
     return new ReportEngine(SCHEMA, d).load(data);
   }
 
