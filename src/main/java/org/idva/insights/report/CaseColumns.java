@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.idva.insights.model.CaseData;
-import org.idva.insights.schema.Field;
-import org.idva.insights.schema.FieldType;
 import org.idva.insights.schema.Schema;
 import org.idva.insights.schema.SheetDefinition;
 
@@ -20,11 +18,16 @@ import org.idva.insights.schema.SheetDefinition;
  * {@code latest_by} of the report manifest), so an exit links to its last review.
  */
 public final class CaseColumns {
+  /** The key field every sheet shares: the service's case reference. */
+  static final String CASE_KEY = "case_ref";
+
   private final Schema schema;
   private final Map<String, SheetColumns> sheets = new LinkedHashMap<>();
   private final Map<String, String> latestBy;
   private final Map<String, int[]> links = new ConcurrentHashMap<>();
   private final Map<String, int[]> counts = new ConcurrentHashMap<>();
+  private final Map<String, int[]> caseIds = new ConcurrentHashMap<>();
+  private final Map<String, Integer> caseDictionary = new HashMap<>();
   private final List<String> services = new ArrayList<>();
 
   private CaseColumns(Schema schema, Map<String, String> latestBy) {
@@ -104,18 +107,57 @@ public final class CaseColumns {
     return shared;
   }
 
-  private static String key(SheetColumns s, List<String> fields, int row) {
-    StringBuilder k = new StringBuilder().append(s.service(row));
-    for (String f : fields) {
-      k.append('\u0001');
-      Field field = s.field(f);
-      if (field.type() == FieldType.INTEGER || field.type() == FieldType.DECIMAL) {
-        k.append(s.numbers(f)[row]);
-      } else {
-        k.append(s.strings(f)[row]);
-      }
+  /**
+   * Every row's case as a number: service + case ref interned across all sheets, so links between
+   * sheets are array lookups. -1 when the row has no case ref.
+   */
+  int[] caseIds(String ref) {
+    return caseIds.computeIfAbsent(
+        ref,
+        r -> {
+          SheetColumns s = sheet(r);
+          String[] refs = s.strings(CASE_KEY);
+          int[] ids = new int[s.size()];
+          synchronized (caseDictionary) {
+            for (int i = 0; i < ids.length; i++) {
+              if (refs[i] == null) {
+                ids[i] = -1;
+              } else {
+                String k = s.service(i) + "\u0001" + refs[i];
+                Integer id = caseDictionary.get(k);
+                if (id == null) {
+                  id = caseDictionary.size();
+                  caseDictionary.put(k, id);
+                }
+                ids[i] = id;
+              }
+            }
+          }
+          return ids;
+        });
+  }
+
+  private int caseCount() {
+    synchronized (caseDictionary) {
+      return caseDictionary.size();
     }
-    return k.toString();
+  }
+
+  /** The case ref plus any further shared key numbers (report_no) as one long per row. */
+  private long[] longKeys(SheetColumns s, List<String> shared) {
+    int[] ids = caseIds(s.ref());
+    long[] keys = new long[s.size()];
+    for (int i = 0; i < keys.length; i++) {
+      long k = ids[i];
+      for (String f : shared) {
+        if (!f.equals(CASE_KEY)) {
+          double v = s.numbers(f)[i];
+          k = k * 4096 + (Double.isNaN(v) ? 4095 : ((long) v & 4095));
+        }
+      }
+      keys[i] = ids[i] < 0 ? -1 : k;
+    }
+    return keys;
   }
 
   private int[] buildLink(String fromRef, String toRef) {
@@ -123,18 +165,35 @@ public final class CaseColumns {
     SheetColumns to = sheet(toRef);
     List<String> shared = sharedKey(from, to);
     int[] order = orderDates(to);
-    Map<String, Integer> byKey = new HashMap<>(to.size() * 2);
-    for (int j = 0; j < to.size(); j++) {
-      String k = key(to, shared, j);
-      Integer prev = byKey.get(k);
-      if (prev == null || order == null || order[j] >= order[prev]) {
-        byKey.put(k, j);
+    int[] link = new int[from.size()];
+    if (shared.equals(List.of(CASE_KEY))) {
+      int[] toIds = caseIds(toRef);
+      int[] fromIds = caseIds(fromRef);
+      int[] best = new int[caseCount()];
+      java.util.Arrays.fill(best, -1);
+      for (int j = 0; j < toIds.length; j++) {
+        int c = toIds[j];
+        if (c >= 0 && (best[c] < 0 || order == null || order[j] >= order[best[c]])) {
+          best[c] = j;
+        }
+      }
+      for (int i = 0; i < link.length; i++) {
+        link[i] = fromIds[i] < 0 ? -1 : best[fromIds[i]];
+      }
+      return link;
+    }
+    long[] toKeys = longKeys(to, shared);
+    long[] fromKeys = longKeys(from, shared);
+    Map<Long, Integer> byKey = new HashMap<>(to.size() * 2);
+    for (int j = 0; j < toKeys.length; j++) {
+      Integer prev = byKey.get(toKeys[j]);
+      if (toKeys[j] >= 0 && (prev == null || order == null || order[j] >= order[prev])) {
+        byKey.put(toKeys[j], j);
       }
     }
-    int[] link = new int[from.size()];
-    for (int i = 0; i < from.size(); i++) {
-      Integer j = byKey.get(key(from, shared, i));
-      link[i] = j == null ? -1 : j;
+    for (int i = 0; i < link.length; i++) {
+      Integer j = byKey.get(fromKeys[i]);
+      link[i] = j == null || fromKeys[i] < 0 ? -1 : j;
     }
     return link;
   }
@@ -143,13 +202,31 @@ public final class CaseColumns {
     SheetColumns from = sheet(fromRef);
     SheetColumns to = sheet(toRef);
     List<String> shared = sharedKey(from, to);
-    Map<String, int[]> byKey = new HashMap<>(to.size() * 2);
-    for (int j = 0; j < to.size(); j++) {
-      byKey.computeIfAbsent(key(to, shared, j), k -> new int[1])[0]++;
-    }
     int[] n = new int[from.size()];
-    for (int i = 0; i < from.size(); i++) {
-      int[] c = byKey.get(key(from, shared, i));
+    if (shared.equals(List.of(CASE_KEY))) {
+      int[] toIds = caseIds(toRef);
+      int[] fromIds = caseIds(fromRef);
+      int[] perCase = new int[caseCount()];
+      for (int c : toIds) {
+        if (c >= 0) {
+          perCase[c]++;
+        }
+      }
+      for (int i = 0; i < n.length; i++) {
+        n[i] = fromIds[i] < 0 ? 0 : perCase[fromIds[i]];
+      }
+      return n;
+    }
+    long[] toKeys = longKeys(to, shared);
+    long[] fromKeys = longKeys(from, shared);
+    Map<Long, int[]> byKey = new HashMap<>(to.size() * 2);
+    for (long k : toKeys) {
+      if (k >= 0) {
+        byKey.computeIfAbsent(k, x -> new int[1])[0]++;
+      }
+    }
+    for (int i = 0; i < n.length; i++) {
+      int[] c = byKey.get(fromKeys[i]);
       n[i] = c == null ? 0 : c[0];
     }
     return n;

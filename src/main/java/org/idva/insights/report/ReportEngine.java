@@ -91,13 +91,13 @@ public final class ReportEngine {
 
     /** Every table in report order, or only those named. */
     public List<TableResult> tables(int year, Collection<String> ids) {
-      List<TableResult> out = new ArrayList<>();
+      List<TableDefinition> wanted = new ArrayList<>();
       for (TableDefinition def : definitions.tables()) {
         if (ids == null || ids.isEmpty() || ids.contains(def.id())) {
-          out.add(table(def, year));
+          wanted.add(def);
         }
       }
-      return out;
+      return wanted.parallelStream().map(def -> table(def, year)).toList();
     }
   }
 }
