@@ -55,12 +55,8 @@ final class Bases {
     int size = data.sheet(sheet).size();
     IntPredicate in = Expressions.ALL;
     if (d.has("date")) {
-      IntToDoubleFunction date = Expressions.value(scope, d.get("date"));
-      in =
-          i -> {
-            double v = date.applyAsDouble(i);
-            return !Double.isNaN(v) && ReportingYear.ofEpochDay((int) v) == year;
-          };
+      int[] years = yearOf(name, scope, d.get("date"));
+      in = i -> years[i] == year;
     }
     if (d.has("within")) {
       String parent = d.get("within").asText();
@@ -95,6 +91,23 @@ final class Bases {
       out = distinct(scope, out, d.get("distinct").asText(), d.get("keep_latest"));
     }
     return out;
+  }
+
+  private final Map<String, int[]> yearOf = new ConcurrentHashMap<>();
+
+  /** The reporting year of every row of the base's sheet, by the base's date (0 when blank). */
+  private int[] yearOf(String name, Scope scope, JsonNode dateValue) {
+    return yearOf.computeIfAbsent(
+        name,
+        k -> {
+          IntToDoubleFunction date = Expressions.value(scope, dateValue);
+          int[] years = new int[data.sheet(scope.sheet()).size()];
+          for (int i = 0; i < years.length; i++) {
+            double v = date.applyAsDouble(i);
+            years[i] = Double.isNaN(v) ? 0 : ReportingYear.ofEpochDay((int) v);
+          }
+          return years;
+        });
   }
 
   private int[] distinct(Scope scope, int[] rows, String idRef, JsonNode latest) {

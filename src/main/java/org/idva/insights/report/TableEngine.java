@@ -75,7 +75,7 @@ final class TableEngine {
           columns.add(prefix + ".value");
         }
         if (!own) {
-          Long size = groupSize(t, baseName, g, y);
+          Long size = groupSize(cache, t, baseName, g, y);
           if (size != null) {
             n.put(prefix, size);
           }
@@ -129,7 +129,7 @@ final class TableEngine {
     return row.has("column") ? row.get("column").asText().equals(g.label()) : !own;
   }
 
-  private Long groupSize(JsonNode t, String baseName, Group g, int y) {
+  private Long groupSize(Cache cache, JsonNode t, String baseName, Group g, int y) {
     JsonNode percentOf = t.get("percent_of");
     if (percentOf != null && percentOf.has("base")) {
       return (long) bases.rows(percentOf.get("base").asText(), y).length;
@@ -141,7 +141,10 @@ final class TableEngine {
               List.of(
                   Expressions.predicate(scope, t.get("filter")),
                   Expressions.predicate(scope, g.spec().get("filter"))));
-      return (long) count(bases.rows(baseName, y), filter);
+      String key = baseName + "|" + y + "|" + t.path("filter") + "|" + g.spec().path("filter");
+      return (long)
+          cache.denominators.computeIfAbsent(key, x -> filter(bases.rows(baseName, y), filter))
+              .length;
     } catch (Scope.UnsetVariable e) {
       return null;
     }
