@@ -30,15 +30,40 @@ public final class ReportDefinitions {
           "base",
           "filter",
           "field",
-          "fields",
           "rows",
           "columns",
           "codelist",
-          "percent_base",
-          "unit",
           "percent_of",
           "value",
           "notes");
+  private static final Set<String> ROW_KEYS =
+      Set.of(
+          "label",
+          "kind",
+          "indent",
+          "field",
+          "code",
+          "codes",
+          "in",
+          "where",
+          "bands",
+          "filter",
+          "base",
+          "vars",
+          "column",
+          "stat",
+          "value",
+          "divide_by",
+          "decimals",
+          "unit",
+          "format",
+          "figure",
+          "text",
+          "years",
+          "first_year",
+          "percent_of");
+  private static final Set<String> COLUMN_KEYS =
+      Set.of("label", "field", "code", "codes", "in", "where", "bands", "filter", "vars", "kind");
 
   private final List<TableDefinition> tables;
   private final Map<String, JsonNode> bases;
@@ -155,7 +180,17 @@ public final class ReportDefinitions {
     new ReferenceChecker(schema, t).walk(t.node(), field, t.path(), refs);
     List<String> labels = new ArrayList<>();
     for (JsonDefinition row : t.array("rows", false)) {
+      row.allowOnly(ROW_KEYS);
       labels.add(row.string("label"));
+    }
+    JsonNode columns = t.node().get("columns");
+    if (columns != null && columns.isArray()) {
+      for (JsonDefinition column : t.array("columns", false)) {
+        column.allowOnly(COLUMN_KEYS);
+        column.string("label");
+      }
+    } else if (columns != null) {
+      t.object("columns").allowOnly(Set.of("codelist", "missing"));
     }
     if (measure == Measure.SINGLE || measure == Measure.MULTI) {
       if (field == null && labels.isEmpty()) {

@@ -209,7 +209,8 @@ final class TableEngine {
     JsonNode percentNode = row.has("percent_of") ? row.get("percent_of") : t.get("percent_of");
     String percentOf =
         percentNode == null || percentNode.isObject() ? "base" : percentNode.asText();
-    if (percentOf.equals("answered")) {
+    if (percentOf.equals("answered") && !row.path("kind").asText("").equals("missing")) {
+      // Missing stays a share of the whole base: only answers are shares of those who answered
       String f = rowField != null ? rowField : colField;
       denominator.add(
           Expressions.blank(scope, Expressions.field(scope, requireField(f, row))).negate());
@@ -225,7 +226,9 @@ final class TableEngine {
             + "|"
             + row.path("filter")
             + "|"
-            + (percentOf.equals("answered") ? (rowField != null ? rowField : colField) : "")
+            + (percentOf.equals("answered") && !row.path("kind").asText("").equals("missing")
+                ? (rowField != null ? rowField : colField)
+                : "")
             + "|"
             + new java.util.TreeMap<>(scope.vars());
     IntPredicate inDenominator = Expressions.and(denominator);

@@ -131,6 +131,9 @@ class SingleMultiMeasureTest {
     assertThat(row(t, "Part-time employment"))
         .containsEntry("2023.count", 1L)
         .containsEntry("2023.pct", 50);
+    // Missing apart: 1 of all 3 cases; n is the whole base
+    assertThat(row(t, "Missing")).containsEntry("2023.count", 1L).containsEntry("2023.pct", 33);
+    assertThat(t.n()).containsEntry("2023", 3L);
   }
 
   @Test
