@@ -55,6 +55,11 @@ class SeedComparisonTest {
             "2023.count reporting year exact",
             "2022.pct earlier year % within 1 point",
             "2022.value earlier year value within 5%");
+    assertThat(
+            new SeedComparison(SEED, Set.of("t/*/2023.count", "t/*/n.2023", "t/Average"))
+                .compare(List.of(result(5, 52, 2.2, 11))))
+        .extracting(SeedComparison.Mismatch::column)
+        .containsExactly("2022.pct");
   }
 
   @Test
