@@ -284,7 +284,8 @@ final class Expressions {
     };
   }
 
-  static IntPredicate and(List<IntPredicate> parts) {
+  static IntPredicate and(List<IntPredicate> all) {
+    List<IntPredicate> parts = all.stream().filter(p -> p != ALL).toList();
     if (parts.isEmpty()) {
       return ALL;
     }

@@ -285,6 +285,9 @@ final class TableEngine {
   }
 
   private static int[] filter(int[] rows, IntPredicate p) {
+    if (p == Expressions.ALL) {
+      return rows; // shared, never written
+    }
     int[] out = new int[rows.length];
     int n = 0;
     for (int i : rows) {

@@ -33,10 +33,14 @@ class TablesCommandTest {
                     "intake",
                     new SourceLocation("t.xlsx", "Intake", 2, -1),
                     Map.of(
-                        "case_ref", r[0],
-                        "client_ref", "C" + r[0],
-                        "intake_date", LocalDate.parse(r[1]),
-                        "high_risk", r[2])));
+                        "case_ref",
+                        r[0],
+                        "client_ref",
+                        "C" + r[0],
+                        "intake_date",
+                        LocalDate.parse(r[1]),
+                        "high_risk",
+                        r[2])));
           }
         }
       };
