@@ -18,8 +18,6 @@ import org.idva.insights.schema.SheetDefinition;
  * {@code latest_by} of the report manifest), so an exit links to its last review.
  */
 public final class CaseColumns {
-  /** The key field every sheet shares: the service's case reference. */
-  static final String CASE_KEY = "case_ref";
 
   private final Schema schema;
   private final Map<String, SheetColumns> sheets = new LinkedHashMap<>();
@@ -116,7 +114,7 @@ public final class CaseColumns {
         ref,
         r -> {
           SheetColumns s = sheet(r);
-          String[] refs = s.strings(CASE_KEY);
+          String[] refs = s.strings(caseKey(s));
           int[] ids = new int[s.size()];
           synchronized (caseDictionary) {
             for (int i = 0; i < ids.length; i++) {
@@ -137,6 +135,11 @@ public final class CaseColumns {
         });
   }
 
+  /** A sheet's first key field: the case reference every form and group row carries. */
+  private static String caseKey(SheetColumns s) {
+    return s.definition().key().get(0);
+  }
+
   private int caseCount() {
     synchronized (caseDictionary) {
       return caseDictionary.size();
@@ -150,7 +153,7 @@ public final class CaseColumns {
     for (int i = 0; i < keys.length; i++) {
       long k = ids[i];
       for (String f : shared) {
-        if (!f.equals(CASE_KEY)) {
+        if (!f.equals(caseKey(s))) {
           double v = s.numbers(f)[i];
           k = k * 4096 + (Double.isNaN(v) ? 4095 : ((long) v & 4095));
         }
@@ -166,7 +169,7 @@ public final class CaseColumns {
     List<String> shared = sharedKey(from, to);
     int[] order = orderDates(to);
     int[] link = new int[from.size()];
-    if (shared.equals(List.of(CASE_KEY))) {
+    if (shared.equals(List.of(caseKey(from)))) {
       int[] toIds = caseIds(toRef);
       int[] fromIds = caseIds(fromRef);
       int[] best = new int[caseCount()];
@@ -203,7 +206,7 @@ public final class CaseColumns {
     SheetColumns to = sheet(toRef);
     List<String> shared = sharedKey(from, to);
     int[] n = new int[from.size()];
-    if (shared.equals(List.of(CASE_KEY))) {
+    if (shared.equals(List.of(caseKey(from)))) {
       int[] toIds = caseIds(toRef);
       int[] fromIds = caseIds(fromRef);
       int[] perCase = new int[caseCount()];

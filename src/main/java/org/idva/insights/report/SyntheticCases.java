@@ -104,7 +104,7 @@ public final class SyntheticCases implements CaseData {
         List<Map<String, Object>> keys = groupKeys(sheet, c, j);
         for (Map<String, Object> key : keys) {
           Map<String, Object> values = new LinkedHashMap<>(key);
-          values.put("case_ref", caseRef(year, c));
+          values.put(sheet.key().get(0), caseRef(year, c));
           for (Field f : sheet.fields()) {
             if (!values.containsKey(f.id())) {
               Object v = answer(f, random, date, year, c);

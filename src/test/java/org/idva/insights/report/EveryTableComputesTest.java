@@ -40,4 +40,26 @@ class EveryTableComputesTest {
     }
     assertThat(problems).as("tables that do not compute").isEmpty();
   }
+
+  /** Issue 6.1: every seed table's rows come out with the same labels in the same order. */
+  @Test
+  void everySeedTablesRowsAreComputedInTheSeedsOrder() throws Exception {
+    List<String> problems = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode seedTable : SeedTables.tables()) {
+      String id = seedTable.get("id").asText();
+      List<String> computed =
+          tabulation.table(id, 2023).rows().stream().map(r -> r.label()).toList();
+      int at = 0;
+      for (com.fasterxml.jackson.databind.JsonNode row : seedTable.get("rows")) {
+        String label = row.get("label").asText();
+        int found = computed.subList(at, computed.size()).indexOf(label);
+        if (found < 0) {
+          problems.add(id + ": \"" + label + "\" missing or out of order");
+        } else {
+          at += found + 1;
+        }
+      }
+    }
+    assertThat(problems).as("seed rows not computed in order").isEmpty();
+  }
 }
