@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       DictionaryCommand.class,
       CaseCommand.class,
       BenchIngestCommand.class,
+      TablesCommand.class,
+      BenchTablesCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footer = ExitCode.HELP_FOOTER)

@@ -30,19 +30,66 @@ public final class ReportDefinitions {
           "base",
           "filter",
           "field",
-          "fields",
           "rows",
           "columns",
           "codelist",
-          "percent_base",
-          "unit",
-          "expr",
+          "percent_of",
+          "value",
           "notes");
+  private static final Set<String> ROW_KEYS =
+      Set.of(
+          "label",
+          "kind",
+          "indent",
+          "field",
+          "code",
+          "codes",
+          "in",
+          "where",
+          "bands",
+          "filter",
+          "base",
+          "vars",
+          "column",
+          "stat",
+          "value",
+          "divide_by",
+          "decimals",
+          "unit",
+          "format",
+          "figure",
+          "text",
+          "years",
+          "first_year",
+          "percent_of");
+  private static final Set<String> COLUMN_KEYS =
+      Set.of("label", "field", "code", "codes", "in", "where", "bands", "filter", "vars", "kind");
 
   private final List<TableDefinition> tables;
+  private final Map<String, JsonNode> bases;
+  private final Map<String, String> latestBy;
 
-  private ReportDefinitions(List<TableDefinition> tables) {
+  private ReportDefinitions(
+      List<TableDefinition> tables, Map<String, JsonNode> bases, Map<String, String> latestBy) {
     this.tables = List.copyOf(tables);
+    this.bases = Map.copyOf(bases);
+    this.latestBy = Map.copyOf(latestBy);
+  }
+
+  /** Definitions assembled in code (tests, benchmarks). */
+  static ReportDefinitions of(
+      List<TableDefinition> tables, Map<String, JsonNode> bases, Map<String, String> latestBy) {
+    return new ReportDefinitions(tables, bases, latestBy);
+  }
+
+  /** The populations tables count, by name (the manifest's {@code bases}). */
+  public Map<String, JsonNode> bases() {
+    return bases;
+  }
+
+  /** Per sheet, the date field that orders its rows (the manifest's {@code latest_by}). */
+  public Map<String, String> latestBy() {
+    return latestBy;
   }
 
   public List<TableDefinition> tables() {
@@ -59,7 +106,25 @@ public final class ReportDefinitions {
 
   public static ReportDefinitions load(DefinitionSource source, Schema schema) {
     JsonDefinition manifest =
-        JsonDefinition.read(source, MANIFEST).allowOnly(Set.of("description", "sections"));
+        JsonDefinition.read(source, MANIFEST)
+            .allowOnly(Set.of("description", "sections", "bases", "latest_by"));
+    Map<String, JsonNode> bases = new LinkedHashMap<>();
+    manifest
+        .node()
+        .path("bases")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              new ReferenceChecker(schema, manifest)
+                  .walk(e.getValue(), null, "bases." + e.getKey(), new ArrayList<>());
+              if (schema.sheet(e.getValue().path("sheet").asText()).isEmpty()) {
+                throw manifest.error(
+                    "base \"" + e.getKey() + "\" names no sheet of the schema in \"sheet\"");
+              }
+              bases.put(e.getKey(), e.getValue());
+            });
+    Map<String, String> latestBy =
+        manifest.has("latest_by") ? manifest.stringMap("latest_by") : Map.of();
     Map<String, TableDefinition> byId = new LinkedHashMap<>();
     for (String file : manifest.strings("sections")) {
       String path = "report/tables/" + file + ".json";
@@ -74,7 +139,23 @@ public final class ReportDefinitions {
         }
       }
     }
-    return new ReportDefinitions(new ArrayList<>(byId.values()));
+    for (TableDefinition t : byId.values()) {
+      checkBases(t.definition(), bases.keySet(), t);
+    }
+    return new ReportDefinitions(new ArrayList<>(byId.values()), bases, latestBy);
+  }
+
+  private static void checkBases(JsonNode node, Set<String> known, TableDefinition t) {
+    if (node.isContainerNode()) {
+      JsonNode b = node.get("base");
+      if (b != null && b.isTextual() && !known.contains(b.asText())) {
+        throw new DefinitionException(
+            t.file(),
+            t.id(),
+            "base \"" + b.asText() + "\" is not defined; the manifest defines " + known);
+      }
+      node.elements().forEachRemaining(e -> checkBases(e, known, t));
+    }
   }
 
   private static TableDefinition readTable(
@@ -99,7 +180,17 @@ public final class ReportDefinitions {
     new ReferenceChecker(schema, t).walk(t.node(), field, t.path(), refs);
     List<String> labels = new ArrayList<>();
     for (JsonDefinition row : t.array("rows", false)) {
+      row.allowOnly(ROW_KEYS);
       labels.add(row.string("label"));
+    }
+    JsonNode columns = t.node().get("columns");
+    if (columns != null && columns.isArray()) {
+      for (JsonDefinition column : t.array("columns", false)) {
+        column.allowOnly(COLUMN_KEYS);
+        column.string("label");
+      }
+    } else if (columns != null) {
+      t.object("columns").allowOnly(Set.of("codelist", "missing"));
     }
     if (measure == Measure.SINGLE || measure == Measure.MULTI) {
       if (field == null && labels.isEmpty()) {
@@ -141,7 +232,7 @@ public final class ReportDefinitions {
       }
       String field = inheritedField;
       JsonNode f = node.get("field");
-      if (f != null && f.isTextual()) {
+      if (f != null && f.isTextual() && !f.asText().startsWith("$")) {
         field = f.asText();
         resolve(field, path + ".field");
         refs.add(field);
@@ -149,13 +240,24 @@ public final class ReportDefinitions {
       JsonNode fs = node.get("fields");
       if (fs != null && fs.isArray()) {
         for (int i = 0; i < fs.size(); i++) {
-          if (fs.get(i).isTextual()) {
+          if (fs.get(i).isTextual() && !fs.get(i).asText().startsWith("$")) {
             resolve(fs.get(i).asText(), path + ".fields[" + i + "]");
             refs.add(fs.get(i).asText());
           }
         }
       }
-      for (String key : List.of("code", "codes", "in")) {
+      for (String key : List.of("has", "rows")) {
+        JsonNode sheet = node.get(key);
+        if (sheet != null && sheet.isTextual() && schema.sheet(sheet.asText()).isEmpty()) {
+          throw new DefinitionException(
+              table.file(),
+              path + "." + key,
+              "\""
+                  + sheet.asText()
+                  + "\" is not a sheet of the schema (e.g. review, intake.children)");
+        }
+      }
+      for (String key : List.of("code", "codes", "in", "among")) {
         JsonNode codes = node.get(key);
         if (codes != null && field != null) {
           checkCodes(field, codes, path + "." + key);

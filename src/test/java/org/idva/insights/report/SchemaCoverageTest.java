@@ -61,7 +61,17 @@ class SchemaCoverageTest {
     definitions
         .tables()
         .forEach(
-            t -> t.fieldRefs().forEach(r -> usedSheets.add(r.substring(0, r.lastIndexOf('.')))));
+            t -> {
+              t.fieldRefs().forEach(r -> usedSheets.add(r.substring(0, r.lastIndexOf('.'))));
+              t.definition()
+                  .findValues("base")
+                  .forEach(
+                      b -> {
+                        if (b.isTextual()) {
+                          usedSheets.add(definitions.bases().get(b.asText()).get("sheet").asText());
+                        }
+                      });
+            });
     List<String> unused = new ArrayList<>();
     schema
         .sheets()

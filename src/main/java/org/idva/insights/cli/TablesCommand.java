@@ -1,0 +1,121 @@
+package org.idva.insights.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.idva.insights.model.CaseData;
+import org.idva.insights.model.TableResult;
+import org.idva.insights.report.ReportDefinitions;
+import org.idva.insights.report.ReportEngine;
+import org.idva.insights.report.SyntheticCases;
+import org.idva.insights.report.TableJson;
+import org.idva.insights.report.TableText;
+import org.idva.insights.schema.DefinitionException;
+import org.idva.insights.schema.Schema;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code insights tables}: prints computed report tables. The case data comes from a {@link
+ * CaseDataSource}; the store is wired in by whoever constructs the command ({@link
+ * #TablesCommand(CaseDataSource)}), and {@code --synthetic} tabulates generated data meanwhile.
+ */
+@Command(
+    name = "tables",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print computed report tables (all, or those named) for a reporting year and the two",
+      "years before it, as text or as JSON in the seed tables file's shape."
+    },
+    footer = ExitCode.HELP_FOOTER)
+public final class TablesCommand implements Callable<Integer> {
+  @Mixin DefinitionOptions definitions;
+
+  @Option(
+      names = "--year",
+      paramLabel = "Y",
+      description =
+          "Reporting year (2023 = April 2022 to March 2023; default: the latest in the data).")
+  Integer year;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = "--table",
+      paramLabel = "ID",
+      arity = "1..*",
+      description = "Only these tables (ids as in the seed report).")
+  List<String> tableIds = new ArrayList<>();
+
+  @Option(
+      names = "--synthetic",
+      paramLabel = "SCALE",
+      description =
+          "Tabulate generated synthetic data of this scale (1 = one seed-sized year) instead of the"
+              + " case store.")
+  Double synthetic;
+
+  private final CaseDataSource source;
+
+  public TablesCommand() {
+    this(CaseDataSource.UNWIRED);
+  }
+
+  public TablesCommand(CaseDataSource source) {
+    this.source = source;
+  }
+
+  @Override
+  public Integer call() {
+    if (!format.equals("text") && !format.equals("json")) {
+      System.err.println("--format must be text or json, not \"" + format + "\"");
+      return ExitCode.USAGE;
+    }
+    Schema schema;
+    ReportDefinitions defs;
+    try {
+      schema = definitions.loadSchema();
+      defs = ReportDefinitions.load(definitions.source(), schema);
+    } catch (DefinitionException e) {
+      System.err.println(e.getMessage());
+      return ExitCode.BROKEN_DEFINITIONS;
+    }
+    for (String id : tableIds) {
+      if (defs.table(id).isEmpty()) {
+        System.err.println("no table \"" + id + "\"; see docs/schema-format.md for the ids");
+        return ExitCode.USAGE;
+      }
+    }
+    CaseData data;
+    try {
+      data =
+          synthetic != null
+              ? new SyntheticCases(schema, 1, synthetic, year == null ? 2023 : year, 4)
+              : source.open();
+    } catch (Exception e) {
+      System.err.println("cannot read the case data: " + e.getMessage());
+      return ExitCode.IO;
+    }
+    ReportEngine.Tabulation tab = new ReportEngine(schema, defs).load(data);
+    int y = year != null ? year : tab.latestYear();
+    if (y == 0) {
+      System.err.println("the case data has no dated rows, so there is no reporting year");
+      return ExitCode.DATA_PROBLEMS;
+    }
+    List<TableResult> tables;
+    try {
+      tables = tab.tables(y, tableIds);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return ExitCode.BROKEN_DEFINITIONS;
+    }
+    System.out.print(format.equals("json") ? TableJson.write(tables, y) : TableText.write(tables));
+    return ExitCode.OK;
+  }
+}

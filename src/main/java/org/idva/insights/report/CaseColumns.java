@@ -1,0 +1,245 @@
+package org.idva.insights.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.idva.insights.model.CaseData;
+import org.idva.insights.schema.Schema;
+import org.idva.insights.schema.SheetDefinition;
+
+/**
+ * All case data in columns: one {@link SheetColumns} per sheet of the schema, plus the links
+ * between sheets. Two sheets link on the service and the key fields they share (every sheet is
+ * keyed by {@code case_ref}; incidents and police reports also share {@code report_no}). When
+ * several rows of the target sheet match, the link picks the latest by the target sheet's date (the
+ * {@code latest_by} of the report manifest), so an exit links to its last review.
+ */
+public final class CaseColumns {
+
+  private final Schema schema;
+  private final Map<String, SheetColumns> sheets = new LinkedHashMap<>();
+  private final Map<String, String> latestBy;
+  private final Map<String, int[]> links = new ConcurrentHashMap<>();
+  private final Map<String, int[]> counts = new ConcurrentHashMap<>();
+  private final Map<String, int[]> caseIds = new ConcurrentHashMap<>();
+  private final Map<String, Integer> caseDictionary = new HashMap<>();
+  private final List<String> services = new ArrayList<>();
+
+  private CaseColumns(Schema schema, Map<String, String> latestBy) {
+    this.schema = schema;
+    this.latestBy = Map.copyOf(latestBy);
+  }
+
+  /**
+   * Reads every sheet of the schema from the case data into columns.
+   *
+   * @param latestBy sheet ref to the date field ({@code form.field}) that orders its rows
+   */
+  public static CaseColumns build(CaseData data, Schema schema, Map<String, String> latestBy) {
+    CaseColumns c = new CaseColumns(schema, latestBy);
+    Map<String, Integer> serviceIndex = new HashMap<>();
+    for (SheetDefinition s : schema.sheets()) {
+      SheetColumns cols = new SheetColumns(s, c.services, 1024);
+      data.forEachRow(
+          s.ref(),
+          row ->
+              cols.add(
+                  row,
+                  serviceIndex.computeIfAbsent(
+                      row.service(),
+                      k -> {
+                        c.services.add(k);
+                        return c.services.size() - 1;
+                      })));
+      c.sheets.put(s.ref(), cols);
+    }
+    return c;
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  public SheetColumns sheet(String ref) {
+    SheetColumns s = sheets.get(ref);
+    if (s == null) {
+      throw new IllegalArgumentException("no sheet " + ref + "; sheets are " + sheets.keySet());
+    }
+    return s;
+  }
+
+  /** The services whose rows are in the data. */
+  public List<String> services() {
+    return List.copyOf(services);
+  }
+
+  /** Total rows over all sheets. */
+  public long rowCount() {
+    return sheets.values().stream().mapToLong(SheetColumns::size).sum();
+  }
+
+  /** For each row of {@code from}, the index of its linked row in {@code to} (-1: none). */
+  public int[] link(String from, String to) {
+    return links.computeIfAbsent(from + "->" + to, k -> buildLink(from, to));
+  }
+
+  /** For each row of {@code from}, how many rows of {@code to} share its key. */
+  public int[] count(String from, String to) {
+    return counts.computeIfAbsent(from + "->" + to, k -> buildCount(from, to));
+  }
+
+  private List<String> sharedKey(SheetColumns a, SheetColumns b) {
+    List<String> shared = new ArrayList<>();
+    for (String k : a.definition().key()) {
+      if (b.definition().key().contains(k)) {
+        shared.add(k);
+      }
+    }
+    if (shared.isEmpty()) {
+      throw new IllegalArgumentException(
+          "sheets " + a.ref() + " and " + b.ref() + " share no key field, so cannot be linked");
+    }
+    return shared;
+  }
+
+  /**
+   * Every row's case as a number: service + case ref interned across all sheets, so links between
+   * sheets are array lookups. -1 when the row has no case ref.
+   */
+  int[] caseIds(String ref) {
+    return caseIds.computeIfAbsent(
+        ref,
+        r -> {
+          SheetColumns s = sheet(r);
+          String[] refs = s.strings(caseKey(s));
+          int[] ids = new int[s.size()];
+          synchronized (caseDictionary) {
+            for (int i = 0; i < ids.length; i++) {
+              if (refs[i] == null) {
+                ids[i] = -1;
+              } else {
+                String k = s.service(i) + "\u0001" + refs[i];
+                Integer id = caseDictionary.get(k);
+                if (id == null) {
+                  id = caseDictionary.size();
+                  caseDictionary.put(k, id);
+                }
+                ids[i] = id;
+              }
+            }
+          }
+          return ids;
+        });
+  }
+
+  /** A sheet's first key field: the case reference every form and group row carries. */
+  private static String caseKey(SheetColumns s) {
+    return s.definition().key().get(0);
+  }
+
+  private int caseCount() {
+    synchronized (caseDictionary) {
+      return caseDictionary.size();
+    }
+  }
+
+  /** The case ref plus any further shared key numbers (report_no) as one long per row. */
+  private long[] longKeys(SheetColumns s, List<String> shared) {
+    int[] ids = caseIds(s.ref());
+    long[] keys = new long[s.size()];
+    for (int i = 0; i < keys.length; i++) {
+      long k = ids[i];
+      for (String f : shared) {
+        if (!f.equals(caseKey(s))) {
+          double v = s.numbers(f)[i];
+          k = k * 4096 + (Double.isNaN(v) ? 4095 : ((long) v & 4095));
+        }
+      }
+      keys[i] = ids[i] < 0 ? -1 : k;
+    }
+    return keys;
+  }
+
+  private int[] buildLink(String fromRef, String toRef) {
+    SheetColumns from = sheet(fromRef);
+    SheetColumns to = sheet(toRef);
+    List<String> shared = sharedKey(from, to);
+    int[] order = orderDates(to);
+    int[] link = new int[from.size()];
+    if (shared.equals(List.of(caseKey(from)))) {
+      int[] toIds = caseIds(toRef);
+      int[] fromIds = caseIds(fromRef);
+      int[] best = new int[caseCount()];
+      java.util.Arrays.fill(best, -1);
+      for (int j = 0; j < toIds.length; j++) {
+        int c = toIds[j];
+        if (c >= 0 && (best[c] < 0 || order == null || order[j] >= order[best[c]])) {
+          best[c] = j;
+        }
+      }
+      for (int i = 0; i < link.length; i++) {
+        link[i] = fromIds[i] < 0 ? -1 : best[fromIds[i]];
+      }
+      return link;
+    }
+    long[] toKeys = longKeys(to, shared);
+    long[] fromKeys = longKeys(from, shared);
+    Map<Long, Integer> byKey = new HashMap<>(to.size() * 2);
+    for (int j = 0; j < toKeys.length; j++) {
+      Integer prev = byKey.get(toKeys[j]);
+      if (toKeys[j] >= 0 && (prev == null || order == null || order[j] >= order[prev])) {
+        byKey.put(toKeys[j], j);
+      }
+    }
+    for (int i = 0; i < link.length; i++) {
+      Integer j = byKey.get(fromKeys[i]);
+      link[i] = j == null || fromKeys[i] < 0 ? -1 : j;
+    }
+    return link;
+  }
+
+  private int[] buildCount(String fromRef, String toRef) {
+    SheetColumns from = sheet(fromRef);
+    SheetColumns to = sheet(toRef);
+    List<String> shared = sharedKey(from, to);
+    int[] n = new int[from.size()];
+    if (shared.equals(List.of(caseKey(from)))) {
+      int[] toIds = caseIds(toRef);
+      int[] fromIds = caseIds(fromRef);
+      int[] perCase = new int[caseCount()];
+      for (int c : toIds) {
+        if (c >= 0) {
+          perCase[c]++;
+        }
+      }
+      for (int i = 0; i < n.length; i++) {
+        n[i] = fromIds[i] < 0 ? 0 : perCase[fromIds[i]];
+      }
+      return n;
+    }
+    long[] toKeys = longKeys(to, shared);
+    long[] fromKeys = longKeys(from, shared);
+    Map<Long, int[]> byKey = new HashMap<>(to.size() * 2);
+    for (long k : toKeys) {
+      if (k >= 0) {
+        byKey.computeIfAbsent(k, x -> new int[1])[0]++;
+      }
+    }
+    for (int i = 0; i < n.length; i++) {
+      int[] c = byKey.get(fromKeys[i]);
+      n[i] = c == null ? 0 : c[0];
+    }
+    return n;
+  }
+
+  private int[] orderDates(SheetColumns s) {
+    String ref = latestBy.get(s.ref());
+    if (ref == null) {
+      return null;
+    }
+    return s.dates(ref.substring(ref.lastIndexOf('.') + 1));
+  }
+}

@@ -1,0 +1,203 @@
+package org.idva.insights.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.idva.insights.model.FormRow;
+import org.idva.insights.schema.Code;
+import org.idva.insights.schema.Field;
+import org.idva.insights.schema.SheetDefinition;
+
+/**
+ * One sheet's rows held column by column in primitive arrays: a code answer is an {@code int} index
+ * into its code list ({@link #MISSING_CODE} when blank), a multi-code answer an {@code int} bitset
+ * of ticked options (0 when nothing is ticked, i.e. Missing), numbers {@code double} (NaN when
+ * blank), dates the epoch day ({@link #MISSING_DATE} when blank), identifiers and text {@code
+ * String} (null when blank). Services are interned indexes.
+ */
+public final class SheetColumns {
+  public static final int MISSING_CODE = -1;
+  public static final int MISSING_DATE = Integer.MIN_VALUE;
+
+  private final SheetDefinition sheet;
+  private final Map<String, Integer> fieldIndex = new HashMap<>();
+  private final Field[] fields;
+  private final Map<String, Integer>[] codeIndex;
+  private final Object[] data;
+  private final List<String> services;
+  private int[] service;
+  private int size;
+
+  @SuppressWarnings("unchecked")
+  SheetColumns(SheetDefinition sheet, List<String> services, int capacity) {
+    this.sheet = sheet;
+    this.services = services;
+    this.fields = sheet.fields().toArray(new Field[0]);
+    this.codeIndex = new Map[fields.length];
+    this.data = new Object[fields.length];
+    int cap = Math.max(capacity, 16);
+    this.service = new int[cap];
+    for (int i = 0; i < fields.length; i++) {
+      Field f = fields[i];
+      fieldIndex.put(f.id(), i);
+      if (f.type().isCoded()) {
+        if (f.codeList().codes().size() > 31) {
+          throw new IllegalStateException(
+              "code list " + f.codeList().id() + " has more than 31 codes; widen the bitset");
+        }
+        Map<String, Integer> idx = new HashMap<>();
+        List<Code> codes = f.codeList().codes();
+        for (int c = 0; c < codes.size(); c++) {
+          idx.put(codes.get(c).code(), c);
+        }
+        codeIndex[i] = idx;
+      }
+      data[i] = newArray(f, cap);
+    }
+  }
+
+  private static Object newArray(Field f, int cap) {
+    return switch (f.type()) {
+      case CODE -> filled(new int[cap], MISSING_CODE);
+      case MULTI_CODE -> new int[cap];
+      case INTEGER, DECIMAL -> {
+        double[] d = new double[cap];
+        Arrays.fill(d, Double.NaN);
+        yield d;
+      }
+      case DATE -> filled(new int[cap], MISSING_DATE);
+      case IDENTIFIER, TEXT -> new String[cap];
+    };
+  }
+
+  private static int[] filled(int[] a, int v) {
+    Arrays.fill(a, v);
+    return a;
+  }
+
+  public SheetDefinition definition() {
+    return sheet;
+  }
+
+  public String ref() {
+    return sheet.ref();
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** The interned service index of a row; {@link #serviceCode(int)} names it. */
+  public int service(int row) {
+    return service[row];
+  }
+
+  public String serviceCode(int row) {
+    return services.get(service[row]);
+  }
+
+  public boolean hasField(String id) {
+    return fieldIndex.containsKey(id);
+  }
+
+  public Field field(String id) {
+    Integer i = fieldIndex.get(id);
+    if (i == null) {
+      throw new IllegalArgumentException("sheet " + sheet.ref() + " has no field " + id);
+    }
+    return fields[i];
+  }
+
+  /** Code indexes of a code field, or tick bitsets of a multi-code field. */
+  public int[] codes(String id) {
+    return (int[]) data[fieldIndex.get(id)];
+  }
+
+  public double[] numbers(String id) {
+    return (double[]) data[fieldIndex.get(id)];
+  }
+
+  public int[] dates(String id) {
+    return (int[]) data[fieldIndex.get(id)];
+  }
+
+  public String[] strings(String id) {
+    return (String[]) data[fieldIndex.get(id)];
+  }
+
+  /** The index of a code in a field's code list; -1 when it is not in the list. */
+  public int codeIndex(String id, String code) {
+    Integer c = codeIndex[fieldIndex.get(id)].get(code);
+    return c == null ? -1 : c;
+  }
+
+  void add(FormRow row, int serviceIndex) {
+    if (size == service.length) {
+      grow();
+    }
+    service[size] = serviceIndex;
+    for (Map.Entry<String, Object> e : row.values().entrySet()) {
+      Integer i = fieldIndex.get(e.getKey());
+      if (i == null || e.getValue() == null) {
+        continue;
+      }
+      set(i, size, e.getValue());
+    }
+    size++;
+  }
+
+  private void set(int i, int row, Object v) {
+    Field f = fields[i];
+    switch (f.type()) {
+      case CODE -> {
+        Integer c = codeIndex[i].get(v.toString());
+        ((int[]) data[i])[row] = c == null ? MISSING_CODE : c;
+      }
+      case MULTI_CODE -> {
+        int bits = 0;
+        Collection<?> ticked = v instanceof Collection<?> c ? c : List.of(v);
+        for (Object o : ticked) {
+          Integer c = codeIndex[i].get(o.toString());
+          if (c != null) {
+            bits |= 1 << c;
+          }
+        }
+        ((int[]) data[i])[row] = bits;
+      }
+      case INTEGER, DECIMAL ->
+          ((double[]) data[i])[row] =
+              v instanceof Number n
+                  ? (n instanceof BigDecimal b ? b.doubleValue() : n.doubleValue())
+                  : Double.parseDouble(v.toString());
+      case DATE ->
+          ((int[]) data[i])[row] =
+              (int) (v instanceof LocalDate d ? d : LocalDate.parse(v.toString())).toEpochDay();
+      case IDENTIFIER, TEXT -> ((String[]) data[i])[row] = v.toString();
+    }
+  }
+
+  private void grow() {
+    int cap = service.length * 2;
+    service = Arrays.copyOf(service, cap);
+    for (int i = 0; i < fields.length; i++) {
+      Object a = data[i];
+      Object b = newArray(fields[i], cap);
+      System.arraycopy(a, 0, b, 0, size);
+      data[i] = b;
+    }
+  }
+
+  /** The names of every field held, for diagnostics. */
+  List<String> fieldIds() {
+    List<String> ids = new ArrayList<>();
+    for (Field f : fields) {
+      ids.add(f.id());
+    }
+    return ids;
+  }
+}
