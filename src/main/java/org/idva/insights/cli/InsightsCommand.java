@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       TemplateCommand.class,
       DictionaryCommand.class,
+      CheckTemplateCommand.class,
+      ReportCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footer = ExitCode.HELP_FOOTER)
