@@ -39,19 +39,22 @@ final class ChartWriter {
   private static final int WIDTH_COLUMNS = 9;
   private static final int MIN_HEIGHT_ROWS = 16;
 
-  /** Draws the chart; returns false (and draws nothing) when the table has nothing to plot. */
-  boolean draw(XSSFSheet sheet, TablePlacement t, ChartCatalog.Spec spec, int anchorColumn) {
+  /**
+   * Draws the chart with its top-left corner at (row, column); returns the rows it covers (0, and
+   * draws nothing, when the table has nothing to plot).
+   */
+  int draw(XSSFSheet sheet, TablePlacement t, ChartCatalog.Spec spec, int anchorRow, int anchorColumn) {
     int firstRow = t.firstDataRow();
     int lastRow = t.categoryRunEnd();
     List<TablePlacement.Column> series = seriesColumns(t, spec);
     if (lastRow < firstRow || series.isEmpty()) {
-      return false;
+      return 0;
     }
     XSSFDrawing drawing = sheet.createDrawingPatriarch();
-    int height = Math.max(MIN_HEIGHT_ROWS, t.lastRow() - t.titleRow() + 1);
+    int height = Math.max(MIN_HEIGHT_ROWS, (lastRow - firstRow + 1) * series.size() / 2 + 6);
     XSSFClientAnchor anchor =
         drawing.createAnchor(
-            0, 0, 0, 0, anchorColumn, t.titleRow(), anchorColumn + WIDTH_COLUMNS, t.titleRow() + height);
+            0, 0, 0, 0, anchorColumn, anchorRow, anchorColumn + WIDTH_COLUMNS, anchorRow + height);
     XSSFChart chart = drawing.createChart(anchor);
     chart.setTitleText(spec.title());
     chart.setTitleOverlay(false);
@@ -83,7 +86,7 @@ final class ChartWriter {
       s.setShapeProperties(shape);
     }
     chart.plot(data);
-    return true;
+    return height;
   }
 
   static List<TablePlacement.Column> seriesColumns(TablePlacement t, ChartCatalog.Spec spec) {

@@ -43,7 +43,7 @@ final class Legend {
         "Base n below " + options.smallBase()
             + ": the figure rests on very few cases; read it with care.");
     line(sheet, r++, column, Suppression.MARK, "suppressed",
-        "c: in a single service's workbook, a count from 1 to " + options.suppressUpTo()
+        "In a single service's workbook, a count from 1 to " + options.suppressUpTo()
             + " (and the % beside it) is not shown, so no client can be recognised.");
     line(sheet, r++, column, "", "count",
         "Blank cell: the figure was not collected or not reported for that year or group.");

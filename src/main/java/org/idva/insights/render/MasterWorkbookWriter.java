@@ -150,6 +150,9 @@ public final class MasterWorkbookWriter {
         clear(sheet, m);
         contents(wb, sheet, m, placed, styles);
       }
+      for (int s = 0; s < wb.getNumberOfSheets(); s++) {
+        RowHeights.fit(wb.getSheetAt(s));
+      }
       properties(wb, edition);
       wb.setActiveSheet(0);
       wb.setFirstVisibleTab(0);
@@ -191,16 +194,21 @@ public final class MasterWorkbookWriter {
         }
         TablePlacement t = writer.write(sheet, r, b.get());
         formats.apply(sheet, t);
+        int next = t.lastRow() + 3;
         for (MasterMarker c : chartMarkers) {
           if (c.row() == m.row() && ChartCatalog.table(c.argument()).equals(m.argument())) {
-            charts.draw(
-                sheet, t, ChartCatalog.spec(c.argument()), Math.max(c.column(), t.lastColumn() + 2));
+            if (t.titleRow() > firstRow) {
+              sheet.setRowBreak(t.titleRow() - 1);
+            }
+            boolean beside = t.lastColumn() < c.column();
+            int row = beside ? t.titleRow() : t.lastRow() + 2;
+            int rows = charts.draw(sheet, t, ChartCatalog.spec(c.argument()), row, beside ? c.column() : 1);
+            next = Math.max(next, row + rows + 2);
+            sheet.setRowBreak(next - 1);
           }
         }
         placed.add(t);
-        int chartRows =
-            chartMarkers.stream().anyMatch(c -> c.row() == m.row()) ? 16 - (t.lastRow() - t.titleRow()) : 0;
-        r = t.lastRow() + 3 + Math.max(0, chartRows);
+        r = next;
       }
       sheet.createFreezePane(1, firstRow);
       printSetup(sheet);

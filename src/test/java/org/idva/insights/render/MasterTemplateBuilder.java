@@ -56,7 +56,7 @@ public final class MasterTemplateBuilder {
     contents();
     notes();
     narrative("At a glance", "at-a-glance", "At a glance");
-    narrative("Service of 100", "service-of-100", "If an Idva service were to support 100 people across the year...");
+    narrative("Service of 100", "service-of-100", "Service of 100");
     narrative("Key findings", "key-findings", "Key findings");
     Map<String, List<String>> sections = new LinkedHashMap<>();
     for (JsonNode t : seed.get("tables")) {
@@ -75,7 +75,7 @@ public final class MasterTemplateBuilder {
 
   private void cover() {
     XSSFSheet s = wb.createSheet("Cover");
-    s.setColumnWidth(0, 110 * 256);
+    s.setColumnWidth(0, 90 * 256);
     put(s, 1, "Insights Idva dataset {{report_label}}", "cover_title");
     put(s, 2, "Adult Independent domestic violence advisor (Idva) services", "cover_subtitle");
     put(s, 4, "{{scope}}", "narrative_heading");
@@ -103,8 +103,8 @@ public final class MasterTemplateBuilder {
 
   private void notes() {
     XSSFSheet s = wb.createSheet("Notes");
-    s.setColumnWidth(0, 16 * 256);
-    s.setColumnWidth(1, 110 * 256);
+    s.setColumnWidth(0, 20 * 256);
+    s.setColumnWidth(1, 90 * 256);
     int r = 0;
     put(s, r++, "Notes: definitions, bases and symbols", "page_title");
     r++;
@@ -145,9 +145,11 @@ public final class MasterTemplateBuilder {
 
   private void narrative(String name, String template, String title) {
     XSSFSheet s = wb.createSheet(name);
-    s.setColumnWidth(0, 110 * 256);
+    s.setColumnWidth(0, 90 * 256);
     put(s, 0, title, "page_title");
-    put(s, 1, "{{scope}}, {{period}}", "footnote");
+    put(s, 1, name.equals("Service of 100")
+        ? "If an Idva service were to support 100 people across the year... ({{scope}}, {{period}})"
+        : "{{scope}}, {{period}}", "footnote");
     put(s, 3, "{{narrative:" + template + "}}", "narrative_text");
     pageSetup(s, false);
   }
@@ -160,19 +162,19 @@ public final class MasterTemplateBuilder {
           "level_of_abuse_sexual_intake_exit", "I",
           "level_of_abuse_harassment_stalking_intake_exit", "I",
           "level_of_abuse_jealous_controlling_intake_exit", "I",
-          "client_reported_outcomes", "R",
-          "needs_support_matrix", "O");
+          "client_reported_outcomes", "I",
+          "needs_support_matrix", "I");
 
   private void section(String name, JsonNode notes, List<String> ids) {
     XSSFSheet s = wb.createSheet(name);
     s.setColumnWidth(0, 58 * 256);
     for (int c = 1; c < 60; c++) {
-      s.setColumnWidth(c, 11 * 256);
+      s.setColumnWidth(c, 13 * 256);
     }
     put(s, 0, name, "page_title");
     StringBuilder note = new StringBuilder();
     notes.forEach(n -> note.append(note.length() == 0 ? "" : " ").append(n.asText()));
-    put(s, 1, note.length() == 0 ? "{{period}}" : note + " ({{period}})", "footnote");
+    put(s, 1, note.length() == 0 ? "{{period}}" : note + " ({{period}})", "section_note");
     int r = 3;
     for (String id : ids) {
       put(s, r, "{{table:" + id + "}}", "text");
@@ -224,7 +226,7 @@ public final class MasterTemplateBuilder {
     XSSFCellStyle hg = style("header_group", font(10, true, false, WHITE), PURPLE, null, HorizontalAlignment.LEFT);
     hg.setBorderBottom(BorderStyle.THIN);
     hg.setBottomBorderColor(WHITE);
-    style("header", font(10, true, false, WHITE), PURPLE, null, HorizontalAlignment.RIGHT);
+    wrap(style("header", font(10, true, false, WHITE), PURPLE, null, HorizontalAlignment.RIGHT));
     style("n_label", font(9, false, false, GREY), LILAC, null, null);
     style("n_value", font(9, false, false, GREY), LILAC, "#,##0", HorizontalAlignment.RIGHT);
     style("label", font(10, false, false, null), null, null, null);
@@ -245,6 +247,7 @@ public final class MasterTemplateBuilder {
     style("value_summary", font(10, false, false, null), null, "#,##0.0", HorizontalAlignment.RIGHT).getFont().setItalic(true);
     style("suppressed", font(10, false, false, GREY), null, "@", HorizontalAlignment.RIGHT);
     style("footnote", font(9, false, false, GREY), null, null, null);
+    wrap(style("section_note", font(9, false, false, GREY), null, null, null));
     style("cf_rise", font(10, true, false, color(0x00, 0x44, 0x7A)), color(0xCC, 0xE4, 0xF6), "0%", HorizontalAlignment.RIGHT);
     style("cf_fall", font(10, true, false, color(0x8A, 0x3B, 0x00)), color(0xFC, 0xE0, 0xC8), "0%", HorizontalAlignment.RIGHT);
     style("cf_small_base", font(10, false, false, color(0x80, 0x80, 0x80)), color(0xF2, 0xF2, 0xF2), "0%", HorizontalAlignment.RIGHT);
