@@ -47,8 +47,7 @@ final class CheckTemplateCommand implements Callable<Integer> {
             .map(TableDefinition::id)
             .toList();
     try {
-      List<Finding> problems =
-          MasterTemplate.load(template).check(ids, narratives(template));
+      List<Finding> problems = MasterTemplate.load(template).check(ids, narratives(template));
       for (Finding f : problems) {
         System.err.printf(
             "%s: %s: found %s; expected %s. Fix: %s%n",

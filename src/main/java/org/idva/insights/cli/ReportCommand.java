@@ -25,36 +25,56 @@ import picocli.CommandLine.Option;
     },
     footer = ExitCode.HELP_FOOTER)
 final class ReportCommand implements Callable<Integer> {
-  @Option(names = "--from-json", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--from-json",
+      required = true,
+      paramLabel = "FILE",
       description = "All services' tables, in the seed tables file's shape.")
   Path fromJson;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "output",
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      defaultValue = "output",
       description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = {"-t", "--template"}, paramLabel = "FILE",
+  @Option(
+      names = {"-t", "--template"},
+      paramLabel = "FILE",
       defaultValue = "workbook-templates/insights-master.xlsx",
-      description = "Master template; the narrative .ftl files are read beside it (default: ${DEFAULT-VALUE}).")
+      description =
+          "Master template; the narrative .ftl files are read beside it (default: ${DEFAULT-VALUE}).")
   Path template;
 
-  @Option(names = "--service", paramLabel = "NAME=FILE",
+  @Option(
+      names = "--service",
+      paramLabel = "NAME=FILE",
       description = "A service's own tables (same shape); writes services/<NAME>.xlsx. Repeatable.")
   Map<String, Path> services = new LinkedHashMap<>();
 
-  @Option(names = "--generated-on", paramLabel = "DATE",
+  @Option(
+      names = "--generated-on",
+      paramLabel = "DATE",
       description = "Date printed as 'generated on' (default: today).")
   LocalDate generatedOn;
 
-  @Option(names = "--yoy-points", defaultValue = "5",
-      description = "Mark a reporting-year %% that moved at least this many points (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--yoy-points",
+      defaultValue = "5",
+      description =
+          "Mark a reporting-year %% that moved at least this many points (default: ${DEFAULT-VALUE}).")
   int yoyPoints;
 
-  @Option(names = "--small-base", defaultValue = "10",
+  @Option(
+      names = "--small-base",
+      defaultValue = "10",
       description = "Flag figures whose base n is below this (default: ${DEFAULT-VALUE}).")
   int smallBase;
 
-  @Option(names = "--suppress-up-to", defaultValue = "4",
+  @Option(
+      names = "--suppress-up-to",
+      defaultValue = "4",
       description = "In a service's figures, show counts 1..this as c (default: ${DEFAULT-VALUE}).")
   int suppressUpTo;
 
@@ -79,7 +99,8 @@ final class ReportCommand implements Callable<Integer> {
       System.out.printf("Wrote %s (%d tables)%n", master, all.tables().size());
       for (Map.Entry<String, Path> s : services.entrySet()) {
         ReportTables mine = TablesJson.read(s.getValue(), day);
-        Path file = writer.writeService(s.getKey(), mine.tables(), all.tables(), all.edition(), out);
+        Path file =
+            writer.writeService(s.getKey(), mine.tables(), all.tables(), all.edition(), out);
         System.out.printf("Wrote %s%n", file);
       }
       return ExitCode.OK;

@@ -28,10 +28,18 @@ final class ChartCatalog {
   private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
 
   static {
-    add("referral_route", "Referral routes", "Bar chart of the % of cases referred by each route,"
-        + " reporting year beside the two previous years.", Series.BY_YEAR);
-    add("dash_ticks_intake", "Risk level at intake (Dash ticks)", "Bar chart of the % of intake"
-        + " cases at standard, medium and high risk by Dash score, by year.", Series.BY_YEAR);
+    add(
+        "referral_route",
+        "Referral routes",
+        "Bar chart of the % of cases referred by each route,"
+            + " reporting year beside the two previous years.",
+        Series.BY_YEAR);
+    add(
+        "dash_ticks_intake",
+        "Risk level at intake (Dash ticks)",
+        "Bar chart of the % of intake"
+            + " cases at standard, medium and high risk by Dash score, by year.",
+        Series.BY_YEAR);
     for (String[] a :
         new String[][] {
           {"physical", "physical abuse"},
@@ -39,15 +47,27 @@ final class ChartCatalog {
           {"harassment_stalking", "harassment and stalking"},
           {"jealous_controlling", "jealous and controlling behaviour"}
         }) {
-      add("level_of_abuse_" + a[0] + "_intake_exit", "Level of " + a[1] + ": intake and exit",
-          "Bar chart of the % of exit cases at each level of " + a[1]
-              + " at intake and at exit, reporting year.", Series.BY_GROUP);
+      add(
+          "level_of_abuse_" + a[0] + "_intake_exit",
+          "Level of " + a[1] + ": intake and exit",
+          "Bar chart of the % of exit cases at each level of "
+              + a[1]
+              + " at intake and at exit, reporting year.",
+          Series.BY_GROUP);
     }
-    add("client_reported_outcomes", "Client-reported outcomes at exit", "Bar chart of how far"
-        + " clients agreed with each outcome statement at exit, reporting year.", Series.BY_GROUP);
-    add("needs_support_matrix", "Needs and support", "Bar chart, for each need, of the % of clients"
-        + " identified with it, the % supported, and the % of those supported with improved safety"
-        + " and wellbeing, reporting year.", Series.BY_GROUP);
+    add(
+        "client_reported_outcomes",
+        "Client-reported outcomes at exit",
+        "Bar chart of how far"
+            + " clients agreed with each outcome statement at exit, reporting year.",
+        Series.BY_GROUP);
+    add(
+        "needs_support_matrix",
+        "Needs and support",
+        "Bar chart, for each need, of the % of clients"
+            + " identified with it, the % supported, and the % of those supported with improved safety"
+            + " and wellbeing, reporting year.",
+        Series.BY_GROUP);
   }
 
   private static void add(String id, String title, String description, Series series) {

@@ -43,7 +43,8 @@ final class ChartWriter {
    * Draws the chart with its top-left corner at (row, column); returns the rows it covers (0, and
    * draws nothing, when the table has nothing to plot).
    */
-  int draw(XSSFSheet sheet, TablePlacement t, ChartCatalog.Spec spec, int anchorRow, int anchorColumn) {
+  int draw(
+      XSSFSheet sheet, TablePlacement t, ChartCatalog.Spec spec, int anchorRow, int anchorColumn) {
     int firstRow = t.firstDataRow();
     int lastRow = t.categoryRunEnd();
     List<TablePlacement.Column> series = seriesColumns(t, spec);
@@ -73,7 +74,8 @@ final class ChartWriter {
     data.setVaryColors(false);
 
     XDDFDataSource<String> labels =
-        XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(firstRow, lastRow, 0, 0));
+        XDDFDataSourcesFactory.fromStringCellRange(
+            sheet, new CellRangeAddress(firstRow, lastRow, 0, 0));
     for (int i = 0; i < series.size(); i++) {
       TablePlacement.Column c = series.get(i);
       XDDFNumericalDataSource<Double> numbers =
@@ -82,7 +84,8 @@ final class ChartWriter {
       XDDFBarChartData.Series s = (XDDFBarChartData.Series) data.addSeries(labels, numbers);
       s.setTitle(seriesTitle(spec, c), null);
       XDDFShapeProperties shape = new XDDFShapeProperties();
-      shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(PALETTE[i % PALETTE.length])));
+      shape.setFillProperties(
+          new XDDFSolidFillProperties(XDDFColor.from(PALETTE[i % PALETTE.length])));
       s.setShapeProperties(shape);
     }
     chart.plot(data);

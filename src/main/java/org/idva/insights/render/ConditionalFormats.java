@@ -93,13 +93,16 @@ final class ConditionalFormats {
         continue;
       }
       String a = new CellReference(t.firstDataRow(), cur.index(), false, false).formatAsString();
-      String b = new CellReference(t.firstDataRow(), prev.get().index(), false, false).formatAsString();
+      String b =
+          new CellReference(t.firstDataRow(), prev.get().index(), false, false).formatAsString();
       String both = "ISNUMBER(" + a + "),ISNUMBER(" + b + "),";
       XSSFConditionalFormattingRule rise =
-          cf.createConditionalFormattingRule("AND(" + both + a + "-" + b + ">=" + points + "-1E-9)");
+          cf.createConditionalFormattingRule(
+              "AND(" + both + a + "-" + b + ">=" + points + "-1E-9)");
       fill(rise, "cf_rise");
       XSSFConditionalFormattingRule fall =
-          cf.createConditionalFormattingRule("AND(" + both + b + "-" + a + ">=" + points + "-1E-9)");
+          cf.createConditionalFormattingRule(
+              "AND(" + both + b + "-" + a + ">=" + points + "-1E-9)");
       fill(fall, "cf_fall");
       cf.addConditionalFormatting(new CellRangeAddress[] {column(t, cur)}, rise, fall);
     }
@@ -115,7 +118,8 @@ final class ConditionalFormats {
   }
 
   /** The previous year's % column of the same block and group as a reporting-year % column. */
-  private static Optional<TablePlacement.Column> previous(TablePlacement t, TablePlacement.Column cur) {
+  private static Optional<TablePlacement.Column> previous(
+      TablePlacement t, TablePlacement.Column cur) {
     String prevYear;
     try {
       prevYear = String.valueOf(Integer.parseInt(cur.year()) - 1);

@@ -12,11 +12,11 @@ import java.util.Optional;
 import org.idva.insights.model.TableResult;
 
 /**
- * The computed figures as the narrative templates see them ({@code fig} in the {@code .ftl}
- * files). Every method returns text ready to print, {@value #NONE} when the figure was not computed
- * and {@code c} when it is suppressed, so wording never fails on a missing number. Keys are
- * relative to the reporting year: {@code count}, {@code pct}, {@code value}, {@code per_100}, or a
- * group's {@code Exit.pct}.
+ * The computed figures as the narrative templates see them ({@code fig} in the {@code .ftl} files).
+ * Every method returns text ready to print, {@value #NONE} when the figure was not computed and
+ * {@code c} when it is suppressed, so wording never fails on a missing number. Keys are relative to
+ * the reporting year: {@code count}, {@code pct}, {@code value}, {@code per_100}, or a group's
+ * {@code Exit.pct}.
  */
 public final class Figures {
   /** Printed for a figure that was not computed. */
@@ -41,7 +41,10 @@ public final class Figures {
     return format(raw(table, label, "pct"), "pct");
   }
 
-  /** Any reporting-year value: {@code fig.get("level_of_abuse_physical_intake_exit", "None", "Exit.pct")}. */
+  /**
+   * Any reporting-year value: {@code fig.get("level_of_abuse_physical_intake_exit", "None",
+   * "Exit.pct")}.
+   */
   public String get(String table, String label, String key) {
     String measure = key.substring(key.lastIndexOf('.') + 1);
     return format(raw(table, label, key), measure);
@@ -87,7 +90,9 @@ public final class Figures {
     if (v == null) {
       v = raw(fallbackTable, fallbackLabel, "pct");
     }
-    return v == null ? NONE : v instanceof Number num ? String.valueOf(num.longValue()) : v.toString();
+    return v == null
+        ? NONE
+        : v instanceof Number num ? String.valueOf(num.longValue()) : v.toString();
   }
 
   public String per100(String label) {

@@ -20,32 +20,69 @@ final class Legend {
 
   int write(XSSFSheet sheet, int row, int column) {
     int r = row;
-    line(sheet, r++, column, 0.52, "cf_rise",
-        "Reporting-year % at least " + options.yoyPoints()
+    line(
+        sheet,
+        r++,
+        column,
+        0.52,
+        "cf_rise",
+        "Reporting-year % at least "
+            + options.yoyPoints()
             + " percentage points higher than the previous year's (conditional format).");
-    line(sheet, r++, column, 0.31, "cf_fall",
-        "Reporting-year % at least " + options.yoyPoints()
+    line(
+        sheet,
+        r++,
+        column,
+        0.31,
+        "cf_fall",
+        "Reporting-year % at least "
+            + options.yoyPoints()
             + " percentage points lower than the previous year's (conditional format).");
     int bar = r;
-    line(sheet, r++, column, 0.6, "pct",
+    line(
+        sheet,
+        r++,
+        column,
+        0.6,
+        "pct",
         "Data bar: the bar's length is the % (0% to 100%), on every % column.");
     XSSFConditionalFormattingRule rule =
-        sheet.getSheetConditionalFormatting().createConditionalFormattingRule(styles.fill("cf_data_bar"));
+        sheet
+            .getSheetConditionalFormatting()
+            .createConditionalFormattingRule(styles.fill("cf_data_bar"));
     XSSFDataBarFormatting db = rule.getDataBarFormatting();
     db.getMinThreshold().setRangeType(RangeType.NUMBER);
     db.getMinThreshold().setValue(0d);
     db.getMaxThreshold().setRangeType(RangeType.NUMBER);
     db.getMaxThreshold().setValue(1d);
-    sheet.getSheetConditionalFormatting()
+    sheet
+        .getSheetConditionalFormatting()
         .addConditionalFormatting(
             new CellRangeAddress[] {new CellRangeAddress(bar, bar, column, column)}, rule);
-    line(sheet, r++, column, 0.4, "cf_small_base",
-        "Base n below " + options.smallBase()
+    line(
+        sheet,
+        r++,
+        column,
+        0.4,
+        "cf_small_base",
+        "Base n below "
+            + options.smallBase()
             + ": the figure rests on very few cases; read it with care.");
-    line(sheet, r++, column, Suppression.MARK, "suppressed",
-        "In a single service's workbook, a count from 1 to " + options.suppressUpTo()
+    line(
+        sheet,
+        r++,
+        column,
+        Suppression.MARK,
+        "suppressed",
+        "In a single service's workbook, a count from 1 to "
+            + options.suppressUpTo()
             + " (and the % beside it) is not shown, so no client can be recognised.");
-    line(sheet, r++, column, "", "count",
+    line(
+        sheet,
+        r++,
+        column,
+        "",
+        "count",
         "Blank cell: the figure was not collected or not reported for that year or group.");
     return r - row;
   }

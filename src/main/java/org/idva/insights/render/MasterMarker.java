@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 record MasterMarker(String sheet, int row, int column, String kind, String argument) {
 
   /** Markers that place a block and must be alone in their cell. */
-  static final List<String> BLOCK_KINDS = List.of("table", "chart", "narrative", "contents", "legend");
+  static final List<String> BLOCK_KINDS =
+      List.of("table", "chart", "narrative", "contents", "legend");
 
   /** Placeholders replaced inside text. */
   static final List<String> PLACEHOLDERS =

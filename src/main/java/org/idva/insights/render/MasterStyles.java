@@ -10,9 +10,9 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
- * The house styles, read from the template's {@code Styles} sheet: column A names a style, the
- * cell beside it in column B carries it (font, fill, border, number format). A designer restyles
- * the report by restyling those cells; the renderer copies them.
+ * The house styles, read from the template's {@code Styles} sheet: column A names a style, the cell
+ * beside it in column B carries it (font, fill, border, number format). A designer restyles the
+ * report by restyling those cells; the renderer copies them.
  */
 final class MasterStyles {
   static final String SHEET = "Styles";
@@ -68,7 +68,9 @@ final class MasterStyles {
       for (Row row : sheet) {
         Cell key = row.getCell(0);
         Cell sample = row.getCell(1);
-        if (key != null && sample != null && key.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+        if (key != null
+            && sample != null
+            && key.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
           found.put(key.getStringCellValue().trim(), (XSSFCellStyle) sample.getCellStyle());
         }
       }

@@ -2,11 +2,11 @@ package org.idva.insights.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.usermodel.XSSFName;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.idva.insights.model.TableResult;
@@ -96,7 +96,15 @@ final class MasterTableWriter {
     int lastColumn = columns.isEmpty() ? 0 : columns.get(columns.size() - 1).index();
     name(sheet, main.id(), titleRow, lastRow, lastColumn);
     return new TablePlacement(
-        main, sheet.getSheetName(), titleRow, headerRow, nRow, firstDataRow, lastRow, lastColumn, columns);
+        main,
+        sheet.getSheetName(),
+        titleRow,
+        headerRow,
+        nRow,
+        firstDataRow,
+        lastRow,
+        lastColumn,
+        columns);
   }
 
   /** The row of another block's table for the same label (same position when labels repeat). */

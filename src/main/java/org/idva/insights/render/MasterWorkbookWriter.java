@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MasterWorkbookWriter {
   private static final Logger LOG = LoggerFactory.getLogger(MasterWorkbookWriter.class);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final MasterOptions options;
   private final MasterTemplate template;
@@ -60,7 +61,9 @@ public final class MasterWorkbookWriter {
     Map<String, TableResult> byId = index(tables);
     Path out = outDir.resolve(masterFileName(edition));
     render(
-        id -> Optional.ofNullable(byId.get(id)).map(t -> List.of(new MasterTableWriter.Block(null, t))),
+        id ->
+            Optional.ofNullable(byId.get(id))
+                .map(t -> List.of(new MasterTableWriter.Block(null, t))),
         tables,
         edition,
         out);
@@ -72,8 +75,11 @@ public final class MasterWorkbookWriter {
    * {@code c}) beside all services' figures, for every table; nothing of any other single service.
    */
   public Path writeService(
-      String service, List<TableResult> serviceTables, List<TableResult> allTables,
-      ReportEdition edition, Path outDir)
+      String service,
+      List<TableResult> serviceTables,
+      List<TableResult> allTables,
+      ReportEdition edition,
+      Path outDir)
       throws IOException {
     Map<String, TableResult> mine = new LinkedHashMap<>();
     for (TableResult t : serviceTables) {
@@ -126,7 +132,9 @@ public final class MasterWorkbookWriter {
       MasterStyles styles = MasterStyles.read(wb.getSheet(MasterStyles.SHEET));
       if (!styles.missing().isEmpty()) {
         throw new IllegalStateException(
-            template.file() + ": the Styles sheet lacks " + styles.missing()
+            template.file()
+                + ": the Styles sheet lacks "
+                + styles.missing()
                 + "; run insights check-template");
       }
       wb.removeSheetAt(wb.getSheetIndex(MasterStyles.SHEET));
@@ -162,7 +170,8 @@ public final class MasterWorkbookWriter {
   }
 
   private List<TablePlacement> writeTables(
-      XSSFWorkbook wb, MasterStyles styles,
+      XSSFWorkbook wb,
+      MasterStyles styles,
       Function<String, Optional<List<MasterTableWriter.Block>>> blocks) {
     MasterTableWriter writer = new MasterTableWriter(styles);
     ConditionalFormats formats = new ConditionalFormats(styles, options);
@@ -189,7 +198,10 @@ public final class MasterWorkbookWriter {
       for (MasterMarker m : tables) {
         Optional<List<MasterTableWriter.Block>> b = blocks.apply(m.argument());
         if (b.isEmpty()) {
-          LOG.warn("Table {} was not computed; its place on sheet {} stays empty", m.argument(), m.sheet());
+          LOG.warn(
+              "Table {} was not computed; its place on sheet {} stays empty",
+              m.argument(),
+              m.sheet());
           continue;
         }
         TablePlacement t = writer.write(sheet, r, b.get());
@@ -202,7 +214,9 @@ public final class MasterWorkbookWriter {
             }
             boolean beside = t.lastColumn() < c.column();
             int row = beside ? t.titleRow() : t.lastRow() + 2;
-            int rows = charts.draw(sheet, t, ChartCatalog.spec(c.argument()), row, beside ? c.column() : 1);
+            int rows =
+                charts.draw(
+                    sheet, t, ChartCatalog.spec(c.argument()), row, beside ? c.column() : 1);
             next = Math.max(next, row + rows + 2);
             sheet.setRowBreak(next - 1);
           }
@@ -227,7 +241,11 @@ public final class MasterWorkbookWriter {
   }
 
   private void contents(
-      XSSFWorkbook wb, XSSFSheet sheet, MasterMarker m, List<TablePlacement> placed, MasterStyles styles) {
+      XSSFWorkbook wb,
+      XSSFSheet sheet,
+      MasterMarker m,
+      List<TablePlacement> placed,
+      MasterStyles styles) {
     int r = m.row();
     int c = m.column();
     for (int s = 0; s < wb.getNumberOfSheets(); s++) {
@@ -236,7 +254,14 @@ public final class MasterWorkbookWriter {
         continue;
       }
       Row row = MasterTableWriter.row(sheet, r++);
-      link(wb, row, c, target.getSheetName(), target.getSheetName(), 0, styles.get("contents_section"));
+      link(
+          wb,
+          row,
+          c,
+          target.getSheetName(),
+          target.getSheetName(),
+          0,
+          styles.get("contents_section"));
       for (TablePlacement t : placed) {
         if (t.sheet().equals(target.getSheetName())) {
           Row tr = MasterTableWriter.row(sheet, r++);
@@ -250,13 +275,19 @@ public final class MasterWorkbookWriter {
   }
 
   private static void link(
-      XSSFWorkbook wb, Row row, int c, String text, String sheet, int targetRow,
+      XSSFWorkbook wb,
+      Row row,
+      int c,
+      String text,
+      String sheet,
+      int targetRow,
       org.apache.poi.ss.usermodel.CellStyle style) {
     Cell cell = row.createCell(c);
     cell.setCellValue(text);
     cell.setCellStyle(style);
     XSSFHyperlink link = wb.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
-    link.setAddress("'" + sheet.replace("'", "''") + "'!" + new CellReference(targetRow, 0).formatAsString());
+    link.setAddress(
+        "'" + sheet.replace("'", "''") + "'!" + new CellReference(targetRow, 0).formatAsString());
     cell.setHyperlink(link);
   }
 

@@ -6,9 +6,10 @@ import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
- * Fills a narrative page from a Freemarker template ({@code <name>.ftl} beside the master template):
- * each output line becomes a row; a line starting with {@code # } is a heading, an empty line a gap.
- * The model holds {@code fig} ({@link Figures}) and {@code edition} ({@link ReportEdition}).
+ * Fills a narrative page from a Freemarker template ({@code <name>.ftl} beside the master
+ * template): each output line becomes a row; a line starting with {@code # } is a heading, an empty
+ * line a gap. The model holds {@code fig} ({@link Figures}) and {@code edition} ({@link
+ * ReportEdition}).
  */
 final class NarrativeWriter {
   private final TextTemplates templates;

@@ -41,7 +41,6 @@ public record ReportEdition(
   /** The year keys, newest first, e.g. {@code 2023, 2022, 2021}. */
   public java.util.List<String> years() {
     int y = Integer.parseInt(reportingYear);
-    return java.util.List.of(
-        String.valueOf(y), String.valueOf(y - 1), String.valueOf(y - 2));
+    return java.util.List.of(String.valueOf(y), String.valueOf(y - 1), String.valueOf(y - 2));
   }
 }

@@ -8,8 +8,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
  * Gives rows with large fonts or wrapped text the height they need: readers do not all recompute
- * heights on opening (LibreOffice does not for files without cached heights), and overlapping
- * lines look unfinished. Heights are estimated from text length, column width and font size.
+ * heights on opening (LibreOffice does not for files without cached heights), and overlapping lines
+ * look unfinished. Heights are estimated from text length, column width and font size.
  */
 final class RowHeights {
   private RowHeights() {}

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.idva.insights.model.TableResult;
 
 /**
- * Hides small numbers in a single service's figures: a count from 1 to {@code upTo} becomes
- * {@value #MARK}, and so does the % of the same year and group (it would give the count away), and
- * a base n from 1 to {@code upTo}.
+ * Hides small numbers in a single service's figures: a count from 1 to {@code upTo} becomes {@value
+ * #MARK}, and so does the % of the same year and group (it would give the count away), and a base n
+ * from 1 to {@code upTo}.
  */
 public final class Suppression {
   public static final String MARK = "c";

@@ -17,7 +17,8 @@ public final class TableNames {
   public static String of(String id) {
     String clean = id.replaceAll("[^A-Za-z0-9_.]", "_");
     boolean refLike = A1.matcher(clean).matches() || R1C1.matcher(clean).matches();
-    boolean badStart = clean.isEmpty() || !Character.isLetter(clean.charAt(0)) && clean.charAt(0) != '_';
+    boolean badStart =
+        clean.isEmpty() || !Character.isLetter(clean.charAt(0)) && clean.charAt(0) != '_';
     return refLike || badStart ? PREFIX + clean : clean;
   }
 }

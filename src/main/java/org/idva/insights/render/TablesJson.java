@@ -32,7 +32,9 @@ public final class TablesJson {
     }
     String label = root.path("reporting_year").asText("");
     Map<String, String> periods = new LinkedHashMap<>();
-    root.path("year_labels").fields().forEachRemaining(e -> periods.put(e.getKey(), e.getValue().asText()));
+    root.path("year_labels")
+        .fields()
+        .forEachRemaining(e -> periods.put(e.getKey(), e.getValue().asText()));
     String year = reportingYear(label, tables);
     return new ReportTables(
         new ReportEdition(
@@ -58,11 +60,14 @@ public final class TablesJson {
       columns.add(c.isTextual() ? c.asText() : c.path("key").asText());
     }
     Map<String, Long> n = new LinkedHashMap<>();
-    t.path("n").fields().forEachRemaining(e -> {
-      if (e.getValue().isNumber()) {
-        n.put(e.getKey(), e.getValue().asLong());
-      }
-    });
+    t.path("n")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().isNumber()) {
+                n.put(e.getKey(), e.getValue().asLong());
+              }
+            });
     List<TableResult.Row> rows = new ArrayList<>();
     for (JsonNode r : t.path("rows")) {
       Map<String, Object> values = new LinkedHashMap<>();
@@ -76,7 +81,10 @@ public final class TablesJson {
       }
       rows.add(
           new TableResult.Row(
-              r.path("label").asText(), r.path("kind").asText("category"), r.path("indent").asInt(0), values));
+              r.path("label").asText(),
+              r.path("kind").asText("category"),
+              r.path("indent").asInt(0),
+              values));
     }
     return new TableResult(
         t.path("id").asText(),

@@ -19,7 +19,8 @@ class MasterCommandsTest {
 
   @Test
   void checkTemplatePassesOnTheCommittedTemplate() {
-    assertThat(Main.run("check-template", "--template", TEMPLATE.toString())).isEqualTo(ExitCode.OK);
+    assertThat(Main.run("check-template", "--template", TEMPLATE.toString()))
+        .isEqualTo(ExitCode.OK);
   }
 
   @Test
@@ -52,12 +53,26 @@ class MasterCommandsTest {
   @Test
   void reportWritesTheMasterWorkbook() {
     int code =
-        Main.run("report", "--from-json", SEED.toString(), "--out", dir.toString(),
-            "--generated-on", "2026-11-26", "--service", "North=" + SEED);
+        Main.run(
+            "report",
+            "--from-json",
+            SEED.toString(),
+            "--out",
+            dir.toString(),
+            "--generated-on",
+            "2026-11-26",
+            "--service",
+            "North=" + SEED);
     assertThat(code).isEqualTo(ExitCode.OK);
     assertThat(dir.resolve("Insights-Idva-2022-23.xlsx")).isNotEmptyFile();
     assertThat(dir.resolve("services/North.xlsx")).isNotEmptyFile();
-    assertThat(Main.run("report", "--from-json", dir.resolve("missing.json").toString(), "--out", dir.toString()))
+    assertThat(
+            Main.run(
+                "report",
+                "--from-json",
+                dir.resolve("missing.json").toString(),
+                "--out",
+                dir.toString()))
         .isEqualTo(ExitCode.IO);
   }
 }

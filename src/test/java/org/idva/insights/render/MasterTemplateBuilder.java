@@ -60,7 +60,9 @@ public final class MasterTemplateBuilder {
     narrative("Key findings", "key-findings", "Key findings");
     Map<String, List<String>> sections = new LinkedHashMap<>();
     for (JsonNode t : seed.get("tables")) {
-      sections.computeIfAbsent(t.get("section").asText(), k -> new ArrayList<>()).add(t.get("id").asText());
+      sections
+          .computeIfAbsent(t.get("section").asText(), k -> new ArrayList<>())
+          .add(t.get("id").asText());
     }
     for (Map.Entry<String, List<String>> e : sections.entrySet()) {
       section(e.getKey(), seed.path("section_notes").path(e.getKey()), e.getValue());
@@ -80,12 +82,24 @@ public final class MasterTemplateBuilder {
     put(s, 2, "Adult Independent domestic violence advisor (Idva) services", "cover_subtitle");
     put(s, 4, "{{scope}}", "narrative_heading");
     put(s, 5, "Reporting period: {{period}}", "text");
-    put(s, 6, "Generated on {{generated_on}} by Idva Insights from the services' quarterly returns.", "text");
-    put(s, 8, "This workbook holds every table of the annual outcomes report, with the two previous"
-        + " years beside the reporting year. Start at the Contents sheet; the Notes sheet explains"
-        + " bases, Missing and Don't know, symbols and the colours.", "text");
-    put(s, 10, "All figures are about people in danger. Do not share a service's workbook beyond"
-        + " that service.", "footnote");
+    put(
+        s,
+        6,
+        "Generated on {{generated_on}} by Idva Insights from the services' quarterly returns.",
+        "text");
+    put(
+        s,
+        8,
+        "This workbook holds every table of the annual outcomes report, with the two previous"
+            + " years beside the reporting year. Start at the Contents sheet; the Notes sheet explains"
+            + " bases, Missing and Don't know, symbols and the colours.",
+        "text");
+    put(
+        s,
+        10,
+        "All figures are about people in danger. Do not share a service's workbook beyond"
+            + " that service.",
+        "footnote");
     pageSetup(s, false);
   }
 
@@ -94,8 +108,12 @@ public final class MasterTemplateBuilder {
     s.setColumnWidth(0, 95 * 256);
     s.setColumnWidth(1, 45 * 256);
     put(s, 0, "Contents", "page_title");
-    put(s, 1, "Click a title to go to its table. Column B is the table's named range (Formulas >"
-        + " Name Manager, or type it in the Name box).", "footnote");
+    put(
+        s,
+        1,
+        "Click a title to go to its table. Column B is the table's named range (Formulas >"
+            + " Name Manager, or type it in the Name box).",
+        "footnote");
     put(s, 3, "{{contents}}", "text");
     s.createFreezePane(0, 3);
     pageSetup(s, false);
@@ -109,28 +127,58 @@ public final class MasterTemplateBuilder {
     put(s, r++, "Notes: definitions, bases and symbols", "page_title");
     r++;
     String[][] blocks = {
-      {"Years", "Each year runs April to March and is named by the year it ends in: {{year_periods}}."
-          + " The reporting year shows a Count and a %; the two previous years show the % only."},
-      {"Cases and clients", "Intake figures count cases opened in the year (one intake form each);"
-          + " the client profile counts unique clients (duplicates removed). Exit figures count"
-          + " cases closed in the year, matched to their intake form."},
-      {"Base (n=)", "The n= row under each table's headings gives the number each % is of. Where"
-          + " the question was only asked of some cases (e.g. \"If yes, what type?\") the base is"
-          + " those cases; the line under the title says who they are."},
-      {"Multiple answers", "Where a question allows several answers, the %s add up to more than 100%."},
-      {"Missing", "The question was left blank on the form. Missing is shown as its own row so the"
-          + " categories and Missing together add up to n."},
-      {"Don't know", "The caseworker answered that they do not know. It is an answer, not a blank,"
-          + " and is kept apart from Missing."},
-      {"Subtotal, Total", "Bold rows add up the rows above them (\"Total Agree\" = Strongly agree"
-          + " + Agree). Indented rows are a breakdown of the row above them."},
-      {"Rounding", "Percentages are rounded to whole numbers, so they may not add up to exactly 100%."},
-      {"Named ranges", "Every table is an Excel named range called after its table id (Contents,"
-          + " column B). An id that Excel could read as a cell reference is prefixed with"
-          + " {{name_prefix}}."},
-      {"c", "Suppressed: in a single service's workbook, a count from 1 to {{suppress_up_to}} and"
-          + " the % beside it are shown as c, so that no client can be recognised. All-services"
-          + " figures are not suppressed. Nothing from any other single service is shown."},
+      {
+        "Years",
+        "Each year runs April to March and is named by the year it ends in: {{year_periods}}."
+            + " The reporting year shows a Count and a %; the two previous years show the % only."
+      },
+      {
+        "Cases and clients",
+        "Intake figures count cases opened in the year (one intake form each);"
+            + " the client profile counts unique clients (duplicates removed). Exit figures count"
+            + " cases closed in the year, matched to their intake form."
+      },
+      {
+        "Base (n=)",
+        "The n= row under each table's headings gives the number each % is of. Where"
+            + " the question was only asked of some cases (e.g. \"If yes, what type?\") the base is"
+            + " those cases; the line under the title says who they are."
+      },
+      {
+        "Multiple answers",
+        "Where a question allows several answers, the %s add up to more than 100%."
+      },
+      {
+        "Missing",
+        "The question was left blank on the form. Missing is shown as its own row so the"
+            + " categories and Missing together add up to n."
+      },
+      {
+        "Don't know",
+        "The caseworker answered that they do not know. It is an answer, not a blank,"
+            + " and is kept apart from Missing."
+      },
+      {
+        "Subtotal, Total",
+        "Bold rows add up the rows above them (\"Total Agree\" = Strongly agree"
+            + " + Agree). Indented rows are a breakdown of the row above them."
+      },
+      {
+        "Rounding",
+        "Percentages are rounded to whole numbers, so they may not add up to exactly 100%."
+      },
+      {
+        "Named ranges",
+        "Every table is an Excel named range called after its table id (Contents,"
+            + " column B). An id that Excel could read as a cell reference is prefixed with"
+            + " {{name_prefix}}."
+      },
+      {
+        "c",
+        "Suppressed: in a single service's workbook, a count from 1 to {{suppress_up_to}} and"
+            + " the % beside it are shown as c, so that no client can be recognised. All-services"
+            + " figures are not suppressed. Nothing from any other single service is shown."
+      },
       {"Blank", "The figure was not collected, or not reported, for that year or group."},
     };
     for (String[] b : blocks) {
@@ -147,9 +195,13 @@ public final class MasterTemplateBuilder {
     XSSFSheet s = wb.createSheet(name);
     s.setColumnWidth(0, 90 * 256);
     put(s, 0, title, "page_title");
-    put(s, 1, name.equals("Service of 100")
-        ? "If an Idva service were to support 100 people across the year... ({{scope}}, {{period}})"
-        : "{{scope}}, {{period}}", "footnote");
+    put(
+        s,
+        1,
+        name.equals("Service of 100")
+            ? "If an Idva service were to support 100 people across the year... ({{scope}}, {{period}})"
+            : "{{scope}}, {{period}}",
+        "footnote");
     put(s, 3, "{{narrative:" + template + "}}", "narrative_text");
     pageSetup(s, false);
   }
@@ -192,8 +244,12 @@ public final class MasterTemplateBuilder {
     s.setColumnWidth(0, 22 * 256);
     s.setColumnWidth(1, 40 * 256);
     s.setColumnWidth(2, 80 * 256);
-    put(s, 0, "House styles: restyle the cell in column B; the renderer copies it. Do not rename"
-        + " column A. This sheet is removed from the rendered workbooks.", "footnote");
+    put(
+        s,
+        0,
+        "House styles: restyle the cell in column B; the renderer copies it. Do not rename"
+            + " column A. This sheet is removed from the rendered workbooks.",
+        "footnote");
     int r = 2;
     for (Map.Entry<String, XSSFCellStyle> e : styles.entrySet()) {
       XSSFRow row = s.createRow(r++);
@@ -203,7 +259,8 @@ public final class MasterTemplateBuilder {
       String fmt = e.getValue().getDataFormatString();
       if (fmt != null && fmt.contains("%")) {
         sample.setCellValue(0.42);
-      } else if (e.getKey().startsWith("count") || e.getKey().startsWith("n_value")
+      } else if (e.getKey().startsWith("count")
+          || e.getKey().startsWith("n_value")
           || e.getKey().startsWith("value")) {
         sample.setCellValue(1234);
       } else {
@@ -223,7 +280,8 @@ public final class MasterTemplateBuilder {
     style("contents_link", font(10, false, true, color(0x05, 0x63, 0xC1)), null, null, null);
     style("table_title", font(11, true, false, PURPLE), null, null, null);
     style("table_base", font(9, false, false, GREY), null, null, null).getFont().setItalic(true);
-    XSSFCellStyle hg = style("header_group", font(10, true, false, WHITE), PURPLE, null, HorizontalAlignment.LEFT);
+    XSSFCellStyle hg =
+        style("header_group", font(10, true, false, WHITE), PURPLE, null, HorizontalAlignment.LEFT);
     hg.setBorderBottom(BorderStyle.THIN);
     hg.setBottomBorderColor(WHITE);
     wrap(style("header", font(10, true, false, WHITE), PURPLE, null, HorizontalAlignment.RIGHT));
@@ -231,30 +289,71 @@ public final class MasterTemplateBuilder {
     style("n_value", font(9, false, false, GREY), LILAC, "#,##0", HorizontalAlignment.RIGHT);
     style("label", font(10, false, false, null), null, null, null);
     style("label_indent", font(10, false, false, GREY), null, null, null).setIndention((short) 2);
-    style("label_missing", font(10, false, false, GREY), null, null, null).getFont().setItalic(true);
+    style("label_missing", font(10, false, false, GREY), null, null, null)
+        .getFont()
+        .setItalic(true);
     topBorder(style("label_subtotal", font(10, true, false, null), null, null, null));
     topBorder(style("label_total", font(10, true, false, null), LILAC, null, null));
-    style("label_summary", font(10, false, false, null), null, null, null).getFont().setItalic(true);
+    style("label_summary", font(10, false, false, null), null, null, null)
+        .getFont()
+        .setItalic(true);
     style("count", font(10, false, false, null), null, "#,##0", HorizontalAlignment.RIGHT);
     style("pct", font(10, false, false, null), null, "0%", HorizontalAlignment.RIGHT);
     style("value", font(10, false, false, null), null, "General", HorizontalAlignment.RIGHT);
-    style("count_missing", font(10, false, false, GREY), null, "#,##0", HorizontalAlignment.RIGHT).getFont().setItalic(true);
-    style("pct_missing", font(10, false, false, GREY), null, "0%", HorizontalAlignment.RIGHT).getFont().setItalic(true);
-    topBorder(style("count_subtotal", font(10, true, false, null), null, "#,##0", HorizontalAlignment.RIGHT));
-    topBorder(style("pct_subtotal", font(10, true, false, null), null, "0%", HorizontalAlignment.RIGHT));
-    topBorder(style("count_total", font(10, true, false, null), LILAC, "#,##0", HorizontalAlignment.RIGHT));
-    topBorder(style("pct_total", font(10, true, false, null), LILAC, "0%", HorizontalAlignment.RIGHT));
-    style("value_summary", font(10, false, false, null), null, "#,##0.0", HorizontalAlignment.RIGHT).getFont().setItalic(true);
+    style("count_missing", font(10, false, false, GREY), null, "#,##0", HorizontalAlignment.RIGHT)
+        .getFont()
+        .setItalic(true);
+    style("pct_missing", font(10, false, false, GREY), null, "0%", HorizontalAlignment.RIGHT)
+        .getFont()
+        .setItalic(true);
+    topBorder(
+        style(
+            "count_subtotal",
+            font(10, true, false, null),
+            null,
+            "#,##0",
+            HorizontalAlignment.RIGHT));
+    topBorder(
+        style("pct_subtotal", font(10, true, false, null), null, "0%", HorizontalAlignment.RIGHT));
+    topBorder(
+        style(
+            "count_total", font(10, true, false, null), LILAC, "#,##0", HorizontalAlignment.RIGHT));
+    topBorder(
+        style("pct_total", font(10, true, false, null), LILAC, "0%", HorizontalAlignment.RIGHT));
+    style("value_summary", font(10, false, false, null), null, "#,##0.0", HorizontalAlignment.RIGHT)
+        .getFont()
+        .setItalic(true);
     style("suppressed", font(10, false, false, GREY), null, "@", HorizontalAlignment.RIGHT);
     style("footnote", font(9, false, false, GREY), null, null, null);
     wrap(style("section_note", font(9, false, false, GREY), null, null, null));
-    style("cf_rise", font(10, true, false, color(0x00, 0x44, 0x7A)), color(0xCC, 0xE4, 0xF6), "0%", HorizontalAlignment.RIGHT);
-    style("cf_fall", font(10, true, false, color(0x8A, 0x3B, 0x00)), color(0xFC, 0xE0, 0xC8), "0%", HorizontalAlignment.RIGHT);
-    style("cf_small_base", font(10, false, false, color(0x80, 0x80, 0x80)), color(0xF2, 0xF2, 0xF2), "0%", HorizontalAlignment.RIGHT);
-    style("cf_data_bar", font(10, false, false, null), color(0xB4, 0xA7, 0xD6), "0%", HorizontalAlignment.RIGHT);
+    style(
+        "cf_rise",
+        font(10, true, false, color(0x00, 0x44, 0x7A)),
+        color(0xCC, 0xE4, 0xF6),
+        "0%",
+        HorizontalAlignment.RIGHT);
+    style(
+        "cf_fall",
+        font(10, true, false, color(0x8A, 0x3B, 0x00)),
+        color(0xFC, 0xE0, 0xC8),
+        "0%",
+        HorizontalAlignment.RIGHT);
+    style(
+        "cf_small_base",
+        font(10, false, false, color(0x80, 0x80, 0x80)),
+        color(0xF2, 0xF2, 0xF2),
+        "0%",
+        HorizontalAlignment.RIGHT);
+    style(
+        "cf_data_bar",
+        font(10, false, false, null),
+        color(0xB4, 0xA7, 0xD6),
+        "0%",
+        HorizontalAlignment.RIGHT);
   }
 
-  private XSSFCellStyle style(String key, XSSFFont font, XSSFColor fill, String format, HorizontalAlignment align) {
+  private XSSFCellStyle style(
+      String key, XSSFFont font, XSSFColor fill, String format, HorizontalAlignment align) {
     XSSFCellStyle s = wb.createCellStyle();
     s.setFont(font);
     s.setVerticalAlignment(VerticalAlignment.TOP);

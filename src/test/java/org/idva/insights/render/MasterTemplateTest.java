@@ -37,13 +37,13 @@ class MasterTemplateTest {
   @Test
   void brokenTemplateIsReported() throws IOException {
     Path broken = dir.resolve("broken.xlsx");
-    try (XSSFWorkbook wb =
-        MasterWorkbookWriterTest.open(SeedTableResults.options().template())) {
+    try (XSSFWorkbook wb = MasterWorkbookWriterTest.open(SeedTableResults.options().template())) {
       XSSFSheet inputs = wb.getSheet("Service inputs");
       Cell referral = find(inputs, "{{table:referral_route}}");
       referral.setCellValue("{{table:no_such_table}}");
       Cell status = find(inputs, "{{table:referral_status}}");
-      find(wb.getSheet("Client profile"), "{{table:client_age}}").setCellValue("{{table:referral_status}}");
+      find(wb.getSheet("Client profile"), "{{table:client_age}}")
+          .setCellValue("{{table:referral_status}}");
       status.getRow().createCell(3).setCellValue("{{bogus}}");
       inputs.createRow(200).createCell(0).setCellValue("a stray note");
       XSSFSheet styles = wb.getSheet(MasterStyles.SHEET);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.ConditionType;
@@ -17,7 +18,6 @@ import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFConditionalFormatting;
 import org.apache.poi.xssf.usermodel.XSSFConditionalFormattingRule;
@@ -122,8 +122,12 @@ class MasterWorkbookWriterTest {
       CellReference title = firstCell(wb, "referral_route");
       XSSFSheet sheet = wb.getSheet(title.getSheetName());
       int header = title.getRow() + 2;
-      assertThat(List.of(text(sheet, header, 1), text(sheet, header, 2), text(sheet, header, 3),
-              text(sheet, header, 4)))
+      assertThat(
+              List.of(
+                  text(sheet, header, 1),
+                  text(sheet, header, 2),
+                  text(sheet, header, 3),
+                  text(sheet, header, 4)))
           .containsExactly("2023 Count", "2023 %", "2022 %", "2021 %");
       assertThat(cell(sheet, header + 2, 2).getCellStyle().getDataFormatString()).contains("%");
     }
@@ -297,10 +301,12 @@ class MasterWorkbookWriterTest {
   static String dump(XSSFWorkbook wb) {
     StringBuilder s = new StringBuilder();
     for (int si = 0; si < wb.getNumberOfSheets(); si++) {
-        XSSFSheet sheet = wb.getSheetAt(si);
+      XSSFSheet sheet = wb.getSheetAt(si);
       s.append("## ").append(sheet.getSheetName()).append('\n').append(sheetText(sheet));
     }
-    wb.getAllNames().forEach(n -> s.append(n.getNameName()).append('=').append(n.getRefersToFormula()).append('\n'));
+    wb.getAllNames()
+        .forEach(
+            n -> s.append(n.getNameName()).append('=').append(n.getRefersToFormula()).append('\n'));
     return s.toString();
   }
 
@@ -327,7 +333,8 @@ class MasterWorkbookWriterTest {
 
   static CellReference firstCell(XSSFWorkbook wb, String id) {
     XSSFName name = wb.getName(TableNames.of(id));
-    return new AreaReference(name.getRefersToFormula(), SpreadsheetVersion.EXCEL2007).getFirstCell();
+    return new AreaReference(name.getRefersToFormula(), SpreadsheetVersion.EXCEL2007)
+        .getFirstCell();
   }
 
   static XSSFWorkbook open(Path file) throws IOException {

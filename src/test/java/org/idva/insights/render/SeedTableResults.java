@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-/** The seed report's tables as {@link org.idva.insights.model.TableResult}s, as the engine gives them. */
+/**
+ * The seed report's tables as {@link org.idva.insights.model.TableResult}s, as the engine gives
+ * them.
+ */
 final class SeedTableResults {
   static final LocalDate GENERATED_ON = LocalDate.of(2026, 11, 26);
 
@@ -21,6 +24,7 @@ final class SeedTableResults {
   }
 
   static MasterOptions options() {
-    return MasterOptions.defaults().withTemplate(Path.of("workbook-templates/insights-master.xlsx"));
+    return MasterOptions.defaults()
+        .withTemplate(Path.of("workbook-templates/insights-master.xlsx"));
   }
 }

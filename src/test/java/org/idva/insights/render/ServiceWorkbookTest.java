@@ -30,20 +30,23 @@ class ServiceWorkbookTest {
       List<TableResult.Row> rows = new ArrayList<>();
       for (TableResult.Row r : t.rows()) {
         Map<String, Object> values = new LinkedHashMap<>();
-        r.values().forEach((k, v) -> {
-          if (k.endsWith(".count")) {
-            values.put(k, (long) random.nextInt(12));
-          } else if (k.endsWith(".pct")) {
-            values.put(k, random.nextInt(101));
-          } else {
-            values.put(k, v);
-          }
-        });
+        r.values()
+            .forEach(
+                (k, v) -> {
+                  if (k.endsWith(".count")) {
+                    values.put(k, (long) random.nextInt(12));
+                  } else if (k.endsWith(".pct")) {
+                    values.put(k, random.nextInt(101));
+                  } else {
+                    values.put(k, v);
+                  }
+                });
         rows.add(new TableResult.Row(r.label(), r.kind(), r.indent(), values));
       }
       Map<String, Long> n = new LinkedHashMap<>();
       t.n().forEach((k, v) -> n.put(k, (long) random.nextInt(40)));
-      out.add(new TableResult(t.id(), t.section(), t.title(), t.population(), t.columns(), n, rows));
+      out.add(
+          new TableResult(t.id(), t.section(), t.title(), t.population(), t.columns(), n, rows));
     }
     return out;
   }
@@ -63,9 +66,11 @@ class ServiceWorkbookTest {
     int suppressed = 0;
     try (XSSFWorkbook wb = MasterWorkbookWriterTest.open(fileA)) {
       for (TableResult mine : a) {
-        TableResult every = all.tables().stream().filter(t -> t.id().equals(mine.id())).findFirst().orElseThrow();
+        TableResult every =
+            all.tables().stream().filter(t -> t.id().equals(mine.id())).findFirst().orElseThrow();
         AreaReference area =
-            new AreaReference(wb.getName(TableNames.of(mine.id())).getRefersToFormula(),
+            new AreaReference(
+                wb.getName(TableNames.of(mine.id())).getRefersToFormula(),
                 SpreadsheetVersion.EXCEL2007);
         XSSFSheet sheet = wb.getSheet(area.getFirstCell().getSheetName());
         int nRow = area.getFirstCell().getRow();
@@ -94,7 +99,9 @@ class ServiceWorkbookTest {
             Cell allCell = MasterWorkbookWriterTest.cell(sheet, row, 1 + keys.size() + c);
             if (allV instanceof Number num) {
               double expected = key.endsWith(".pct") ? num.doubleValue() / 100 : num.doubleValue();
-              assertThat(allCell.getNumericCellValue()).as("all services " + where).isEqualTo(expected);
+              assertThat(allCell.getNumericCellValue())
+                  .as("all services " + where)
+                  .isEqualTo(expected);
             }
           }
         }
@@ -106,7 +113,8 @@ class ServiceWorkbookTest {
       for (int s = 0; s < wb.getNumberOfSheets(); s++) {
         for (var r : wb.getSheetAt(s)) {
           for (Cell c : r) {
-            if (c.getCellType() == CellType.NUMERIC && c.getCellStyle().getDataFormatString().contains("#,##0")
+            if (c.getCellType() == CellType.NUMERIC
+                && c.getCellStyle().getDataFormatString().contains("#,##0")
                 && c.getColumnIndex() > 0) {
               assertThat(c.getNumericCellValue()).isNotNegative();
             }
@@ -120,14 +128,22 @@ class ServiceWorkbookTest {
   @Test
   void suppressionHidesCountsOneToThresholdAndTheirPercent() {
     TableResult t =
-        new TableResult("x", "s", "T", "p", List.of("2023.count", "2023.pct", "2022.pct"),
+        new TableResult(
+            "x",
+            "s",
+            "T",
+            "p",
+            List.of("2023.count", "2023.pct", "2022.pct"),
             Map.of("2023", 3L, "2022", 50L),
             List.of(
-                new TableResult.Row("a", "category", 0, Map.of("2023.count", 4L, "2023.pct", 8, "2022.pct", 9)),
+                new TableResult.Row(
+                    "a", "category", 0, Map.of("2023.count", 4L, "2023.pct", 8, "2022.pct", 9)),
                 new TableResult.Row("b", "category", 0, Map.of("2023.count", 5L, "2023.pct", 10)),
                 new TableResult.Row("z", "category", 0, Map.of("2023.count", 0L, "2023.pct", 0))));
     TableResult s = Suppression.apply(t, 4);
-    assertThat(s.rows().get(0).values()).containsEntry("2023.count", "c").containsEntry("2023.pct", "c")
+    assertThat(s.rows().get(0).values())
+        .containsEntry("2023.count", "c")
+        .containsEntry("2023.pct", "c")
         .containsEntry("2022.pct", 9);
     assertThat(s.rows().get(1).values()).containsEntry("2023.count", 5L);
     assertThat(s.rows().get(2).values()).containsEntry("2023.count", 0L);
