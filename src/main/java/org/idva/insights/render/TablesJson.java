@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,8 @@ public final class TablesJson {
     String label = root.path("reporting_year").asText("");
     Map<String, String> periods = new LinkedHashMap<>();
     root.path("year_labels")
-        .fields()
-        .forEachRemaining(e -> periods.put(e.getKey(), e.getValue().asText()));
+        .properties()
+        .forEach(e -> periods.put(e.getKey(), e.getValue().asText()));
     String year = reportingYear(label, tables);
     return new ReportTables(
         new ReportEdition(
@@ -61,8 +60,8 @@ public final class TablesJson {
     }
     Map<String, Long> n = new LinkedHashMap<>();
     t.path("n")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               if (e.getValue().isNumber()) {
                 n.put(e.getKey(), e.getValue().asLong());
@@ -71,9 +70,7 @@ public final class TablesJson {
     List<TableResult.Row> rows = new ArrayList<>();
     for (JsonNode r : t.path("rows")) {
       Map<String, Object> values = new LinkedHashMap<>();
-      Iterator<Map.Entry<String, JsonNode>> it = r.path("values").fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : r.path("values").properties()) {
         Object v = value(e.getKey(), e.getValue());
         if (v != null) {
           values.put(e.getKey(), v);

@@ -77,7 +77,7 @@ public final class MasterTemplateBuilder {
 
   private void cover() {
     XSSFSheet s = wb.createSheet("Cover");
-    s.setColumnWidth(0, 90 * 256);
+    s.setColumnWidth(0, 75 * 256);
     put(s, 1, "Insights Idva dataset {{report_label}}", "cover_title");
     put(s, 2, "Adult Independent domestic violence advisor (Idva) services", "cover_subtitle");
     put(s, 4, "{{scope}}", "narrative_heading");
@@ -122,7 +122,7 @@ public final class MasterTemplateBuilder {
   private void notes() {
     XSSFSheet s = wb.createSheet("Notes");
     s.setColumnWidth(0, 20 * 256);
-    s.setColumnWidth(1, 90 * 256);
+    s.setColumnWidth(1, 75 * 256);
     int r = 0;
     put(s, r++, "Notes: definitions, bases and symbols", "page_title");
     r++;
@@ -193,7 +193,7 @@ public final class MasterTemplateBuilder {
 
   private void narrative(String name, String template, String title) {
     XSSFSheet s = wb.createSheet(name);
-    s.setColumnWidth(0, 90 * 256);
+    s.setColumnWidth(0, 75 * 256);
     put(s, 0, title, "page_title");
     put(
         s,
