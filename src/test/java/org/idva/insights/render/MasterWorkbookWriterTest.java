@@ -134,6 +134,36 @@ class MasterWorkbookWriterTest {
   }
 
   @Test
+  void subtotalIndentedAndMissingRowsAreStyledApart() throws IOException {
+    try (XSSFWorkbook wb = open(master)) {
+      Map<String, org.apache.poi.xssf.usermodel.XSSFCellStyle> byKind = new TreeMap<>();
+      for (TableResult t : seed.tables()) {
+        CellReference title = firstCell(wb, t.id());
+        XSSFSheet sheet = wb.getSheet(title.getSheetName());
+        int nRow = title.getRow();
+        while (!"n=".equals(text(sheet, nRow, 0))) {
+          nRow++;
+        }
+        for (int i = 0; i < t.rows().size(); i++) {
+          TableResult.Row r = t.rows().get(i);
+          boolean plain = r.kind().equals("other") || r.kind().equals("category");
+          String kind = r.indent() > 0 && plain ? "indent" : r.kind();
+          var style = (org.apache.poi.xssf.usermodel.XSSFCellStyle) cell(sheet, nRow + 1 + i, 0).getCellStyle();
+          var before = byKind.putIfAbsent(kind, style);
+          if (before != null) {
+            assertThat(style.getIndex()).as("%s row %d (%s)", t.id(), i, kind).isEqualTo(before.getIndex());
+          }
+        }
+      }
+      assertThat(byKind.get("subtotal").getFont().getBold()).isTrue();
+      assertThat(byKind.get("category").getFont().getBold()).isFalse();
+      assertThat(byKind.get("missing").getFont().getItalic()).isTrue();
+      assertThat(byKind.get("indent").getIndention()).isPositive();
+      assertThat(byKind.get("category").getIndention()).isZero();
+    }
+  }
+
+  @Test
   void contentsLinksToEveryTableTitle() throws IOException {
     try (XSSFWorkbook wb = open(master)) {
       XSSFSheet contents = wb.getSheet("Contents");
