@@ -40,6 +40,8 @@ final class ConditionalFormats {
       return;
     }
     XSSFSheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
+    // Year on year first: LibreOffice shows only the first format that applies to a cell.
+    yearOnYear(cf, t);
     smallBase(cf, t);
     List<CellRangeAddress> pctRanges = new ArrayList<>();
     for (TablePlacement.Column c : t.columns()) {
@@ -50,7 +52,6 @@ final class ConditionalFormats {
     if (!pctRanges.isEmpty()) {
       dataBars(cf, pctRanges);
     }
-    yearOnYear(cf, t);
   }
 
   private void smallBase(XSSFSheetConditionalFormatting cf, TablePlacement t) {

@@ -93,13 +93,24 @@ final class MasterStyles {
 
   /** The fill colour of a style's sample, for conditional formats and charts. */
   XSSFColor fill(String key) {
-    XSSFColor c = get(key).getFillForegroundColorColor();
-    return c != null ? c : new XSSFColor(new byte[] {(byte) 0xDD, (byte) 0xDD, (byte) 0xDD});
+    return opaque(get(key).getFillForegroundColorColor(), (byte) 0xDD);
   }
 
   /** The font colour of a style's sample. */
   XSSFColor fontColor(String key) {
-    XSSFColor c = get(key).getFont().getXSSFColor();
-    return c != null ? c : new XSSFColor(new byte[] {0, 0, 0});
+    return opaque(get(key).getFont().getXSSFColor(), (byte) 0);
+  }
+
+  /**
+   * The colour as opaque ARGB (8 hex digits): conditional-format colours written as 6-digit RGB are
+   * read as fully transparent by some readers.
+   */
+  static XSSFColor opaque(XSSFColor c, byte grey) {
+    byte[] rgb = c == null ? null : c.getRGB();
+    if (rgb == null || rgb.length < 3) {
+      rgb = new byte[] {grey, grey, grey};
+    }
+    int o = rgb.length - 3;
+    return new XSSFColor(new byte[] {(byte) 0xFF, rgb[o], rgb[o + 1], rgb[o + 2]});
   }
 }

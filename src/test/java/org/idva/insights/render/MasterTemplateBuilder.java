@@ -415,6 +415,6 @@ public final class MasterTemplateBuilder {
   }
 
   private static XSSFColor color(int r, int g, int b) {
-    return new XSSFColor(new byte[] {(byte) r, (byte) g, (byte) b});
+    return new XSSFColor(new byte[] {(byte) 0xFF, (byte) r, (byte) g, (byte) b});
   }
 }

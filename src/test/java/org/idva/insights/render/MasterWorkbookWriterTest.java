@@ -148,10 +148,14 @@ class MasterWorkbookWriterTest {
           TableResult.Row r = t.rows().get(i);
           boolean plain = r.kind().equals("other") || r.kind().equals("category");
           String kind = r.indent() > 0 && plain ? "indent" : r.kind();
-          var style = (org.apache.poi.xssf.usermodel.XSSFCellStyle) cell(sheet, nRow + 1 + i, 0).getCellStyle();
+          var style =
+              (org.apache.poi.xssf.usermodel.XSSFCellStyle)
+                  cell(sheet, nRow + 1 + i, 0).getCellStyle();
           var before = byKind.putIfAbsent(kind, style);
           if (before != null) {
-            assertThat(style.getIndex()).as("%s row %d (%s)", t.id(), i, kind).isEqualTo(before.getIndex());
+            assertThat(style.getIndex())
+                .as("%s row %d (%s)", t.id(), i, kind)
+                .isEqualTo(before.getIndex());
           }
         }
       }
