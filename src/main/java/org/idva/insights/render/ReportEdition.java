@@ -28,6 +28,21 @@ public record ReportEdition(
     yearPeriods = new LinkedHashMap<>(yearPeriods);
   }
 
+  /**
+   * The edition of the all-services report for the year (April to March) ending in {@code
+   * reportingYear}: label {@code 2022-23}, each of the three years' periods as "April 2022 - March
+   * 2023".
+   */
+  public static ReportEdition of(int reportingYear, LocalDate generatedOn) {
+    Map<String, String> periods = new LinkedHashMap<>();
+    for (int y = reportingYear; y > reportingYear - 3; y--) {
+      periods.put(String.valueOf(y), "April " + (y - 1) + " - March " + y);
+    }
+    String label = (reportingYear - 1) + "-" + String.format("%02d", reportingYear % 100);
+    return new ReportEdition(
+        String.valueOf(reportingYear), label, periods, generatedOn, ALL_SERVICES);
+  }
+
   /** The reporting year's period, e.g. {@code April 2022 - March 2023}. */
   public String period() {
     return yearPeriods.getOrDefault(reportingYear, reportLabel);

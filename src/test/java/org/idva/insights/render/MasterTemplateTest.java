@@ -83,6 +83,16 @@ class MasterTemplateTest {
     }
   }
 
+  @Test
+  void editionOfAYearMatchesTheSeedEdition() throws IOException {
+    ReportEdition seed = SeedTableResults.load().edition();
+    ReportEdition built = ReportEdition.of(2023, seed.generatedOn());
+    assertThat(built.reportLabel()).isEqualTo(seed.reportLabel()).isEqualTo("2022-23");
+    assertThat(built.yearPeriods()).isEqualTo(seed.yearPeriods());
+    assertThat(built.period()).isEqualTo("April 2022 - March 2023");
+    assertThat(ReportEdition.of(2010, seed.generatedOn()).reportLabel()).isEqualTo("2009-10");
+  }
+
   static Cell find(XSSFSheet sheet, String text) {
     for (Row row : sheet) {
       for (Cell c : row) {
