@@ -84,6 +84,52 @@ class MasterTemplateTest {
   }
 
   @Test
+  void designerCanReorderAndRestyleWithoutJava() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("designer"));
+    Path original = SeedTableResults.options().template();
+    for (String ftl : NARRATIVES) {
+      Files.copy(original.resolveSibling(ftl + ".ftl"), folder.resolve(ftl + ".ftl"));
+    }
+    Path edited = folder.resolve("insights-master.xlsx");
+    try (XSSFWorkbook wb = MasterWorkbookWriterTest.open(original)) {
+      find(wb.getSheet("Service inputs"), "{{table:referral_route}}")
+          .setCellValue("{{table:referral_status}}");
+      Cell status = find(wb.getSheet("Service inputs"), "{{table:referral_status}}");
+      status.setCellValue("{{table:referral_route}}");
+      find(wb.getSheet("Service inputs"), "{{chart:referral_route}}").setBlank();
+      status.getRow().createCell(7).setCellValue("{{chart:referral_route}}");
+      XSSFSheet profile = wb.getSheet("Client profile");
+      Cell age = find(profile, "{{table:client_age}}");
+      profile.getRow(0).getCell(0).setCellValue("Who the clients are");
+      var pct = find(wb.getSheet(MasterStyles.SHEET), "pct").getRow().getCell(1).getCellStyle();
+      var font = wb.createFont();
+      font.setBold(true);
+      font.setItalic(true);
+      ((org.apache.poi.xssf.usermodel.XSSFCellStyle) pct).setFont(font);
+      assertThat(age).isNotNull();
+      try (OutputStream out = Files.newOutputStream(edited)) {
+        wb.write(out);
+      }
+    }
+    assertThat(MasterTemplate.load(edited).check(ids(), NARRATIVES)).isEmpty();
+    ReportTables seed = SeedTableResults.load();
+    Path file =
+        new MasterWorkbookWriter(SeedTableResults.options().withTemplate(edited))
+            .writeMaster(seed.tables(), seed.edition(), dir.resolve("out"));
+    try (XSSFWorkbook wb = MasterWorkbookWriterTest.open(file)) {
+      int route = MasterWorkbookWriterTest.firstCell(wb, "referral_route").getRow();
+      int status = MasterWorkbookWriterTest.firstCell(wb, "referral_status").getRow();
+      assertThat(route).as("referral_route now placed first").isLessThan(status);
+      assertThat(wb.getSheet("Client profile").getRow(0).getCell(0).getStringCellValue())
+          .isEqualTo("Who the clients are");
+      var pctCell = MasterWorkbookWriterTest.cell(wb.getSheet("Service inputs"), route + 4, 2);
+      var pctFont = wb.getFontAt(pctCell.getCellStyle().getFontIndex());
+      assertThat(pctFont.getBold()).isTrue();
+      assertThat(pctFont.getItalic()).isTrue();
+    }
+  }
+
+  @Test
   void editionOfAYearMatchesTheSeedEdition() throws IOException {
     ReportEdition seed = SeedTableResults.load().edition();
     ReportEdition built = ReportEdition.of(2023, seed.generatedOn());
