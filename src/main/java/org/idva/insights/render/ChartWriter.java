@@ -36,7 +36,7 @@ final class ChartWriter {
     rgb(0xCC, 0x79, 0xA7), rgb(0xD5, 0x5E, 0x00), rgb(0xF0, 0xE4, 0x42), rgb(0x99, 0x99, 0x99)
   };
 
-  private static final int WIDTH_COLUMNS = 9;
+  static final int WIDTH_COLUMNS = 9;
   private static final int MIN_HEIGHT_ROWS = 16;
 
   /**

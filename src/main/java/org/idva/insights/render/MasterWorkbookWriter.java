@@ -161,6 +161,8 @@ public final class MasterWorkbookWriter {
       for (int s = 0; s < wb.getNumberOfSheets(); s++) {
         RowHeights.fit(wb.getSheetAt(s));
       }
+      pages.values().forEach(Pager::breakBetweenTables);
+      pages.clear();
       properties(wb, edition);
       wb.setActiveSheet(0);
       wb.setFirstVisibleTab(0);
@@ -168,6 +170,9 @@ public final class MasterWorkbookWriter {
       LOG.info("Wrote {} ({} tables, scope {})", out, placed.size(), edition.scope());
     }
   }
+
+  /** Page breaks to set once row heights are known, per section sheet. */
+  private final Map<String, Pager> pages = new LinkedHashMap<>();
 
   private List<TablePlacement> writeTables(
       XSSFWorkbook wb,
@@ -195,6 +200,8 @@ public final class MasterWorkbookWriter {
       tables.forEach(m -> clear(sheet, m));
       int firstRow = tables.get(0).row();
       int r = firstRow;
+      int rightmost = 1;
+      List<int[]> spans = new ArrayList<>();
       for (MasterMarker m : tables) {
         Optional<List<MasterTableWriter.Block>> b = blocks.apply(m.argument());
         if (b.isEmpty()) {
@@ -205,25 +212,26 @@ public final class MasterWorkbookWriter {
           continue;
         }
         TablePlacement t = writer.write(sheet, r, b.get());
+
         formats.apply(sheet, t);
         int next = t.lastRow() + 3;
         for (MasterMarker c : chartMarkers) {
           if (c.row() == m.row() && ChartCatalog.table(c.argument()).equals(m.argument())) {
-            if (t.titleRow() > firstRow) {
-              sheet.setRowBreak(t.titleRow() - 1);
-            }
             boolean beside = t.lastColumn() < c.column();
             int row = beside ? t.titleRow() : t.lastRow() + 2;
             int rows =
                 charts.draw(
                     sheet, t, ChartCatalog.spec(c.argument()), row, beside ? c.column() : 1);
             next = Math.max(next, row + rows + 2);
-            sheet.setRowBreak(next - 1);
+            rightmost = Math.max(rightmost, (beside ? c.column() : 1) + ChartWriter.WIDTH_COLUMNS);
           }
         }
+        rightmost = Math.max(rightmost, t.lastColumn() + 1);
+        spans.add(new int[] {t.titleRow(), next - 3});
         placed.add(t);
         r = next;
       }
+      pages.put(sheet.getSheetName(), new Pager(sheet, firstRow, rightmost, spans));
       sheet.createFreezePane(1, firstRow);
       printSetup(sheet);
     }
