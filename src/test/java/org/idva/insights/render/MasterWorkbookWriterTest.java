@@ -310,6 +310,25 @@ class MasterWorkbookWriterTest {
   }
 
   @Test
+  void pageBreaksFallOnlyBetweenTables() throws IOException {
+    java.util.Set<String> titles = new java.util.HashSet<>();
+    seed.tables().forEach(t -> titles.add(t.title()));
+    int breaks = 0;
+    try (XSSFWorkbook wb = open(master)) {
+      for (int si = 0; si < wb.getNumberOfSheets(); si++) {
+        XSSFSheet sheet = wb.getSheetAt(si);
+        for (int b : sheet.getRowBreaks()) {
+          assertThat(text(sheet, b + 1, 0))
+              .as(sheet.getSheetName() + " break after row " + b)
+              .isIn(titles);
+          breaks++;
+        }
+      }
+    }
+    assertThat(breaks).isPositive();
+  }
+
+  @Test
   void narrativePagesAreFilledFromTheFigures() throws IOException {
     try (XSSFWorkbook wb = open(master)) {
       String service100 = sheetText(wb.getSheet("Service of 100"));
