@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       BenchIngestCommand.class,
       TablesCommand.class,
       BenchTablesCommand.class,
+      CheckTemplateCommand.class,
+      ReportCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footer = ExitCode.HELP_FOOTER)

@@ -15,6 +15,17 @@ public final class TextTemplates {
   public TextTemplates() {
     config = new Configuration(Configuration.VERSION_2_3_34);
     config.setClassLoaderForTemplateLoading(TextTemplates.class.getClassLoader(), "templates");
+    configure();
+  }
+
+  /** Templates read from a folder (e.g. {@code workbook-templates/}) instead of the classpath. */
+  public TextTemplates(java.nio.file.Path folder) throws IOException {
+    config = new Configuration(Configuration.VERSION_2_3_34);
+    config.setDirectoryForTemplateLoading(folder.toFile());
+    configure();
+  }
+
+  private void configure() {
     config.setDefaultEncoding("UTF-8");
     config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
     config.setLogTemplateExceptions(false);

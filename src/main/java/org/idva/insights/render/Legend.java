@@ -1,0 +1,103 @@
+package org.idva.insights.render;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.ConditionalFormattingThreshold.RangeType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFConditionalFormattingRule;
+import org.apache.poi.xssf.usermodel.XSSFDataBarFormatting;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+/** The legend of the conditional formats and symbols, written at the notes sheet's marker. */
+final class Legend {
+  private final MasterStyles styles;
+  private final MasterOptions options;
+
+  Legend(MasterStyles styles, MasterOptions options) {
+    this.styles = styles;
+    this.options = options;
+  }
+
+  int write(XSSFSheet sheet, int row, int column) {
+    int r = row;
+    line(
+        sheet,
+        r++,
+        column,
+        0.52,
+        "cf_rise",
+        "Reporting-year % at least "
+            + options.yoyPoints()
+            + " percentage points higher than the previous year's (conditional format).");
+    line(
+        sheet,
+        r++,
+        column,
+        0.31,
+        "cf_fall",
+        "Reporting-year % at least "
+            + options.yoyPoints()
+            + " percentage points lower than the previous year's (conditional format).");
+    int bar = r;
+    line(
+        sheet,
+        r++,
+        column,
+        0.6,
+        "pct",
+        "Data bar: the bar's length is the % (0% to 100%), on every % column.");
+    XSSFConditionalFormattingRule rule =
+        sheet
+            .getSheetConditionalFormatting()
+            .createConditionalFormattingRule(styles.fill("cf_data_bar"));
+    XSSFDataBarFormatting db = rule.getDataBarFormatting();
+    db.getMinThreshold().setRangeType(RangeType.NUMBER);
+    db.getMinThreshold().setValue(0d);
+    db.getMaxThreshold().setRangeType(RangeType.NUMBER);
+    db.getMaxThreshold().setValue(1d);
+    sheet
+        .getSheetConditionalFormatting()
+        .addConditionalFormatting(
+            new CellRangeAddress[] {new CellRangeAddress(bar, bar, column, column)}, rule);
+    line(
+        sheet,
+        r++,
+        column,
+        0.4,
+        "cf_small_base",
+        "Base n below "
+            + options.smallBase()
+            + ": the figure rests on very few cases; read it with care.");
+    line(
+        sheet,
+        r++,
+        column,
+        Suppression.MARK,
+        "suppressed",
+        "In a single service's workbook, a count from 1 to "
+            + options.suppressUpTo()
+            + " (and the % beside it) is not shown, so no client can be recognised.");
+    line(
+        sheet,
+        r++,
+        column,
+        "",
+        "count",
+        "Blank cell: the figure was not collected or not reported for that year or group.");
+    return r - row;
+  }
+
+  private void line(XSSFSheet sheet, int r, int c, Object sample, String style, String text) {
+    Row row = MasterTableWriter.row(sheet, r);
+    Cell s = row.createCell(c);
+    s.setCellStyle(styles.get(style));
+    if (sample instanceof Double d) {
+      s.setCellValue(d);
+    } else if (!sample.toString().isEmpty()) {
+      s.setCellValue(sample.toString());
+    }
+    Cell t = row.createCell(c + 1);
+    t.setCellStyle(styles.get("text"));
+    t.setCellValue(text);
+  }
+}

@@ -1,0 +1,199 @@
+package org.idva.insights.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFName;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.idva.insights.model.TableResult;
+
+/**
+ * Writes one table at a given row: title, base, group headings (grids and per-service blocks),
+ * column headings ({@code 2023 Count}, {@code 2023 %}, {@code 2022 %}...), the {@code n=} row and
+ * the rows, each styled by its kind; then names the range after the table id.
+ */
+final class MasterTableWriter {
+  /** A set of columns from one source: the master has one, a per-service workbook two. */
+  record Block(String caption, TableResult table) {}
+
+  private final MasterStyles styles;
+
+  MasterTableWriter(MasterStyles styles) {
+    this.styles = styles;
+  }
+
+  TablePlacement write(XSSFSheet sheet, int startRow, List<Block> blocks) {
+    TableResult main = blocks.get(0).table();
+    int r = startRow;
+    int titleRow = r;
+    text(sheet, r++, 0, main.title(), "table_title");
+    if (!main.population().isBlank()) {
+      text(sheet, r++, 0, "Base: " + main.population(), "table_base");
+    }
+    List<TablePlacement.Column> columns = new ArrayList<>();
+    int col = 1;
+    for (int b = 0; b < blocks.size(); b++) {
+      for (String key : blocks.get(b).table().columns()) {
+        columns.add(TablePlacement.Column.parse(b, key, col++));
+      }
+    }
+    boolean groupRow =
+        blocks.stream().anyMatch(b -> b.caption() != null)
+            || columns.stream().anyMatch(c -> c.group() != null);
+    if (groupRow) {
+      Row row = row(sheet, r);
+      style(row, 0, "header_group");
+      String previous = null;
+      for (TablePlacement.Column c : columns) {
+        String caption = blocks.get(c.block()).caption();
+        String text =
+            caption == null ? c.group() : c.group() == null ? caption : caption + ": " + c.group();
+        String shown = text == null ? "" : text;
+        Cell cell = style(row, c.index(), "header_group");
+        if (!shown.equals(previous)) {
+          cell.setCellValue(shown);
+        }
+        previous = shown;
+      }
+      r++;
+    }
+    int headerRow = r;
+    Row header = row(sheet, r++);
+    style(header, 0, "header");
+    for (TablePlacement.Column c : columns) {
+      style(header, c.index(), "header").setCellValue(c.year() + " " + measureLabel(c.measure()));
+    }
+    int nRow = r;
+    Row nr = row(sheet, r++);
+    style(nr, 0, "n_label").setCellValue("n=");
+    for (TablePlacement.Column c : columns) {
+      Long n = blocks.get(c.block()).table().n().get(c.nKey());
+      Cell cell = style(nr, c.index(), "n_value");
+      if (Suppression.suppressedBase(n)) {
+        style(nr, c.index(), "suppressed").setCellValue(Suppression.MARK);
+      } else if (n != null) {
+        cell.setCellValue(n);
+      }
+    }
+    int firstDataRow = r;
+    for (int i = 0; i < main.rows().size(); i++) {
+      TableResult.Row tr = main.rows().get(i);
+      Row row = row(sheet, r++);
+      style(row, 0, labelStyle(tr)).setCellValue(tr.label());
+      for (TablePlacement.Column c : columns) {
+        List<TableResult.Row> rows = blocks.get(c.block()).table().rows();
+        TableResult.Row source = c.block() == 0 ? tr : matching(rows, tr, i);
+        Object v = source == null ? null : source.values().get(c.key());
+        Cell cell = style(row, c.index(), valueStyle(tr.kind(), c.measure()));
+        setValue(cell, v, c.measure());
+      }
+    }
+    int lastRow = r - 1;
+    int lastColumn = columns.isEmpty() ? 0 : columns.get(columns.size() - 1).index();
+    name(sheet, main.id(), titleRow, lastRow, lastColumn);
+    return new TablePlacement(
+        main,
+        sheet.getSheetName(),
+        titleRow,
+        headerRow,
+        nRow,
+        firstDataRow,
+        lastRow,
+        lastColumn,
+        columns);
+  }
+
+  /** The row of another block's table for the same label (same position when labels repeat). */
+  private static TableResult.Row matching(List<TableResult.Row> rows, TableResult.Row tr, int i) {
+    if (i < rows.size() && rows.get(i).label().equals(tr.label())) {
+      return rows.get(i);
+    }
+    return rows.stream().filter(r -> r.label().equals(tr.label())).findFirst().orElse(null);
+  }
+
+  private void setValue(Cell cell, Object v, String measure) {
+    if (v == null) {
+      return;
+    }
+    if (Suppression.MARK.equals(v)) {
+      cell.setCellStyle(styles.get("suppressed"));
+      cell.setCellValue(Suppression.MARK);
+    } else if (v instanceof Number num) {
+      cell.setCellValue(measure.equals("pct") ? num.doubleValue() / 100.0 : num.doubleValue());
+    } else {
+      cell.setCellValue(v.toString());
+    }
+  }
+
+  static String measureLabel(String measure) {
+    return switch (measure) {
+      case "count" -> "Count";
+      case "pct" -> "%";
+      case "per_100" -> "Per 100";
+      default -> "Value";
+    };
+  }
+
+  static String labelStyle(TableResult.Row r) {
+    return switch (r.kind()) {
+      case "missing" -> "label_missing";
+      case "subtotal" -> "label_subtotal";
+      case "total" -> "label_total";
+      case "average", "median" -> "label_summary";
+      default -> r.indent() > 0 ? "label_indent" : "label";
+    };
+  }
+
+  static String valueStyle(String kind, String measure) {
+    String m =
+        switch (measure) {
+          case "pct" -> "pct";
+          case "count", "per_100" -> "count";
+          default -> "value";
+        };
+    return switch (kind) {
+      case "missing", "subtotal", "total" -> m.equals("value") ? "value" : m + "_" + kind;
+      case "average", "median" -> "value_summary";
+      default -> m;
+    };
+  }
+
+  private void name(XSSFSheet sheet, String id, int first, int last, int lastColumn) {
+    var wb = sheet.getWorkbook();
+    String nameText = TableNames.of(id);
+    XSSFName existing = wb.getName(nameText);
+    if (existing != null) {
+      wb.removeName(existing);
+    }
+    XSSFName name = wb.createName();
+    name.setNameName(nameText);
+    AreaReference area =
+        new AreaReference(
+            new CellReference(sheet.getSheetName(), first, 0, true, true),
+            new CellReference(sheet.getSheetName(), last, lastColumn, true, true),
+            SpreadsheetVersion.EXCEL2007);
+    name.setRefersToFormula(area.formatAsString());
+  }
+
+  private void text(XSSFSheet sheet, int r, int c, String text, String style) {
+    style(row(sheet, r), c, style).setCellValue(text);
+  }
+
+  Cell style(Row row, int c, String style) {
+    Cell cell = row.getCell(c);
+    if (cell == null) {
+      cell = row.createCell(c);
+    }
+    cell.setCellStyle(styles.get(style));
+    return cell;
+  }
+
+  static Row row(XSSFSheet sheet, int r) {
+    Row row = sheet.getRow(r);
+    return row != null ? row : sheet.createRow(r);
+  }
+}
