@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       TemplateCommand.class,
       DictionaryCommand.class,
+      SampleCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footer = ExitCode.HELP_FOOTER)
