@@ -27,9 +27,9 @@ import org.idva.insights.schema.SheetDefinition;
 /**
  * Writes a filled return in exactly the blank template's layout: the template's sheets, the About
  * sheet filled in (service code, quarter, contact; template version as printed), the header row of
- * every sheet, then one row per form row: code labels (not codes) in coded cells, {@code Yes} in the
- * ticked option columns of a multi-select question, real Excel dates shown dd/mm/yyyy, whole numbers
- * as numbers. Rows stream to disk (SXSSF), so a large return needs little heap.
+ * every sheet, then one row per form row: code labels (not codes) in coded cells, {@code Yes} in
+ * the ticked option columns of a multi-select question, real Excel dates shown dd/mm/yyyy, whole
+ * numbers as numbers. Rows stream to disk (SXSSF), so a large return needs little heap.
  *
  * <p>A value that is a {@code String} where the field wants a code, a date or a number is written
  * as typed text: that is how the sample data makes its deliberate slips.

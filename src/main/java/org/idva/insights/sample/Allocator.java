@@ -36,7 +36,9 @@ final class Allocator {
     List<Rec> free = new ArrayList<>();
     for (Rec r : population) {
       Object v = r.get(field.id());
-      if (v == null) {
+      if (v == null && r.blank.contains(field.id())) {
+        counts.computeIfPresent(Target.MISSING, (k, c) -> Math.max(0, c - 1));
+      } else if (v == null) {
         free.add(r);
       } else if (target.multi) {
         boolean any = false;
@@ -92,13 +94,24 @@ final class Allocator {
     double total = target.weights.values().stream().mapToDouble(Double::doubleValue).sum();
     double missing = target.missing != null ? target.missing : 0;
     if (target.multi) {
-      target.weights.forEach((k, v) -> counts.put(k, (int) Math.round(v * n / 100.0)));
-      counts.put(Target.MISSING, (int) Math.round(missing * n / 100.0));
+      int blank = (int) Math.round(missing * n / 100.0);
+      int base = target.percentOfAnswered ? n - blank : n;
+      target.weights.forEach((k, v) -> counts.put(k, (int) Math.round(v * base / 100.0)));
+      counts.put(Target.MISSING, blank);
       return counts;
     }
     Map<String, Double> w = new LinkedHashMap<>(target.weights);
+    if (target.missing != null && total + missing > 100.5 && total > 0) {
+      // categories printed as % of those who answered, Missing as % of all
+      double share = Math.max(0, 100 - missing) / total;
+      w.replaceAll((k, v) -> v * share);
+      total = 100 - missing;
+    }
     String filler = filler(target, field);
     double rest = Math.max(0, 100 - total - missing);
+    if (rest <= 1.5) {
+      rest = 0; // printed percentages that miss 100 by rounding: scale, don't pad
+    }
     if (filler != null && target.missing == null) {
       w.merge(filler, rest, Double::sum);
     } else {
@@ -174,11 +187,11 @@ final class Allocator {
         Rec r = free.get(i++);
         String key = e.getKey();
         if (key.equals(Target.MISSING)) {
-          r.values.remove(field.id());
+          r.set(field.id(), null);
         } else if (Target.isBand(key)) {
-          r.values.put(field.id(), numbers.inBand(field.id(), key, random));
+          r.set(field.id(), numbers.inBand(field.id(), key, random));
         } else {
-          r.values.put(field.id(), key);
+          r.set(field.id(), key);
         }
       }
     }
@@ -186,6 +199,7 @@ final class Allocator {
 
   private void assignMulti(List<Rec> free, Field field, Map<String, Integer> counts) {
     int missing = Math.min(free.size(), counts.getOrDefault(Target.MISSING, 0));
+    free.subList(0, missing).forEach(r -> r.set(field.id(), null));
     List<Rec> answered = new ArrayList<>(free.subList(missing, free.size()));
     Map<Rec, Set<String>> ticks = new HashMap<>();
     answered.forEach(r -> ticks.put(r, new LinkedHashSet<>()));
@@ -203,15 +217,60 @@ final class Allocator {
       }
     }
     for (Map.Entry<Rec, Set<String>> e : ticks.entrySet()) {
-      if (!e.getValue().isEmpty()) {
+      if (e.getValue().isEmpty()) {
+        e.getKey().set(field.id(), null);
+      } else {
         Set<String> ordered = new LinkedHashSet<>();
         for (Code c : field.codeList().codes()) {
           if (e.getValue().contains(c.code())) {
             ordered.add(c.code());
           }
         }
-        e.getKey().values.put(field.id(), ordered);
+        e.getKey().set(field.id(), ordered);
       }
+    }
+  }
+
+  /**
+   * Like {@link #allocate}, and also exactly {@code k} of the records in {@code group} get one of
+   * {@code codes} (a figure of a cross table, e.g. supported among those with the need).
+   */
+  void allocateSplit(
+      List<Rec> population,
+      Field field,
+      Target target,
+      java.util.function.Predicate<Rec> group,
+      Set<String> codes,
+      int k) {
+    Map<String, Integer> counts = counts(target, field, population.size());
+    List<String> hit = new ArrayList<>();
+    List<String> miss = new ArrayList<>();
+    counts.forEach(
+        (key, c) ->
+            (codes.contains(key) ? hit : miss).addAll(java.util.Collections.nCopies(c, key)));
+    java.util.Collections.shuffle(hit, random);
+    java.util.Collections.shuffle(miss, random);
+    List<Rec> in = new ArrayList<>();
+    List<Rec> out = new ArrayList<>();
+    for (Rec r : population) {
+      (group.test(r) ? in : out).add(r);
+    }
+    int take =
+        Math.max(
+            Math.max(0, in.size() - miss.size()), Math.min(k, Math.min(in.size(), hit.size())));
+    List<String> forIn = new ArrayList<>(hit.subList(0, take));
+    forIn.addAll(miss.subList(0, in.size() - take));
+    List<String> forOut = new ArrayList<>(hit.subList(take, hit.size()));
+    forOut.addAll(miss.subList(in.size() - take, miss.size()));
+    java.util.Collections.shuffle(forIn, random);
+    java.util.Collections.shuffle(forOut, random);
+    put(in, field, forIn);
+    put(out, field, forOut);
+  }
+
+  private static void put(List<Rec> records, Field field, List<String> keys) {
+    for (int i = 0; i < records.size() && i < keys.size(); i++) {
+      records.get(i).set(field.id(), keys.get(i).equals(Target.MISSING) ? null : keys.get(i));
     }
   }
 }

@@ -19,8 +19,7 @@ final class Numbers {
           "number_of_contacts", 80);
 
   /** Skew towards the band's low end (1 = uniform, higher = lower values), per field id. */
-  private static final Map<String, Double> SKEW =
-      Map.of("abuse_length_months", 3.0);
+  private static final Map<String, Double> SKEW = Map.of("abuse_length_months", 3.0);
 
   Long inBand(String field, String band, Random random) {
     int min = Target.bandMin(band);

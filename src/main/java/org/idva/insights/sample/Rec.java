@@ -12,6 +12,10 @@ final class Rec {
   final int startYear;
   final Map<String, Object> values = new LinkedHashMap<>();
   final List<Rec> children = new ArrayList<>();
+
+  /** Fields decided to stay blank (Missing) by an earlier allocation. */
+  final java.util.Set<String> blank = new java.util.HashSet<>();
+
   String service;
   Rec client;
   Rec intake;
@@ -26,5 +30,15 @@ final class Rec {
 
   Object get(String field) {
     return values.get(field);
+  }
+
+  void set(String field, Object value) {
+    if (value == null) {
+      values.remove(field);
+      blank.add(field);
+    } else {
+      values.put(field, value);
+      blank.remove(field);
+    }
   }
 }

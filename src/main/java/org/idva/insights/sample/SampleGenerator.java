@@ -21,8 +21,8 @@ import org.idva.insights.schema.SheetDefinition;
 /**
  * Synthetic returns for nine services over three reporting years (2020-21 to 2022-23), calibrated
  * so that the 2022-23 data reproduces the seed report's counts and the earlier years its
- * percentages. Deterministic for a seed. {@code scale} K builds K independent sets of nine
- * services (services SVC01 to SVC(9K)), one set at a time, so memory stays flat.
+ * percentages. Deterministic for a seed. {@code scale} K builds K independent sets of nine services
+ * (services SVC01 to SVC(9K)), one set at a time, so memory stays flat.
  */
 public final class SampleGenerator {
   /** First calendar year of each reporting year generated, newest first (it is built first). */

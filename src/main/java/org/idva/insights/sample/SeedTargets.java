@@ -58,7 +58,7 @@ final class SeedTargets {
 
   /** The targets of one year: {@code 2023} (counts) or {@code 2022} / {@code 2021} (percent). */
   YearTargets year(String year) {
-    YearTargets out = new YearTargets(year);
+    YearTargets out = new YearTargets(year, seedById);
     boolean exact = year.equals("2023");
     for (JsonNode def : definitions) {
       String id = def.get("id").asText();
@@ -75,6 +75,10 @@ final class SeedTargets {
         default -> {}
       }
     }
+    out.fields.values().removeIf(t -> t.weights.isEmpty() && t.missing == null);
+    out.partials.forEach(out.fields::putIfAbsent);
+    out.fields.values().removeIf(t -> t.weights.isEmpty() && t.missing == null);
+    out.cohort.values().removeIf(t -> t.weights.isEmpty() && t.missing == null);
     readSizes(out, exact);
     return out;
   }
@@ -97,18 +101,38 @@ final class SeedTargets {
       if (rowField == null || row.has("stat") || row.has("expr")) {
         continue;
       }
-      Target t = out.target(rowField, isMulti(rowField), exact);
+      boolean own = rowField.equals(field);
+      boolean multi = own ? def.get("measure").asText().equals("multi") : isMulti(rowField);
+      // a row counting another field prints its % of the table's n: turn it into a count
+      Integer tableN = n(seed, out.year, null);
+      boolean asCount = !exact && !own && tableN != null;
+      Target t =
+          asCount
+              ? out.partials.computeIfAbsent(rowField, f -> new Target(f, multi, true))
+              : out.target(rowField, multi, exact);
       t.sources.add(def.get("id").asText());
+      if (asCount) {
+        v = Math.rint(v * tableN / 100.0);
+      }
       if (rowField.equals(field) && b.equals("unique_clients")) {
         out.clientFields.add(field);
       }
       if (rowField.equals(field) && t.n == null) {
         t.n = n(seed, out.year, null);
       }
+      if (own && def.path("percent_base").asText("").equals("answered")) {
+        t.percentOfAnswered = true;
+      }
       if (kind.equals("missing")) {
         t.missing = v;
       } else if (row.has("code")) {
         t.put(row.get("code").asText(), v);
+      } else if (row.has("codes") && !own && asCount) {
+        // e.g. "Physical" = high, moderate or standard: shared equally when nothing fuller exists
+        JsonNode codes = row.get("codes");
+        for (JsonNode c : codes) {
+          t.put(c.asText(), Math.rint(v / codes.size()));
+        }
       } else if (row.has("bands")) {
         JsonNode bands = row.get("bands");
         t.put(
@@ -213,10 +237,9 @@ final class SeedTargets {
       String field = column.get("field").asText();
       boolean intake = field.startsWith("intake.");
       if (intake && column.has("filter")) {
-        continue;
+        continue; // CYPS involvement: a client-profile answer, not calibrated per exit cohort
       }
-      Target t =
-          intake ? out.cohortTarget(field, exact) : out.target(field, isMulti(field), exact);
+      Target t = intake ? out.cohortTarget(field, exact) : out.target(field, isMulti(field), exact);
       t.sources.add(id);
       t.n = n(seed, out.year, group);
       Set<String> used = new HashSet<>();
@@ -296,6 +319,10 @@ final class SeedTargets {
     final String year;
     final Map<String, Target> fields = new LinkedHashMap<>();
     final Map<String, Target> cohort = new LinkedHashMap<>();
+
+    /** Figures of rows that count another field than their table's (used if nothing fuller). */
+    final Map<String, Target> partials = new LinkedHashMap<>();
+
     final Set<String> clientFields = new LinkedHashSet<>();
     Integer intakes;
     Integer clients;
@@ -311,8 +338,22 @@ final class SeedTargets {
     JsonNode contacts;
     JsonNode reviewPoint;
 
-    YearTargets(String year) {
+    final Map<String, JsonNode> seedTables;
+
+    YearTargets(String year, Map<String, JsonNode> seedTables) {
       this.year = year;
+      this.seedTables = seedTables;
+    }
+
+    boolean exact() {
+      return year.equals("2023");
+    }
+
+    /** A printed figure: the count (2023) or percent (earlier) of a row, or null. */
+    Double figure(String table, String row, String group) {
+      JsonNode seed = seedTables.get(table);
+      JsonNode r = seed == null ? null : seedRow(seed, row, new HashSet<>());
+      return r == null ? null : value(r, year, group, exact());
     }
 
     Target target(String field, boolean multi, boolean exact) {

@@ -15,8 +15,15 @@ final class Services {
   static final double[] SIZES = {0.21, 0.17, 0.14, 0.12, 0.10, 0.09, 0.07, 0.06, 0.04};
 
   private static final String[] STYLES = {
-    "%s-%02d-%04d", "%s/%02d/%05d", "C%3$05d", "%s_%02d_%04d", "IDVA-%3$06d",
-    "%s%02d%04d", "REF-%2$02d-%3$04d", "%s-%3$05d", "K%2$02d%3$04d"
+    "%s-%02d-%04d",
+    "%s/%02d/%05d",
+    "C%3$05d",
+    "%s_%02d_%04d",
+    "IDVA-%3$06d",
+    "%s%02d%04d",
+    "REF-%2$02d-%3$04d",
+    "%s-%3$05d",
+    "K%2$02d%3$04d"
   };
 
   final List<String> codes = new ArrayList<>();

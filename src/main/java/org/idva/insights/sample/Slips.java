@@ -15,14 +15,15 @@ import org.idva.insights.schema.SheetDefinition;
 /**
  * A handful of realistic slips, each in one 2022-23 return, that the checks must report without
  * changing any count: a code label typed in capitals, a label with extra spaces, a date typed as
- * text, and a column header with a typo (on a column left blank in that return, so nothing is
- * lost whatever the reader does with it).
+ * text, and a column header with a typo (on a column left blank in that return, so nothing is lost
+ * whatever the reader does with it).
  */
 final class Slips {
   /** Where each slip is: service, quarter, and what. Documented in input/README.md. */
   static final String CAPITALS = "SVC03 2022-23 Q2: Intake, first row's Referral route in capitals";
 
-  static final String SPACES = "SVC05 2022-23 Q3: Intake, first row's Sex at birth with extra spaces";
+  static final String SPACES =
+      "SVC05 2022-23 Q3: Intake, first row's Sex at birth with extra spaces";
   static final String TEXT_DATE = "SVC02 2022-23 Q4: Exit, first row's Exit date typed as text";
   static final String HEADER = "SVC07 2022-23 Q1: Intake, one blank column's header misspelt";
 
@@ -62,8 +63,7 @@ final class Slips {
   }
 
   /** Retypes the first row of the sheet that has the field answered. */
-  private static ReturnContent withValue(
-      ReturnContent r, String sheet, String field, Typed typed) {
+  private static ReturnContent withValue(ReturnContent r, String sheet, String field, Typed typed) {
     List<FormRow> rows = new ArrayList<>(r.rows());
     for (int i = 0; i < rows.size(); i++) {
       FormRow row = rows.get(i);
@@ -71,8 +71,7 @@ final class Slips {
         Map<String, Object> values = new LinkedHashMap<>(row.values());
         Object v = row.get(field);
         values.put(
-            field,
-            typed == null ? SampleGenerator.textDate((LocalDate) v) : typed.retype(v));
+            field, typed == null ? SampleGenerator.textDate((LocalDate) v) : typed.retype(v));
         rows.set(i, new FormRow(row.service(), row.sheet(), row.location(), values));
         break;
       }
@@ -88,8 +87,7 @@ final class Slips {
           && SampleGenerator.blankColumn(r.rows(), "intake", column)) {
         String h = column.header();
         String typo = h.substring(0, 2) + h.charAt(3) + h.charAt(2) + h.substring(4);
-        return new ReturnContent(
-            r.service(), r.quarter(), r.contact(), r.rows(), Map.of(h, typo));
+        return new ReturnContent(r.service(), r.quarter(), r.contact(), r.rows(), Map.of(h, typo));
       }
     }
     return r;

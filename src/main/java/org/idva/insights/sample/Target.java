@@ -19,6 +19,7 @@ final class Target {
   final Map<String, Double> weights = new LinkedHashMap<>();
   Double missing;
   Integer n;
+  boolean percentOfAnswered;
   final List<String> sources = new ArrayList<>();
 
   Target(String field, boolean multi, boolean exact) {

@@ -84,10 +84,20 @@ final class YearBuilder {
     datesForOpenCases();
     makeReviews();
     allocateForm("intake");
+    SpecialTables special = new SpecialTables(schema, targets, random);
+    Set<Rec> cohort = new HashSet<>();
+    exits.forEach(e -> cohort.add(e.intake));
+    special.multipleAbuseTypesAtIntake(
+        intakes.stream().filter(r -> r.startYear == startYear).toList(), cohort);
     makeChildren();
     allocateGroup("intake.children", children());
+    special.levelChange(exits);
     allocateForm("exit");
+    special.relationshipChange(exits);
+    special.dashPair(exits);
+    special.escalation(exits);
     allocateForm("review");
+    special.reviewAbuse(reviews);
     makeCriminalJustice();
     makeCivilJustice();
   }
@@ -315,7 +325,8 @@ final class YearBuilder {
     reports = Math.max(reports, criminal.size());
     List<Rec> allReports = new ArrayList<>();
     for (int i = 0; i < reports; i++) {
-      Rec cj = i < criminal.size() ? criminal.get(i) : criminal.get(random.nextInt(criminal.size()));
+      Rec cj =
+          i < criminal.size() ? criminal.get(i) : criminal.get(random.nextInt(criminal.size()));
       Rec report = new Rec("criminal_justice.police_reports", startYear);
       report.service = cj.service;
       report.intake = cj;
@@ -459,6 +470,9 @@ final class YearBuilder {
         continue;
       }
       Target cohortTarget = targets.cohort.get(ref);
+      if (cohortTarget == null && target != null && NEEDS.containsKey(field.id())) {
+        cohortTarget = needCohortTarget(field, target, current, cohort.size());
+      }
       if (cohortTarget != null) {
         allocateCohort(cohort, current, field, cohortTarget, target);
       }
@@ -468,9 +482,89 @@ final class YearBuilder {
     }
   }
 
+  /** Needs at intake named in the needs-and-support matrix: field id → the matrix row label. */
+  static final Map<String, String> NEEDS =
+      Map.ofEntries(
+          Map.entry("need_housing", "Housing"),
+          Map.entry("need_physical_health", "Physical health"),
+          Map.entry("need_mental_health", "Mental health"),
+          Map.entry("need_drug_misuse", "Drug misuse"),
+          Map.entry("need_alcohol_misuse", "Alcohol misuse"),
+          Map.entry("need_children_parenting", "Children/parenting"),
+          Map.entry("need_finance", "Finance, benefits and debt"),
+          Map.entry("need_eet", "Employment, education and training"),
+          Map.entry("need_social_community", "Social and community support"),
+          Map.entry("need_immigration", "Immigration"));
+
+  private static final String MATRIX = "needs_support_matrix";
+  private static final Set<String> IMPROVED = Set.of("improved_greatly", "improved_slightly");
+
+  /** The exit cohort's need answers: the matrix's "identified with needs", the rest like all. */
+  private Target needCohortTarget(Field field, Target target, List<Rec> current, int cohortSize) {
+    Double v = targets.figure(MATRIX, NEEDS.get(field.id()), "Clients identified with needs");
+    if (v == null) {
+      return null;
+    }
+    int yes = (int) Math.round(exact ? v : v * cohortSize / 100.0);
+    Map<String, Integer> all = Allocator.counts(target, field, asked(current, field).size());
+    int others =
+        all.entrySet().stream()
+            .filter(e -> !e.getKey().equals("yes"))
+            .mapToInt(Map.Entry::getValue)
+            .sum();
+    Target t = new Target(field.id(), false, true);
+    t.put("yes", yes);
+    for (Map.Entry<String, Integer> e : all.entrySet()) {
+      if (!e.getKey().equals("yes") && others > 0) {
+        double share = (double) e.getValue() * (cohortSize - yes) / others;
+        if (e.getKey().equals(Target.MISSING)) {
+          t.missing = share;
+        } else {
+          t.put(e.getKey(), share);
+        }
+      }
+    }
+    return t;
+  }
+
+  /** Exit support answers crossed with the need at intake (the matrix's other columns). */
+  private boolean allocateMatrixField(List<Rec> population, Field field, Target target) {
+    String id = field.id();
+    if (!id.startsWith("support_") || id.endsWith("_outcomes")) {
+      return false;
+    }
+    String suffix =
+        id.replaceFirst("^support_", "").replaceFirst("_impact_(safety|wellbeing)$", "");
+    String need = "need_" + suffix;
+    String label = NEEDS.get(need);
+    if (label == null) {
+      return false;
+    }
+    java.util.function.Predicate<Rec> hasNeed = r -> "yes".equals(r.intake.get(need));
+    if (id.equals("support_" + suffix)) {
+      List<Rec> group = population.stream().filter(hasNeed).toList();
+      Double v = targets.figure(MATRIX, label, "Support provided");
+      if (v == null) {
+        return false;
+      }
+      int k = (int) Math.round(exact ? v : v * group.size() / 100.0);
+      allocator.allocateSplit(population, field, target, hasNeed, Set.of("yes"), k);
+      return true;
+    }
+    String column = id.endsWith("_safety") ? "Improved safety" : "Improved wellbeing";
+    Double v = targets.figure(MATRIX, label, column);
+    if (v == null) {
+      return false;
+    }
+    List<Rec> group = population.stream().filter(hasNeed).toList();
+    int k = (int) Math.round(exact ? v : v * group.size() / 100.0);
+    allocator.allocateSplit(population, field, target, hasNeed, IMPROVED, k);
+    return true;
+  }
+
   /**
-   * The exit cohort's intake answers (intake-vs-exit tables) first: answers the year's intake
-   * table cannot absorb go to cohort intakes of the year before.
+   * The exit cohort's intake answers (intake-vs-exit tables) first: answers the year's intake table
+   * cannot absorb go to cohort intakes of the year before.
    */
   private void allocateCohort(
       List<Rec> cohort, List<Rec> current, Field field, Target cohortTarget, Target target) {
@@ -488,9 +582,7 @@ final class YearBuilder {
       for (Map.Entry<String, Integer> e : wanted.entrySet()) {
         int excess = e.getValue() - budget.getOrDefault(e.getKey(), 0);
         for (int i = 0; i < excess && p < previous.size(); i++) {
-          if (!e.getKey().equals(Target.MISSING)) {
-            previous.get(p).values.put(field.id(), e.getKey());
-          }
+          previous.get(p).set(field.id(), e.getKey().equals(Target.MISSING) ? null : e.getKey());
           p++;
         }
       }
@@ -506,7 +598,10 @@ final class YearBuilder {
       }
       Target target = targets.fields.get(sheet.ref() + "." + field.id());
       if (target != null && !(field.id().equals("incident_type"))) {
-        allocator.allocate(asked(records, field), field, target);
+        List<Rec> asked = asked(records, field);
+        if (!(sheetRef.equals("exit") && allocateMatrixField(asked, field, target))) {
+          allocator.allocate(asked, field, target);
+        }
       }
     }
   }
