@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       BenchTablesCommand.class,
       CheckTemplateCommand.class,
       ReportCommand.class,
+      SampleCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footer = ExitCode.HELP_FOOTER)

@@ -55,7 +55,18 @@ public final class ReturnTemplateWriter {
   }
 
   public void write(OutputStream out) throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+    try (XSSFWorkbook wb = build()) {
+      wb.write(out);
+    }
+  }
+
+  /**
+   * Builds the blank template in memory: About sheet, form sheets with their header rows, hidden
+   * Lists sheet. {@link ReturnWorkbookWriter} fills a copy of it.
+   */
+  XSSFWorkbook build() {
+    XSSFWorkbook wb = new XSSFWorkbook();
+    {
       Styles styles = new Styles(wb);
       XSSFSheet about = wb.createSheet(ABOUT_SHEET);
       List<SheetDefinition> sheets = schema.sheets();
@@ -74,8 +85,8 @@ public final class ReturnTemplateWriter {
       wb.setActiveSheet(0);
       DocumentProperties.set(
           wb, "Idva Insights return", "Template version " + schema.templateVersion());
-      wb.write(out);
     }
+    return wb;
   }
 
   private Map<String, String> writeLists(XSSFWorkbook wb, XSSFSheet lists, Styles styles) {

@@ -1,0 +1,513 @@
+package org.idva.insights.sample;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.idva.insights.schema.Field;
+import org.idva.insights.schema.Schema;
+
+/**
+ * Joint allocations for the tables that combine answers: abuse levels at intake and exit (change
+ * table), relationship change, escalation of abuse, multiple types of abuse at intake and at
+ * review. Each keeps every single question's totals and makes the combined figures come out.
+ */
+final class SpecialTables {
+  static final String[] TYPES = {
+    "physical", "sexual", "harassment_stalking", "jealous_controlling"
+  };
+  static final String[] CHANGE_COLUMNS = {
+    "Physical", "Sexual", "Harassment and Stalking", "Jealous and Controlling"
+  };
+  static final String[] LEVELS = {"high", "moderate", "standard", "none", "dont_know", ""};
+
+  private final Schema schema;
+  private final SeedTargets.YearTargets targets;
+  private final Random random;
+
+  SpecialTables(Schema schema, SeedTargets.YearTargets targets, Random random) {
+    this.schema = schema;
+    this.targets = targets;
+    this.random = random;
+  }
+
+  private int figure(String table, String row, String group, int base) {
+    Double v = targets.figure(table, row, group);
+    if (v == null) {
+      return -1;
+    }
+    return (int) Math.round(targets.exact() ? v : v * base / 100.0);
+  }
+
+  // ---- multiple types of abuse at intake ---------------------------------------------------
+
+  /** Swaps level answers between intakes of one class until the derived figures come out. */
+  void multipleAbuseTypesAtIntake(List<Rec> intakes, Set<Rec> cohort) {
+    int n = intakes.size();
+    int[] want = {
+      figure(
+          "multiple_abuse_types_intake", "Clients experiencing multiple types of abuse", null, n),
+      figure(
+          "multiple_abuse_types_intake",
+          "Clients experiencing multiple types of high severity abuse",
+          null,
+          n),
+      figure(
+          "multiple_abuse_types_intake",
+          "Clients experiencing at least one type of high severity abuse",
+          null,
+          n)
+    };
+    if (want[0] < 0) {
+      return;
+    }
+    List<List<Rec>> classes = new ArrayList<>();
+    List<Rec> in = new ArrayList<>();
+    List<Rec> out = new ArrayList<>();
+    for (Rec r : intakes) {
+      if (r.exit != null && r.exit.startYear != r.startYear) {
+        continue; // its answers were set jointly with a later year's exit
+      }
+      (cohort.contains(r) ? in : out).add(r);
+    }
+    classes.add(in);
+    classes.add(out);
+    int[] have = new int[3];
+    for (Rec r : intakes) {
+      add(have, flags(r), 1);
+    }
+    int penalty = distance(have, want);
+    for (int it = 0; it < 300_000 && penalty > 0; it++) {
+      List<Rec> cls = classes.get(random.nextInt(2));
+      if (cls.size() < 2) {
+        continue;
+      }
+      Rec a = cls.get(random.nextInt(cls.size()));
+      Rec b = cls.get(random.nextInt(cls.size()));
+      String type = TYPES[random.nextInt(TYPES.length)];
+      String level = "abuse_level_" + type;
+      if (a == b || java.util.Objects.equals(a.get(level), b.get(level))) {
+        continue;
+      }
+      add(have, flags(a), -1);
+      add(have, flags(b), -1);
+      swap(a, b, type);
+      add(have, flags(a), 1);
+      add(have, flags(b), 1);
+      int p = distance(have, want);
+      if (p <= penalty) {
+        penalty = p;
+      } else {
+        add(have, flags(a), -1);
+        add(have, flags(b), -1);
+        swap(a, b, type);
+        add(have, flags(a), 1);
+        add(have, flags(b), 1);
+      }
+    }
+  }
+
+  private static final Map<String, String> DETAILS =
+      Map.of(
+          "physical", "physical_abuse_details",
+          "sexual", "sexual_abuse_details",
+          "harassment_stalking", "harassment_stalking_details",
+          "jealous_controlling", "jealous_controlling_details");
+
+  private static void swap(Rec a, Rec b, String type) {
+    for (String f : new String[] {"abuse_level_" + type, DETAILS.get(type)}) {
+      Object va = a.get(f);
+      Object vb = b.get(f);
+      boolean ba = a.blank.contains(f);
+      boolean bb = b.blank.contains(f);
+      a.values.remove(f);
+      b.values.remove(f);
+      a.blank.remove(f);
+      b.blank.remove(f);
+      if (vb != null || bb) {
+        a.set(f, vb);
+      }
+      if (va != null || ba) {
+        b.set(f, va);
+      }
+    }
+  }
+
+  private static int[] flags(Rec r) {
+    int types = 0;
+    int highs = 0;
+    for (String t : TYPES) {
+      Object v = r.get("abuse_level_" + t);
+      if ("high".equals(v) || "moderate".equals(v) || "standard".equals(v)) {
+        types++;
+      }
+      if ("high".equals(v)) {
+        highs++;
+      }
+    }
+    for (String f : new String[] {"abuse_forced_marriage", "abuse_honour_based", "abuse_fgm"}) {
+      if ("yes".equals(r.get(f))) {
+        types++;
+      }
+    }
+    return new int[] {types >= 2 ? 1 : 0, highs >= 2 ? 1 : 0, highs >= 1 ? 1 : 0};
+  }
+
+  private static void add(int[] have, int[] flags, int d) {
+    for (int i = 0; i < have.length; i++) {
+      have[i] += flags[i] * d;
+    }
+  }
+
+  private static int distance(int[] have, int[] want) {
+    int p = 0;
+    for (int i = 0; i < have.length; i++) {
+      p += Math.abs(have[i] - want[i]);
+    }
+    return p;
+  }
+
+  // ---- abuse levels intake vs exit -----------------------------------------------------------
+
+  /** Exit levels jointly with the exit cohort's intake levels (2023 only: counts are printed). */
+  void levelChange(List<Rec> exits) {
+    if (!targets.exact()) {
+      return;
+    }
+    for (int t = 0; t < TYPES.length; t++) {
+      String fieldId = "abuse_level_" + TYPES[t];
+      Field field = schema.field("exit." + fieldId).orElseThrow();
+      Target exitTarget = targets.fields.get("exit." + fieldId);
+      if (exitTarget == null) {
+        continue;
+      }
+      Map<String, Integer> exitCounts = Allocator.counts(exitTarget, field, exits.size());
+      int k = LEVELS.length;
+      int[] rows = new int[k];
+      int[] cols = new int[k];
+      List<List<Rec>> groups = new ArrayList<>();
+      for (int i = 0; i < k; i++) {
+        groups.add(new ArrayList<>());
+        cols[i] = exitCounts.getOrDefault(LEVELS[i], 0);
+      }
+      for (Rec exit : exits) {
+        Object v = exit.intake.get(fieldId);
+        int i = index(v == null ? "" : v.toString());
+        rows[i]++;
+        groups.get(i).add(exit);
+      }
+      String col = CHANGE_COLUMNS[t];
+      List<JointFit.Constraint> cons = new ArrayList<>();
+      constraint(cons, "Reduced from Intake to Exit", col, (i, j) -> i < 3 && j > i && j <= 3);
+      constraint(cons, "Reduced from High to None", col, (i, j) -> i == 0 && j == 3);
+      constraint(cons, "Reduced to None", col, (i, j) -> i < 3 && j == 3);
+      constraint(cons, "Unchanged from Intake to Exit", col, (i, j) -> i < 3 && j == i);
+      constraint(cons, "Increased from Intake to Exit", col, (i, j) -> i < 3 && j < i);
+      int[][] m = JointFit.fit(rows, cols, cons, random);
+      for (int i = 0; i < k; i++) {
+        List<Rec> g = groups.get(i);
+        Collections.shuffle(g, random);
+        int next = 0;
+        for (int j = 0; j < k; j++) {
+          for (int c = 0; c < m[i][j]; c++) {
+            Rec exit = g.get(next++);
+            exit.set(fieldId, LEVELS[j].isEmpty() ? null : LEVELS[j]);
+          }
+        }
+      }
+    }
+  }
+
+  private interface CellRule {
+    boolean test(int i, int j);
+  }
+
+  private void constraint(List<JointFit.Constraint> cons, String row, String col, CellRule rule) {
+    Double v = targets.figure("abuse_level_change", row, col);
+    if (v == null) {
+      return;
+    }
+    int k = LEVELS.length;
+    boolean[][] cells = new boolean[k][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        cells[i][j] = rule.test(i, j);
+      }
+    }
+    cons.add(new JointFit.Constraint(cells, (int) Math.round(v)));
+  }
+
+  private static int index(String level) {
+    for (int i = 0; i < LEVELS.length; i++) {
+      if (LEVELS[i].equals(level)) {
+        return i;
+      }
+    }
+    return LEVELS.length - 1;
+  }
+
+  // ---- relationship at exit ----------------------------------------------------------------
+
+  /** The exit relationship is the intake's, except the printed changes. */
+  void relationshipChange(List<Rec> exits) {
+    List<Rec> current = new ArrayList<>();
+    List<Rec> ex = new ArrayList<>();
+    for (Rec exit : exits) {
+      Object v = exit.intake.get("perpetrator_relationship");
+      if (v != null) {
+        exit.values.put("perpetrator_relationship", v);
+        (v.equals("current_intimate_partner")
+                ? current
+                : v.equals("ex_intimate_partner") ? ex : new ArrayList<Rec>())
+            .add(exit);
+      }
+    }
+    flip(
+        current,
+        "ex_intimate_partner",
+        figure(
+            "relationship_change",
+            "Current intimate partner to ex-intimate partner",
+            null,
+            current.size()));
+    flip(
+        ex,
+        "current_intimate_partner",
+        figure(
+            "relationship_change",
+            "Ex-intimate partner to current intimate partner",
+            null,
+            ex.size()));
+  }
+
+  private void flip(List<Rec> group, String to, int k) {
+    Collections.shuffle(group, random);
+    for (int i = 0; i < Math.min(k, group.size()); i++) {
+      group.get(i).values.put("perpetrator_relationship", to);
+    }
+  }
+
+  // ---- escalation at exit ------------------------------------------------------------------
+
+  void escalation(List<Rec> exits) {
+    int n = exits.size();
+    String t = "abuse_escalation";
+    int severity = figure(t, "Any escalation in severity of abuse", null, n);
+    int frequency = figure(t, "Any escalation in frequency of abuse", null, n);
+    int either = figure(t, "Any escalation in severity or frequency of abuse", null, n);
+    int high =
+        figure(
+            t,
+            "At least one form of high severity abuse which is escalating in frequency or severity",
+            null,
+            n);
+    if (either < 0) {
+      return;
+    }
+    List<Rec> withHigh = new ArrayList<>();
+    List<Rec> withOther = new ArrayList<>();
+    for (Rec exit : exits) {
+      boolean anyHigh = false;
+      boolean anyOther = false;
+      for (String type : TYPES) {
+        Object v = exit.get("abuse_level_" + type);
+        if ("high".equals(v)) {
+          anyHigh = true;
+        } else if ("moderate".equals(v) || "standard".equals(v)) {
+          anyOther = true;
+        }
+        if ("high".equals(v) || "moderate".equals(v) || "standard".equals(v)) {
+          exit.values.put(
+              "abuse_escalation_" + type, new LinkedHashSet<>(List.of("not_escalating")));
+        }
+      }
+      if (anyHigh) {
+        withHigh.add(exit);
+      } else if (anyOther) {
+        withOther.add(exit);
+      }
+    }
+    Collections.shuffle(withHigh, random);
+    Collections.shuffle(withOther, random);
+    List<Rec> escalating = new ArrayList<>();
+    List<String> escalatingType = new ArrayList<>();
+    for (int i = 0; i < Math.min(high, withHigh.size()); i++) {
+      escalating.add(withHigh.get(i));
+      escalatingType.add(typeWith(withHigh.get(i), Set.of("high")));
+    }
+    for (int i = 0; i < withOther.size() && escalating.size() < either; i++) {
+      escalating.add(withOther.get(i));
+      escalatingType.add(typeWith(withOther.get(i), Set.of("moderate", "standard")));
+    }
+    int both = Math.max(0, severity + frequency - either);
+    int sevOnly = Math.max(0, either - frequency);
+    for (int i = 0; i < escalating.size(); i++) {
+      Set<String> ticks = new LinkedHashSet<>();
+      if (i < both) {
+        ticks.add("severity");
+        ticks.add("frequency");
+      } else if (i < both + sevOnly) {
+        ticks.add("severity");
+      } else {
+        ticks.add("frequency");
+      }
+      escalating.get(i).values.put("abuse_escalation_" + escalatingType.get(i), ticks);
+    }
+  }
+
+  private static String typeWith(Rec exit, Set<String> levels) {
+    for (String type : TYPES) {
+      Object v = exit.get("abuse_level_" + type);
+      if (v != null && levels.contains(v.toString())) {
+        return type;
+      }
+    }
+    return TYPES[0];
+  }
+
+  // ---- review: types and levels of further abuse --------------------------------------------
+
+  void reviewAbuse(List<Rec> reviews) {
+    String t = "review_multiple_abuse_types";
+    Set<String> yes =
+        Set.of(
+            "yes_same_perpetrator",
+            "yes_different_perpetrator",
+            "yes_multiple_perpetrators",
+            "yes_family_member");
+    List<Rec> asked = new ArrayList<>();
+    for (Rec r : reviews) {
+      if (r.get("further_abuse") instanceof Collection<?> c
+          && c.stream().anyMatch(x -> yes.contains(x.toString()))) {
+        asked.add(r);
+      }
+    }
+    Integer n = SeedTargets.n(targets.seedTables.get(t), targets.year, null);
+    if (n == null) {
+      return;
+    }
+    int answered = Math.min(asked.size(), targets.exact() ? n : Math.round(n));
+    int multi = figure(t, "Clients experiencing multiple types of abuse", null, answered);
+    int multiHigh =
+        figure(t, "Clients experiencing multiple types of high severity abuse", null, answered);
+    int oneHigh =
+        figure(t, "Clients experiencing at least one type of high severity abuse", null, answered);
+    Collections.shuffle(asked, random);
+    List<Rec> chosen = asked.subList(0, answered);
+    for (int i = 0; i < chosen.size(); i++) {
+      Rec r = chosen.get(i);
+      List<String> types = new ArrayList<>(List.of(TYPES));
+      Collections.shuffle(types, random);
+      int k = i < multi ? (i < multiHigh ? 2 + random.nextInt(2) : 2) : 1;
+      Set<String> ticked = new LinkedHashSet<>(types.subList(0, k));
+      Set<String> ordered = new LinkedHashSet<>();
+      for (String type : TYPES) {
+        if (ticked.contains(type)) {
+          ordered.add(type);
+        }
+      }
+      r.values.put("abuse_types", ordered);
+      int highs = i < multiHigh ? 2 : i < oneHigh ? 1 : 0;
+      int h = 0;
+      for (String type : types.subList(0, k)) {
+        String level = h++ < highs ? "high" : random.nextBoolean() ? "moderate" : "standard";
+        r.values.put("abuse_level_" + type, level);
+      }
+    }
+  }
+
+  // ---- Dash ticks at intake and exit -------------------------------------------------------
+
+  private static final String DASH = "dash_ticks_intake_exit";
+  private static final String[] RISK = {
+    "Standard Risk (1 - 5)", "Medium Risk (6 - 9)", "High Risk (10+)"
+  };
+  private static final int[][] RISK_BANDS = {{1, 5}, {6, 9}, {10, 18}};
+
+  /**
+   * Exit Dash scores for the printed pair: banded cases with the printed intake and exit bands and
+   * the printed number of reduced scores; the cases in no printed band have 0 ticks at exit.
+   */
+  void dashPair(List<Rec> exits) {
+    Integer n = SeedTargets.n(targets.seedTables.get(DASH), targets.year, null);
+    if (!targets.exact() || n == null) {
+      return;
+    }
+    int[] intake = new int[3];
+    int[] exit = new int[3];
+    for (int b = 0; b < 3; b++) {
+      intake[b] = figure(DASH, RISK[b], "Intake", 0);
+      exit[b] = figure(DASH, RISK[b], "Exit", 0);
+    }
+    int reduced =
+        figure(DASH, "Cases where Dash score reduced between Intake and Exit", "Intake to Exit", 0);
+    List<List<Rec>> byBand = new ArrayList<>();
+    for (int b = 0; b < 3; b++) {
+      byBand.add(new ArrayList<>());
+    }
+    for (Rec e : exits) {
+      if (e.intake.get("dash_ticks") instanceof Long v && v >= 1) {
+        byBand.get(v <= 5 ? 0 : v <= 9 ? 1 : 2).add(e);
+      }
+    }
+    List<Rec> spare = new ArrayList<>();
+    List<List<Rec>> chosen = new ArrayList<>();
+    for (int b = 0; b < 3; b++) {
+      List<Rec> g = byBand.get(b);
+      Collections.shuffle(g, random);
+      int k = Math.min(intake[b], g.size());
+      chosen.add(new ArrayList<>(g.subList(0, k)));
+      spare.addAll(g.subList(k, g.size()));
+      intake[b] = k;
+    }
+    Collections.shuffle(spare, random);
+    int unbanded = Math.min(spare.size(), n - intake[0] - intake[1] - intake[2]);
+    for (Rec e : spare.subList(0, unbanded)) {
+      e.set("dash_ticks", 0L);
+    }
+    int sumIn = intake[0] + intake[1] + intake[2];
+    int sumOut = exit[0] + exit[1] + exit[2];
+    exit[2] += sumIn - sumOut;
+    int wantedLower = Math.max(0, reduced - unbanded);
+    boolean[][] lower = new boolean[3][3];
+    lower[1][0] = true;
+    lower[2][0] = true;
+    lower[2][1] = true;
+    int[][] m =
+        JointFit.fit(
+            intake,
+            exit,
+            List.of(new JointFit.Constraint(lower, (int) Math.round(wantedLower * 0.9))),
+            random);
+    int lowerCount = m[1][0] + m[2][0] + m[2][1];
+    int sameBandReductions = Math.max(0, wantedLower - lowerCount);
+    for (int i = 0; i < 3; i++) {
+      List<Rec> g = chosen.get(i);
+      int next = 0;
+      for (int j = 0; j < 3; j++) {
+        for (int c = 0; c < m[i][j]; c++) {
+          Rec e = g.get(next++);
+          long in = (Long) e.intake.get("dash_ticks");
+          int lo = RISK_BANDS[j][0];
+          int hi = RISK_BANDS[j][1];
+          long value;
+          if (i != j) {
+            value = lo + random.nextInt(hi - lo + 1);
+          } else if (sameBandReductions > 0 && in > lo) {
+            value = lo + random.nextInt((int) (in - lo));
+            sameBandReductions--;
+          } else {
+            long from = Math.max(in, lo);
+            long to = Math.max(from, hi);
+            value = from + random.nextInt((int) (to - from + 1));
+          }
+          e.set("dash_ticks", value);
+        }
+      }
+    }
+  }
+}
