@@ -7,6 +7,7 @@ import java.util.List;
 import org.idva.insights.ingest.ReturnFiles;
 import org.idva.insights.ingest.WorkbookReader;
 import org.idva.insights.model.CheckedReturn;
+import org.idva.insights.model.Finding;
 import org.idva.insights.model.RawWorkbook;
 import org.idva.insights.model.ReadProblem;
 import org.idva.insights.model.ReturnReadException;
@@ -69,26 +70,48 @@ final class ReturnsCheck {
   }
 
   Outcome checkOne(Path file, Path feedbackRoot, Path quarantine) throws IOException {
-    CheckedReturn checked;
-    boolean opened = false;
+    Checked checked = check(file);
+    return finish(checked, List.of(), feedbackRoot, quarantine);
+  }
+
+  /** A return read and checked, before its feedback is written. */
+  record Checked(Path file, CheckedReturn result, boolean opened) {}
+
+  /** Reads and checks one file; never throws for a bad file (it becomes an unreadable return). */
+  Checked check(Path file) throws IOException {
     try (RawWorkbook wb = reader.open(file)) {
-      opened = true;
-      checked = checker.check(file, wb);
+      return new Checked(file, checker.check(file, wb), true);
     } catch (ReturnReadException e) {
-      checked = checker.unreadable(file, e);
+      return new Checked(file, checker.unreadable(file, e), false);
     } catch (IOException | RuntimeException e) {
       LOG.warn("{}: could not be read ({})", file.getFileName(), e.toString());
-      checked =
+      return new Checked(
+          file,
           checker.unreadable(
               file,
               new ReturnReadException(
-                  ReadProblem.CORRUPT, "the file could not be read (" + e.getMessage() + ")", e));
-      opened = false;
+                  ReadProblem.CORRUPT, "the file could not be read (" + e.getMessage() + ")", e)),
+          false);
+    }
+  }
+
+  /**
+   * Writes the service's feedback (with any findings later stages added, such as the store's
+   * unmatched rows) and sets a rejected file aside in quarantine beside its report.
+   */
+  Outcome finish(Checked c, List<Finding> extra, Path feedbackRoot, Path quarantine)
+      throws IOException {
+    Path file = c.file();
+    CheckedReturn checked = c.result();
+    if (!extra.isEmpty()) {
+      List<Finding> all = new ArrayList<>(checked.findings());
+      all.addAll(extra);
+      checked = new CheckedReturn(checked.info(), checked.status(), all, checked.rows());
     }
     Feedback.Files files = null;
     if (feedbackRoot != null) {
       try {
-        files = feedback.write(feedbackRoot, opened ? file : null, checked);
+        files = feedback.write(feedbackRoot, c.opened() ? file : null, checked);
       } catch (IOException | RuntimeException e) {
         LOG.warn(
             "{}: feedback copy failed ({}); writing the list only",

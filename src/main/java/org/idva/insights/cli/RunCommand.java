@@ -1,66 +1,200 @@
 package org.idva.insights.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.idva.insights.ingest.ReturnFiles;
+import org.idva.insights.model.CaseData;
+import org.idva.insights.model.ReturnStatus;
+import org.idva.insights.model.Severity;
+import org.idva.insights.model.TableResult;
+import org.idva.insights.render.MasterOptions;
+import org.idva.insights.render.MasterWorkbookWriter;
+import org.idva.insights.render.ReportEdition;
+import org.idva.insights.report.ReportDefinitions;
+import org.idva.insights.report.ReportEngine;
+import org.idva.insights.schema.Schema;
+import org.idva.insights.store.CaseStore;
+import org.idva.insights.store.IngestResult;
 import org.idva.insights.validate.KnownCases;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code insights run}: the whole job over the input folder. So far: check every return, write each
- * service's feedback to {@code <output>/feedback}, and copy rejected returns into {@code
- * <output>/quarantine} beside their report. Rejected files are copied, not moved: {@code input/} is
- * committed sample data and the service's file is never lost. (The store and report stages follow.)
+ * {@code insights run}: the main job. Checks every return in the input folder (writing each
+ * service's feedback and setting rejected files aside), merges the usable ones into the case store,
+ * then computes every report table from the store and writes the master workbook and one workbook
+ * per service.
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {
-      "Check every return in the input folder, write feedback for each service and set rejected",
-      "returns aside in <output>/quarantine (copied, never moved out of the input folder)."
-    },
+    description =
+        "The main job: check every return in the input folder and write each service's feedback,"
+            + " merge the usable returns into the case store, then write the master workbook"
+            + " output/Insights-Idva-<year>.xlsx and output/services/<service>.xlsx. Rejected"
+            + " returns are copied (never moved) into <output>/quarantine beside their report.",
     footer = ExitCode.HELP_FOOTER)
 final class RunCommand implements Callable<Integer> {
   @Mixin DefinitionOptions definitions;
+  @Mixin StoreOptions store;
 
   @Option(
-      names = "--input",
+      names = {"-i", "--input"},
       paramLabel = "DIR",
       defaultValue = "input",
       description = "The folder of returns (default: ${DEFAULT-VALUE}).")
   Path input;
 
   @Option(
-      names = "--output",
+      names = {"-o", "--output"},
       paramLabel = "DIR",
       defaultValue = "output",
-      description = "Where feedback and quarantine go (default: ${DEFAULT-VALUE}).")
+      description = "Where feedback, quarantine and workbooks go (default: ${DEFAULT-VALUE}).")
   Path output;
+
+  @Option(
+      names = "--year",
+      paramLabel = "Y",
+      description =
+          "Reporting year of the report (2023 = April 2022 to March 2023; default: the latest"
+              + " year in the store).")
+  Integer year;
+
+  @Option(
+      names = {"-t", "--template"},
+      paramLabel = "FILE",
+      defaultValue = "workbook-templates/insights-master.xlsx",
+      description = "Master workbook template (default: ${DEFAULT-VALUE}).")
+  Path template;
+
+  @Option(
+      names = "--no-report",
+      description = "Check and merge only; do not compute the tables or write the workbooks.")
+  boolean noReport;
 
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(input)) {
-      System.err.println("No input folder: " + input);
+      System.err.println("No input folder " + input + ": give one with --input DIR.");
       return ExitCode.IO;
     }
-    ReturnsCheck check = new ReturnsCheck(definitions.loadSchema(), KnownCases.NONE);
-    List<ReturnsCheck.Outcome> outcomes =
-        check.checkAll(input, output.resolve("feedback"), output.resolve("quarantine"));
+    Schema schema = definitions.loadSchema();
+    ReportDefinitions tables = ReportDefinitions.load(definitions.source(), schema);
+    if (!noReport && !Files.isRegularFile(template)) {
+      System.err.println(template + ": no such master template. Give it with --template.");
+      return ExitCode.BROKEN_DEFINITIONS;
+    }
+    List<Path> files = ReturnFiles.find(input);
     boolean errors = false;
-    int rejected = 0;
-    for (ReturnsCheck.Outcome o : outcomes) {
-      System.out.println(o.summary());
-      errors |= o.hasErrors();
-      if (o.quarantined() != null) {
-        rejected++;
+    Map<String, ServiceSummary> services = new TreeMap<>();
+    try (CaseStore cases = store.open(schema)) {
+      KnownCases known = cases::hasIntake;
+      ReturnsCheck check = new ReturnsCheck(schema, known);
+      try (ProgressBar bar = new ProgressBar(files.size())) {
+        for (Path file : files) {
+          ReturnsCheck.Checked checked = check.check(file);
+          IngestResult ingested = cases.ingest(checked.result());
+          ReturnsCheck.Outcome outcome =
+              check.finish(
+                  checked,
+                  ingested.findings(),
+                  output.resolve("feedback"),
+                  output.resolve("quarantine"));
+          errors |= outcome.hasErrors();
+          String service =
+              outcome.checked().info().service() == null
+                  ? "(unknown service)"
+                  : outcome.checked().info().service();
+          services.computeIfAbsent(service, s -> new ServiceSummary()).add(outcome, ingested);
+          bar.step(file.getFileName().toString());
+        }
+      }
+      printSummary(files.size(), services);
+      if (!noReport) {
+        writeReport(schema, tables, cases);
       }
     }
-    System.out.printf(
-        "%d returns checked, %d rejected (copied to %s)%n",
-        outcomes.size(), rejected, output.resolve("quarantine"));
     return errors ? ExitCode.DATA_PROBLEMS : ExitCode.OK;
+  }
+
+  private void writeReport(Schema schema, ReportDefinitions tables, CaseStore cases)
+      throws IOException {
+    ReportEngine engine = new ReportEngine(schema, tables);
+    CaseData all = cases.caseData();
+    ReportEngine.Tabulation everyone = engine.load(all);
+    int y = year != null ? year : everyone.latestYear();
+    if (y == 0) {
+      System.out.println("No dated cases in the store yet: no report written.");
+      return;
+    }
+    List<String> ids = tables.tables().stream().map(t -> t.id()).toList();
+    List<TableResult> allTables = everyone.tables(y, ids);
+    ReportEdition edition = ReportEdition.of(y, LocalDate.now());
+    MasterWorkbookWriter writer = new MasterWorkbookWriter(new MasterOptions(template, 5, 10, 4));
+    Path master = writer.writeMaster(allTables, edition, output);
+    System.out.printf("Report %s: %d tables -> %s%n", edition.period(), allTables.size(), master);
+    for (String service : cases.services()) {
+      List<TableResult> mine = engine.load(all.forService(service)).tables(y, ids);
+      Path file = writer.writeService(service, mine, allTables, edition, output);
+      System.out.printf("  %s -> %s%n", service, file);
+    }
+  }
+
+  private static void printSummary(int files, Map<String, ServiceSummary> services) {
+    System.out.printf(
+        "%-18s %7s %9s %9s %9s %9s %9s %8s %8s%n",
+        "service",
+        "returns",
+        "accepted",
+        "queries",
+        "partial",
+        "rejected",
+        "cases+",
+        "replaced",
+        "queries");
+    for (Map.Entry<String, ServiceSummary> e : services.entrySet()) {
+      ServiceSummary s = e.getValue();
+      System.out.printf(
+          "%-18s %7d %9d %9d %9d %9d %9d %8d %8d%n",
+          e.getKey(),
+          s.returns,
+          s.statuses.getOrDefault(ReturnStatus.ACCEPTED, 0),
+          s.statuses.getOrDefault(ReturnStatus.ACCEPTED_WITH_QUERIES, 0),
+          s.statuses.getOrDefault(ReturnStatus.PARTIALLY_ACCEPTED, 0),
+          s.statuses.getOrDefault(ReturnStatus.REJECTED, 0),
+          s.casesAdded,
+          s.casesReplaced,
+          s.queries);
+    }
+    System.out.printf("%d return(s) checked and merged%n", files);
+  }
+
+  /** Per-service counts for the run's summary. */
+  private static final class ServiceSummary {
+    int returns;
+    final Map<ReturnStatus, Integer> statuses = new java.util.EnumMap<>(ReturnStatus.class);
+    int casesAdded;
+    int casesReplaced;
+    long queries;
+    final List<String> notes = new ArrayList<>();
+
+    void add(ReturnsCheck.Outcome outcome, IngestResult ingested) {
+      returns++;
+      statuses.merge(outcome.checked().status(), 1, Integer::sum);
+      casesAdded += ingested.casesAdded();
+      casesReplaced += ingested.casesReplaced();
+      queries += outcome.checked().count(Severity.QUERY);
+      if (ingested.outcome() == IngestResult.Outcome.DUPLICATE) {
+        notes.add(outcome.file().getFileName() + " already merged");
+      }
+    }
   }
 }

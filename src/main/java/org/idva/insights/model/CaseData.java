@@ -12,4 +12,17 @@ public interface CaseData {
 
   /** Streams every row of a sheet ({@code intake}, {@code exit}, {@code intake.children}...). */
   void forEachRow(String sheetRef, Consumer<FormRow> action);
+
+  /** The rows of one service only: what that service's own figures are computed from. */
+  default CaseData forService(String service) {
+    CaseData all = this;
+    return (sheetRef, action) ->
+        all.forEachRow(
+            sheetRef,
+            row -> {
+              if (service.equals(row.service())) {
+                action.accept(row);
+              }
+            });
+  }
 }
