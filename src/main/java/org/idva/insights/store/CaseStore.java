@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -49,6 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class CaseStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CaseStore.class);
   static final String INTAKE_FORM = "intake";
+  static final String INTAKE_DATE = "intake_date";
   static final String CURRENT = "current";
   static final String SUPERSEDED = "superseded";
   static final String REJECTED = "rejected";
@@ -281,6 +284,29 @@ public final class CaseStore implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw failure(e, "look up an intake");
+    }
+  }
+
+  /** The intake date of a case's current intake, when the store has one with a date. */
+  public Optional<LocalDate> intakeDate(String service, String caseRef) {
+    String sql =
+        "SELECT row_values FROM case_row WHERE service = ? AND case_ref = ? AND sheet_ref = ?"
+            + " AND state = ?";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, service);
+      ps.setString(2, caseRef);
+      ps.setString(3, intake.ref());
+      ps.setString(4, CURRENT);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()
+            && codecs.get(intake.ref()).decode(rs.getString(1)).get(INTAKE_DATE)
+                instanceof LocalDate date) {
+          return Optional.of(date);
+        }
+        return Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure(e, "look up an intake date");
     }
   }
 

@@ -245,6 +245,8 @@ abstract class CaseStoreContract {
       assertThat(caseRefs(store, "exit")).containsExactly("A1");
       assertThat(store.hasIntake("S1", "A1")).isTrue();
       assertThat(store.hasIntake("S2", "A1")).isFalse();
+      assertThat(store.intakeDate("S1", "A1")).contains(TestReturns.Q1_2022.firstDay().plusDays(3));
+      assertThat(store.intakeDate("S1", "NONE")).isEmpty();
       assertThat(store.caseForms("S1", "A1"))
           .extracting(r -> r.location().file())
           .containsExactly("S1_2022-23-Q1.xlsx", "S1_2023-24-Q2.xlsx", "S1_2023-24-Q2.xlsx");
