@@ -19,8 +19,10 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Check every return in the input folder, write feedback for each service and set rejected",
-      "returns aside in <output>/quarantine (copied, never moved out of the input folder)."
+      "Check every return in the input folder and write each service's feedback.",
+      "Rejected returns are copied into <output>/quarantine beside their report (copied, never",
+      "moved: the input folder is committed sample data). Exit code 1 when any return has an",
+      "error."
     },
     footer = ExitCode.HELP_FOOTER)
 final class RunCommand implements Callable<Integer> {
