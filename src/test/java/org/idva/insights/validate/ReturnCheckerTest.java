@@ -89,6 +89,36 @@ class ReturnCheckerTest {
   }
 
   @Test
+  void sheetsInAnyOrderAndThe1904DateSystem() throws Exception {
+    TestReturn r = new TestReturn(schema, "SVC01", 2);
+    r.edit(
+        wb -> {
+          var x = (org.apache.poi.xssf.usermodel.XSSFWorkbook) wb;
+          x.getCTWorkbook().addNewWorkbookPr().setDate1904(true);
+          wb.setSheetOrder("Exit", 0);
+          wb.setSheetOrder("About", 3);
+          wb.setSheetName(wb.getSheetIndex("Review"), " review ");
+          // every date as a serial counted from 01/01/1904 (1,462 days fewer than from 1900)
+          for (var sheet : wb) {
+            for (var row : sheet) {
+              for (var cell : row) {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                    && cell.getCellStyle().getDataFormatString().contains("yy")) {
+                  cell.setCellValue(cell.getNumericCellValue() - 1462);
+                }
+              }
+            }
+          }
+        });
+    CheckedReturn c = check(r);
+    assertThat(c.findings()).isEmpty();
+    assertThat(c.rows())
+        .extracting(FormRow::sheet)
+        .containsExactly("intake", "intake", "review", "exit");
+    assertThat(c.rows().get(0).get("intake_date")).isEqualTo(LocalDate.of(2022, 4, 2));
+  }
+
+  @Test
   void rowsWithErrorsAreLeftOutAndTheRestKept() throws Exception {
     TestReturn r = new TestReturn(schema, "SVC01", 3);
     r.rows("Intake").get(1).put("Referral route", "Polise");
