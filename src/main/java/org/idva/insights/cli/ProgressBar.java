@@ -35,6 +35,14 @@ final class ProgressBar implements AutoCloseable {
     err.flush();
   }
 
+  /** Clears the bar so a line printed next starts clean. */
+  void clearLine() {
+    if (enabled) {
+      err.print("\r" + " ".repeat(WIDTH + 60) + "\r");
+      err.flush();
+    }
+  }
+
   @Override
   public void close() {
     if (enabled) {

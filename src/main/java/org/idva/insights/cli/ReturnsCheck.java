@@ -105,8 +105,26 @@ final class ReturnsCheck {
     CheckedReturn checked = c.result();
     if (!extra.isEmpty()) {
       List<Finding> all = new ArrayList<>(checked.findings());
-      all.addAll(extra);
-      checked = new CheckedReturn(checked.info(), checked.status(), all, checked.rows());
+      // The checks already queried rows without an intake; the store's own note on the same row
+      // would say it twice.
+      java.util.Set<String> queried = new java.util.HashSet<>();
+      for (Finding f : checked.findings()) {
+        if (f.code().equals("NO_INTAKE")) {
+          queried.add(f.location().sheet() + "!" + f.location().row());
+        }
+      }
+      for (Finding f : extra) {
+        if (!(f.code().equals("NO_INTAKE_FOR_CASE")
+            && queried.contains(f.location().sheet() + "!" + f.location().row()))) {
+          all.add(f);
+        }
+      }
+      ReturnStatus status = checked.status();
+      if (status == ReturnStatus.ACCEPTED
+          && all.stream().anyMatch(f -> f.severity() != Severity.NOTICE)) {
+        status = ReturnStatus.ACCEPTED_WITH_QUERIES;
+      }
+      checked = new CheckedReturn(checked.info(), status, all, checked.rows());
     }
     Feedback.Files files = null;
     if (feedbackRoot != null) {

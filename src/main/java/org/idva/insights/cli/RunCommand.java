@@ -22,7 +22,11 @@ import org.idva.insights.report.ReportEngine;
 import org.idva.insights.schema.Schema;
 import org.idva.insights.store.CaseStore;
 import org.idva.insights.store.IngestResult;
+import org.idva.insights.store.StoreBusyException;
+import org.idva.insights.store.StoreException;
 import org.idva.insights.validate.KnownCases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,6 +47,8 @@ import picocli.CommandLine.Option;
             + " returns are copied (never moved) into <output>/quarantine beside their report.",
     footer = ExitCode.HELP_FOOTER)
 final class RunCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
   @Mixin DefinitionOptions definitions;
   @Mixin StoreOptions store;
 
@@ -101,14 +107,16 @@ final class RunCommand implements Callable<Integer> {
       try (ProgressBar bar = new ProgressBar(files.size())) {
         for (Path file : files) {
           ReturnsCheck.Checked checked = check.check(file);
-          IngestResult ingested = cases.ingest(checked.result());
+          IngestResult ingested = ingest(cases, checked);
           ReturnsCheck.Outcome outcome =
               check.finish(
                   checked,
-                  ingested.findings(),
+                  ingested == null ? List.of() : ingested.findings(),
                   output.resolve("feedback"),
                   output.resolve("quarantine"));
           errors |= outcome.hasErrors();
+          bar.clearLine();
+          System.out.println(outcome.summary());
           String service =
               outcome.checked().info().service() == null
                   ? "(unknown service)"
@@ -123,6 +131,31 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return errors ? ExitCode.DATA_PROBLEMS : ExitCode.OK;
+  }
+
+  /**
+   * Merges a checked return into the store. A return whose service could not be read is not
+   * recorded (it is rejected and quarantined with its report). A store failure on one return is
+   * logged and the run goes on with the next; a busy store stops the run.
+   */
+  private static IngestResult ingest(CaseStore cases, ReturnsCheck.Checked checked) {
+    if (checked.result().info().service() == null) {
+      return null;
+    }
+    try {
+      return cases.ingest(checked.result());
+    } catch (StoreBusyException e) {
+      throw e;
+    } catch (StoreException e) {
+      LOG.error(
+          "{}: not merged into the case store ({})", checked.file().getFileName(), e.getMessage());
+      System.err.println(
+          checked.file().getFileName()
+              + ": not merged into the case store: "
+              + e.getMessage()
+              + ". The store is unchanged for this return; the run goes on.");
+      return null;
+    }
   }
 
   private void writeReport(Schema schema, ReportDefinitions tables, CaseStore cases)
@@ -189,9 +222,12 @@ final class RunCommand implements Callable<Integer> {
     void add(ReturnsCheck.Outcome outcome, IngestResult ingested) {
       returns++;
       statuses.merge(outcome.checked().status(), 1, Integer::sum);
+      queries += outcome.checked().count(Severity.QUERY);
+      if (ingested == null) {
+        return;
+      }
       casesAdded += ingested.casesAdded();
       casesReplaced += ingested.casesReplaced();
-      queries += outcome.checked().count(Severity.QUERY);
       if (ingested.outcome() == IngestResult.Outcome.DUPLICATE) {
         notes.add(outcome.file().getFileName() + " already merged");
       }

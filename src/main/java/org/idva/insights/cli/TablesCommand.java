@@ -3,7 +3,6 @@ package org.idva.insights.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.idva.insights.model.CaseData;
 import org.idva.insights.model.TableResult;
 import org.idva.insights.report.ReportDefinitions;
 import org.idva.insights.report.ReportEngine;
@@ -12,6 +11,7 @@ import org.idva.insights.report.TableJson;
 import org.idva.insights.report.TableText;
 import org.idva.insights.schema.DefinitionException;
 import org.idva.insights.schema.Schema;
+import org.idva.insights.store.CaseStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,13 +24,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "tables",
     mixinStandardHelpOptions = true,
-    description = {
-      "Print computed report tables (all, or those named) for a reporting year and the two",
-      "years before it, as text or as JSON in the seed tables file's shape."
-    },
+    description =
+        "Print computed report tables (all, or those named) for a reporting year and the two"
+            + " years before it, from the case store, as text or as JSON in the seed tables"
+            + " file's shape.",
     footer = ExitCode.HELP_FOOTER)
 public final class TablesCommand implements Callable<Integer> {
   @Mixin DefinitionOptions definitions;
+  @Mixin StoreOptions store;
 
   @Option(
       names = "--year",
@@ -92,17 +93,29 @@ public final class TablesCommand implements Callable<Integer> {
         return ExitCode.USAGE;
       }
     }
-    CaseData data;
+    ReportEngine engine = new ReportEngine(schema, defs);
+    ReportEngine.Tabulation tab;
     try {
-      data =
-          synthetic != null
-              ? new SyntheticCases(schema, 1, synthetic, year == null ? 2023 : year, 4)
-              : source.open();
+      if (synthetic != null) {
+        tab = engine.load(new SyntheticCases(schema, 1, synthetic, year == null ? 2023 : year, 4));
+      } else if (source != CaseDataSource.UNWIRED) {
+        tab = engine.load(source.open());
+      } else {
+        if (store.isMissingFile(schema)) {
+          System.err.println(
+              "No case store at "
+                  + store.store
+                  + ": run `insights run` first, or give --store PATH|JDBC-URL.");
+          return ExitCode.IO;
+        }
+        try (CaseStore cases = store.open(schema)) {
+          tab = engine.load(cases.caseData());
+        }
+      }
     } catch (Exception e) {
       System.err.println("cannot read the case data: " + e.getMessage());
       return ExitCode.IO;
     }
-    ReportEngine.Tabulation tab = new ReportEngine(schema, defs).load(data);
     int y = year != null ? year : tab.latestYear();
     if (y == 0) {
       System.err.println("the case data has no dated rows, so there is no reporting year");

@@ -189,7 +189,7 @@ final class Allocator {
         if (key.equals(Target.MISSING)) {
           r.set(field.id(), null);
         } else if (Target.isBand(key)) {
-          r.set(field.id(), numbers.inBand(field.id(), key, random));
+          r.set(field.id(), numbers.inBand(field, key, random));
         } else {
           r.set(field.id(), key);
         }

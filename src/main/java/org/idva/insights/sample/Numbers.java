@@ -21,12 +21,23 @@ final class Numbers {
   /** Skew towards the band's low end (1 = uniform, higher = lower values), per field id. */
   private static final Map<String, Double> SKEW = Map.of("abuse_length_months", 3.0);
 
-  Long inBand(String field, String band, Random random) {
+  Long inBand(org.idva.insights.schema.Field field, String band, Random random) {
     int min = Target.bandMin(band);
     int max = Target.bandMax(band);
-    if (max < 0) {
-      max = Math.max(min, OPEN_MAX.getOrDefault(field, min + 10));
+    // An open lower band ("<18") starts at the question's own minimum (16 for age), never below.
+    if (field.min() != null) {
+      min = Math.max(min, field.min().intValue());
     }
+    if (max < 0) {
+      max = Math.max(min, OPEN_MAX.getOrDefault(field.id(), min + 10));
+    }
+    if (field.max() != null) {
+      max = Math.min(max, field.max().intValue());
+    }
+    return value(field.id(), min, max, random);
+  }
+
+  private static Long value(String field, int min, int max, Random random) {
     double u = Math.pow(random.nextDouble(), SKEW.getOrDefault(field, 1.0));
     return (long) (min + Math.min(max - min, (int) Math.floor(u * (max - min + 1))));
   }

@@ -78,9 +78,15 @@ public enum Check {
       false,
       "Case ref C001 appears again (first in row 5); this row was not used."),
   NO_INTAKE(
-      Severity.ERROR, false, "Case ref C404 has no intake in this return or earlier returns."),
+      Severity.QUERY,
+      false,
+      "Case ref C404 has no intake in this return or earlier returns; the row is kept aside"
+          + " until its intake arrives."),
   EXIT_BEFORE_INTAKE(
-      Severity.ERROR, false, "Exit date 01/03/2022 is before the intake date 05/04/2022."),
+      Severity.QUERY,
+      false,
+      "Exit date 01/03/2022 is before the intake date 05/04/2022; the case length is reported"
+          + " under Errors until corrected."),
   DATE_OUTSIDE_QUARTER(
       Severity.QUERY,
       false,

@@ -287,7 +287,8 @@ final class RowChecker {
           columnOf.getOrDefault(CASE_REF, SourceLocation.NONE),
           caseRef,
           "a usable intake row for this case: its intake row has errors and was not used",
-          "Correct the errors in this case's intake row; this row will then be used too.");
+          "Correct the errors in this case's intake row. This row is kept aside meanwhile and"
+              + " counted once its intake is usable.");
       return;
     }
     if (!inReturn && !ctx.known.hasIntake(ctx.service, caseRef)) {
@@ -297,7 +298,8 @@ final class RowChecker {
           columnOf.getOrDefault(CASE_REF, SourceLocation.NONE),
           caseRef,
           "a case ref with an intake row in this return or an earlier one",
-          "Check the case ref against the Intake sheet, or add the case's intake row.");
+          "Check the case ref against the Intake sheet, or send the case's intake row. This row"
+              + " is kept aside meanwhile and counted once its intake arrives.");
       return;
     }
     if (def.form().equals("exit")

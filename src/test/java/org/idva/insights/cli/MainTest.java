@@ -82,12 +82,25 @@ class MainTest {
   }
 
   @Test
-  void runChecksDefinitionsAndCountsReturns() throws Exception {
-    Files.writeString(dir.resolve("notes.txt"), "not a return");
-    Files.write(dir.resolve("SVC01_2022-23-Q1.xlsx"), new byte[] {1});
-    assertThat(Main.run("run", "--input", dir.toString())).isEqualTo(ExitCode.OK);
+  void runRejectsANonWorkbookAndCarriesOn() throws Exception {
+    Path input = Files.createDirectories(dir.resolve("input"));
+    Files.writeString(input.resolve("notes.txt"), "not a return");
+    Files.write(input.resolve("SVC01_2022-23-Q1.xlsx"), new byte[] {1});
+    int code =
+        Main.run(
+            "run",
+            "--input",
+            input.toString(),
+            "--output",
+            dir.resolve("output").toString(),
+            "--store",
+            dir.resolve("store.db").toString(),
+            "--no-report");
+    assertThat(code).isEqualTo(ExitCode.DATA_PROBLEMS);
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("130 report tables")
-        .contains("1 return workbook(s)");
+        .contains("SVC01_2022-23-Q1.xlsx")
+        .contains("Rejected")
+        .contains("1 return(s) checked");
+    assertThat(dir.resolve("output/quarantine/SVC01_2022-23-Q1.xlsx")).exists();
   }
 }

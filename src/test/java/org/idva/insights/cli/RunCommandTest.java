@@ -45,7 +45,16 @@ class RunCommandTest {
     int code;
     try {
       System.setOut(new PrintStream(buf, true, "UTF-8"));
-      code = Main.run("run", "--input", input.toString(), "--output", output.toString());
+      code =
+          Main.run(
+              "run",
+              "--input",
+              input.toString(),
+              "--output",
+              output.toString(),
+              "--store",
+              dir.resolve("store.db").toString(),
+              "--no-report");
     } finally {
       System.setOut(old);
     }
