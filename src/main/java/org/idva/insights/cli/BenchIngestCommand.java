@@ -31,10 +31,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench-ingest",
     mixinStandardHelpOptions = true,
-    description = {
-      "Measure ingest throughput into the case store (rows/s, peak heap) on synthetic returns:",
-      "into a new SQLite file, and into an empty PostgreSQL database when --pg is given."
-    },
+    description =
+        "Measure ingest throughput into the case store (rows/s, peak heap) on synthetic"
+            + " returns: into a new SQLite file, and into an empty PostgreSQL database when --pg"
+            + " is given.",
     footer = ExitCode.HELP_FOOTER)
 final class BenchIngestCommand implements Callable<Integer> {
   @Mixin DefinitionOptions definitions;

@@ -22,10 +22,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench-tables",
     mixinStandardHelpOptions = true,
-    description = {
-      "Benchmark the report engine: columnar load and all tables for one year on synthetic data",
-      "(scale 1 = one seed-sized year per form, four years generated)."
-    },
+    description =
+        "Benchmark the report engine: columnar load and all tables for one year on"
+            + " synthetic data (scale 1 = one seed-sized year per form, four years generated).",
     footer = ExitCode.HELP_FOOTER)
 final class BenchTablesCommand implements Callable<Integer> {
   @Mixin DefinitionOptions definitions;

@@ -26,10 +26,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "case",
     mixinStandardHelpOptions = true,
-    description = {
-      "Print one case's forms from the case store and where each came from (return, sheet, row).",
-      "Only the named service's data is shown."
-    },
+    description =
+        "Print one case's forms from the case store and where each came from (return,"
+            + " sheet, row). Only the named service's data is shown.",
     footer = ExitCode.HELP_FOOTER)
 final class CaseCommand implements Callable<Integer> {
   @Mixin DefinitionOptions definitions;

@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "check-template",
     mixinStandardHelpOptions = true,
-    description = {
-      "Check the master template: every report table placed exactly once, every marker known,",
-      "every chart beside its table, every narrative template present, every house style present."
-    },
+    description =
+        "Check the master template: every report table placed exactly once, every marker"
+            + " known, every chart beside its table, every narrative template present, every"
+            + " house style present.",
     footer = ExitCode.HELP_FOOTER)
 final class CheckTemplateCommand implements Callable<Integer> {
   @Mixin DefinitionOptions definitions;

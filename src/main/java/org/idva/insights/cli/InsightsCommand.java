@@ -13,16 +13,16 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
-      BenchCommand.class,
+      TablesCommand.class,
+      ReportCommand.class,
+      CaseCommand.class,
+      SampleCommand.class,
       TemplateCommand.class,
       DictionaryCommand.class,
-      CaseCommand.class,
-      BenchIngestCommand.class,
-      TablesCommand.class,
-      BenchTablesCommand.class,
       CheckTemplateCommand.class,
-      ReportCommand.class,
-      SampleCommand.class,
+      BenchCommand.class,
+      BenchIngestCommand.class,
+      BenchTablesCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footer = ExitCode.HELP_FOOTER)

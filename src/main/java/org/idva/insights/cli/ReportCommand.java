@@ -18,11 +18,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = {
-      "Render the master workbook output/Insights-Idva-<year>.xlsx from a tables JSON file in the",
-      "seed's shape (insights-idva-2022-23.tables.json), and per-service workbooks",
-      "output/services/<service>.xlsx from each --service file."
-    },
+    description =
+        "Render the master workbook output/Insights-Idva-<year>.xlsx from a tables JSON"
+            + " file in the seed's shape (insights-idva-2022-23.tables.json), and per-service"
+            + " workbooks output/services/<service>.xlsx from each --service file.",
     footer = ExitCode.HELP_FOOTER)
 final class ReportCommand implements Callable<Integer> {
   @Option(

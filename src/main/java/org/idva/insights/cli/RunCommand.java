@@ -174,7 +174,7 @@ final class RunCommand implements Callable<Integer> {
     MasterWorkbookWriter writer = new MasterWorkbookWriter(new MasterOptions(template, 5, 10, 4));
     Path master = writer.writeMaster(allTables, edition, output);
     System.out.printf("Report %s: %d tables -> %s%n", edition.period(), allTables.size(), master);
-    for (String service : cases.services()) {
+    for (String service : new java.util.TreeSet<>(cases.services())) {
       List<TableResult> mine = engine.load(all.forService(service)).tables(y, ids);
       Path file = writer.writeService(service, mine, allTables, edition, output);
       System.out.printf("  %s -> %s%n", service, file);

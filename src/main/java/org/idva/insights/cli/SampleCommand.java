@@ -18,11 +18,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "sample",
     mixinStandardHelpOptions = true,
-    description = {
-      "Write synthetic returns in the template's format: one workbook per service per quarter,",
-      "nine services, April 2020 to March 2023. The 2022-23 data reproduces the seed report's",
-      "counts; a few deliberate slips show what feedback looks like. Deterministic for a seed."
-    },
+    description =
+        "Write synthetic returns in the template's format: one workbook per service per"
+            + " quarter, nine services, April 2020 to March 2023. The 2022-23 data reproduces"
+            + " the seed report's counts; a few deliberate slips show what feedback looks like."
+            + " Deterministic for a seed.",
     footer = ExitCode.HELP_FOOTER)
 final class SampleCommand implements Callable<Integer> {
   @Mixin DefinitionOptions definitions;

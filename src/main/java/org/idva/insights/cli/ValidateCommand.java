@@ -14,12 +14,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Check return workbooks against the form schemas and write each service's feedback.",
-      "Prints one line per file; for each file writes <out>/<service>/<return>-checked.xlsx (a",
-      "copy of the return with every finding marked) and a message (text and HTML). Exit code 1",
-      "when any return has an error."
-    },
+    description =
+        "Check return workbooks against the form schemas and write each service's"
+            + " feedback. Prints one line per file; for each file writes"
+            + " <out>/<service>/<return>-checked.xlsx (a copy of the return with every finding"
+            + " marked) and a message (text and HTML). Exit code 1 when any return has an error.",
     footer = ExitCode.HELP_FOOTER)
 final class ValidateCommand implements Callable<Integer> {
   @Mixin DefinitionOptions definitions;
