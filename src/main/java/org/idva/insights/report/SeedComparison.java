@@ -47,8 +47,32 @@ public final class SeedComparison {
    */
   public SeedComparison(JsonNode seed, Set<String> excluded) {
     this.seed = seed;
-    this.reportingYear = seed.path("reporting_year").asText("2023");
+    this.reportingYear = reportingYearOf(seed);
     this.excluded = Set.copyOf(excluded);
+  }
+
+  /**
+   * The label of the reporting year: the latest of {@code year_labels} ("2023"), else {@code
+   * reporting_year} as a label ("2023") or a span ("2022-23" is 2023).
+   */
+  static String reportingYearOf(JsonNode seed) {
+    JsonNode labels = seed.get("year_labels");
+    if (labels != null && labels.isObject() && labels.size() > 0) {
+      String latest = null;
+      for (var it = labels.fieldNames(); it.hasNext(); ) {
+        String y = it.next();
+        latest = latest == null || y.compareTo(latest) > 0 ? y : latest;
+      }
+      return latest;
+    }
+    String y = seed.path("reporting_year").asText();
+    if (y.matches("\\d{4}")) {
+      return y;
+    }
+    if (y.matches("\\d{4}-\\d{2}")) {
+      return y.substring(0, 2) + y.substring(5);
+    }
+    throw new IllegalArgumentException("cannot read the reporting year from \"" + y + "\"");
   }
 
   public String reportingYear() {

@@ -92,6 +92,19 @@ final class TableEngine {
         }
       }
     }
+    for (int k = 0; k < YEARS; k++) {
+      String y = Integer.toString(year - k);
+      java.util.Set<Long> sizes = new java.util.HashSet<>();
+      n.forEach(
+          (key, size) -> {
+            if (key.startsWith(y + ".")) {
+              sizes.add(size);
+            }
+          });
+      if (sizes.size() == 1) {
+        n.put(y, sizes.iterator().next()); // every group on the same base: n for the year too
+      }
+    }
     if (rows.stream().anyMatch(r -> r.has("figure"))) {
       columns.clear();
       for (String measure : List.of("count", "per_100", "pct", "value")) {

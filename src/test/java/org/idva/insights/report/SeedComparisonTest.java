@@ -39,6 +39,15 @@ class SeedComparisonTest {
   }
 
   @Test
+  void reportingYearIsTheLatestYearLabel() throws Exception {
+    assertThat(new SeedComparison(SeedTables.load(), Set.of()).reportingYear()).isEqualTo("2023");
+    assertThat(SeedComparison.reportingYearOf(Tables.json("{'reporting_year':'2022-23'}")))
+        .isEqualTo("2023");
+    assertThat(SeedComparison.reportingYearOf(Tables.json("{'reporting_year':'2024'}")))
+        .isEqualTo("2024");
+  }
+
+  @Test
   void matchingResultsHaveNoMismatch() {
     assertThat(new SeedComparison(SEED, Set.of()).compare(List.of(result(4, 51, 2.09, 10))))
         .isEmpty();
