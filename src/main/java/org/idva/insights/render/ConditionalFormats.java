@@ -138,6 +138,38 @@ final class ConditionalFormats {
         .findFirst();
   }
 
+  /**
+   * Rewrites every conditional-format colour as 8-digit ARGB: POI writes font colours of rules as
+   * 6-digit RGB, which the file format does not allow (ST_UnsignedIntHex is four bytes).
+   */
+  static void opaqueColours(org.apache.poi.xssf.usermodel.XSSFWorkbook wb) {
+    var styles = wb.getStylesSource();
+    for (int i = 0; i < styles._getDXfsSize(); i++) {
+      var dxf = styles.getDxfAt(i);
+      if (dxf.isSetFont()) {
+        for (var color : dxf.getFont().getColorArray()) {
+          opaque(color);
+        }
+      }
+      if (dxf.isSetFill() && dxf.getFill().isSetPatternFill()) {
+        var fill = dxf.getFill().getPatternFill();
+        if (fill.isSetBgColor()) {
+          opaque(fill.getBgColor());
+        }
+        if (fill.isSetFgColor()) {
+          opaque(fill.getFgColor());
+        }
+      }
+    }
+  }
+
+  private static void opaque(org.openxmlformats.schemas.spreadsheetml.x2006.main.CTColor color) {
+    if (color.isSetRgb() && color.getRgb().length == 3) {
+      byte[] rgb = color.getRgb();
+      color.setRgb(new byte[] {(byte) 0xFF, rgb[0], rgb[1], rgb[2]});
+    }
+  }
+
   private static CellRangeAddress column(TablePlacement t, TablePlacement.Column c) {
     return new CellRangeAddress(t.firstDataRow(), t.lastRow(), c.index(), c.index());
   }

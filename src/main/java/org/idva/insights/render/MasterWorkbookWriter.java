@@ -163,6 +163,7 @@ public final class MasterWorkbookWriter {
       }
       pages.values().forEach(Pager::breakBetweenTables);
       pages.clear();
+      ConditionalFormats.opaqueColours(wb);
       properties(wb, edition);
       wb.setActiveSheet(0);
       wb.setFirstVisibleTab(0);

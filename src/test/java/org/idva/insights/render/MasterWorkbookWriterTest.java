@@ -211,6 +211,12 @@ class MasterWorkbookWriterTest {
         }
       }
       assertThat(dataBars).isGreaterThan(0);
+      var styles = wb.getStylesSource();
+      for (int i = 0; i < styles._getDXfsSize(); i++) {
+        for (var color : styles.getDxfAt(i).getFont().getColorArray()) {
+          assertThat(color.getRgb()).as("dxf %d font colour is ARGB", i).hasSize(4);
+        }
+      }
       assertThat(formulas).anyMatch(s -> s.contains("<10"));
       assertThat(formulas).anyMatch(s -> s.contains(">=0.05"));
       // no static fills: the 2023 % cells keep the plain % style
