@@ -66,26 +66,24 @@ public final class ReturnTemplateWriter {
    */
   XSSFWorkbook build() {
     XSSFWorkbook wb = new XSSFWorkbook();
-    {
-      Styles styles = new Styles(wb);
-      XSSFSheet about = wb.createSheet(ABOUT_SHEET);
-      List<SheetDefinition> sheets = schema.sheets();
-      List<XSSFSheet> formSheets = new ArrayList<>();
-      for (SheetDefinition def : sheets) {
-        formSheets.add(wb.createSheet(def.sheetName()));
-      }
-      XSSFSheet lists = wb.createSheet(LISTS_SHEET);
-      Map<String, String> listNames = writeLists(wb, lists, styles);
-      AboutSheet.write(about, schema, styles, listNames);
-      for (int i = 0; i < sheets.size(); i++) {
-        writeFormSheet(formSheets.get(i), sheets.get(i), styles, listNames);
-      }
-      wb.setSheetVisibility(wb.getSheetIndex(lists), SheetVisibility.HIDDEN);
-      lists.enableLocking();
-      wb.setActiveSheet(0);
-      DocumentProperties.set(
-          wb, "Idva Insights return", "Template version " + schema.templateVersion());
+    Styles styles = new Styles(wb);
+    XSSFSheet about = wb.createSheet(ABOUT_SHEET);
+    List<SheetDefinition> sheets = schema.sheets();
+    List<XSSFSheet> formSheets = new ArrayList<>();
+    for (SheetDefinition def : sheets) {
+      formSheets.add(wb.createSheet(def.sheetName()));
     }
+    XSSFSheet lists = wb.createSheet(LISTS_SHEET);
+    Map<String, String> listNames = writeLists(wb, lists, styles);
+    AboutSheet.write(about, schema, styles, listNames);
+    for (int i = 0; i < sheets.size(); i++) {
+      writeFormSheet(formSheets.get(i), sheets.get(i), styles, listNames);
+    }
+    wb.setSheetVisibility(wb.getSheetIndex(lists), SheetVisibility.HIDDEN);
+    lists.enableLocking();
+    wb.setActiveSheet(0);
+    DocumentProperties.set(
+        wb, "Idva Insights return", "Template version " + schema.templateVersion());
     return wb;
   }
 

@@ -449,9 +449,22 @@ final class SpecialTables {
     for (int b = 0; b < 3; b++) {
       byBand.add(new ArrayList<>());
     }
+    List<Rec> carried = new ArrayList<>();
     for (Rec e : exits) {
       if (e.intake.get("dash_ticks") instanceof Long v && v >= 1) {
         byBand.get(v <= 5 ? 0 : v <= 9 ? 1 : 2).add(e);
+      } else if (e.intake.startYear != e.startYear
+          && e.intake.get("dash_ticks") == null
+          && !e.intake.blank.contains("dash_ticks")) {
+        carried.add(e); // opened the year before: its intake score is not allocated yet
+      }
+    }
+    Collections.shuffle(carried, random);
+    for (int b = 0; b < 3; b++) {
+      while (byBand.get(b).size() < intake[b] && !carried.isEmpty()) {
+        Rec e = carried.remove(carried.size() - 1);
+        e.intake.set("dash_ticks", bandValue(b));
+        byBand.get(b).add(e);
       }
     }
     List<Rec> spare = new ArrayList<>();
@@ -463,6 +476,10 @@ final class SpecialTables {
       chosen.add(new ArrayList<>(g.subList(0, k)));
       spare.addAll(g.subList(k, g.size()));
       intake[b] = k;
+    }
+    for (Rec e : carried) {
+      e.intake.set("dash_ticks", bandValue(random.nextInt(3)));
+      spare.add(e);
     }
     Collections.shuffle(spare, random);
     int unbanded = Math.min(spare.size(), n - intake[0] - intake[1] - intake[2]);
@@ -509,5 +526,11 @@ final class SpecialTables {
         }
       }
     }
+  }
+
+  private long bandValue(int band) {
+    int lo = RISK_BANDS[band][0];
+    int hi = RISK_BANDS[band][1];
+    return lo + random.nextInt(hi - lo + 1);
   }
 }
