@@ -12,6 +12,7 @@ import org.idva.insights.render.MasterWorkbookWriter;
 import org.idva.insights.render.ReportTables;
 import org.idva.insights.render.TablesJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code insights report}: renders the master workbook from tables already computed. */
@@ -39,54 +40,23 @@ final class ReportCommand implements Callable<Integer> {
   Path out;
 
   @Option(
-      names = {"-t", "--template"},
-      paramLabel = "FILE",
-      defaultValue = "workbook-templates/insights-master.xlsx",
-      description =
-          "Master template; the narrative .ftl files are read beside it (default: ${DEFAULT-VALUE}).")
-  Path template;
-
-  @Option(
       names = "--service",
       paramLabel = "NAME=FILE",
       description = "A service's own tables (same shape); writes services/<NAME>.xlsx. Repeatable.")
   Map<String, Path> services = new LinkedHashMap<>();
 
-  @Option(
-      names = "--generated-on",
-      paramLabel = "DATE",
-      description = "Date printed as 'generated on' (default: today).")
-  LocalDate generatedOn;
-
-  @Option(
-      names = "--yoy-points",
-      defaultValue = "5",
-      description =
-          "Mark a reporting-year %% that moved at least this many points (default: ${DEFAULT-VALUE}).")
-  int yoyPoints;
-
-  @Option(
-      names = "--small-base",
-      defaultValue = "10",
-      description = "Flag figures whose base n is below this (default: ${DEFAULT-VALUE}).")
-  int smallBase;
-
-  @Option(
-      names = "--suppress-up-to",
-      defaultValue = "4",
-      description = "In a service's figures, show counts 1..this as c (default: ${DEFAULT-VALUE}).")
-  int suppressUpTo;
+  @Mixin MasterWorkbookOptions master;
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(template)) {
-      System.err.println(template + ": no such template. Give it with --template.");
+    if (!Files.isRegularFile(master.template)) {
+      System.err.println(master.template + ": no such template. Give it with --template.");
       return ExitCode.IO;
     }
-    LocalDate day = generatedOn != null ? generatedOn : LocalDate.now();
+    LocalDate day = master.day();
     MasterOptions options;
     try {
-      options = new MasterOptions(template, yoyPoints, smallBase, suppressUpTo);
+      options = master.options();
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       return ExitCode.USAGE;

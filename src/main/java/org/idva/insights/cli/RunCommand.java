@@ -3,7 +3,6 @@ package org.idva.insights.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.idva.insights.model.CaseData;
 import org.idva.insights.model.ReturnStatus;
 import org.idva.insights.model.Severity;
 import org.idva.insights.model.TableResult;
-import org.idva.insights.render.MasterOptions;
 import org.idva.insights.render.MasterWorkbookWriter;
 import org.idva.insights.render.ReportEdition;
 import org.idva.insights.report.ReportDefinitions;
@@ -51,6 +49,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin DefinitionOptions definitions;
   @Mixin StoreOptions store;
+  @Mixin MasterWorkbookOptions master;
 
   @Option(
       names = {"-i", "--input"},
@@ -75,13 +74,6 @@ final class RunCommand implements Callable<Integer> {
   Integer year;
 
   @Option(
-      names = {"-t", "--template"},
-      paramLabel = "FILE",
-      defaultValue = "workbook-templates/insights-master.xlsx",
-      description = "Master workbook template (default: ${DEFAULT-VALUE}).")
-  Path template;
-
-  @Option(
       names = "--no-report",
       description = "Check and merge only; do not compute the tables or write the workbooks.")
   boolean noReport;
@@ -92,10 +84,16 @@ final class RunCommand implements Callable<Integer> {
       System.err.println("No input folder " + input + ": give one with --input DIR.");
       return ExitCode.IO;
     }
+    try {
+      master.options();
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return ExitCode.USAGE;
+    }
     Schema schema = definitions.loadSchema();
     ReportDefinitions tables = ReportDefinitions.load(definitions.source(), schema);
-    if (!noReport && !Files.isRegularFile(template)) {
-      System.err.println(template + ": no such master template. Give it with --template.");
+    if (!noReport && !Files.isRegularFile(master.template)) {
+      System.err.println(master.template + ": no such master template. Give it with --template.");
       return ExitCode.BROKEN_DEFINITIONS;
     }
     List<Path> files = ReturnFiles.find(input);
@@ -170,8 +168,8 @@ final class RunCommand implements Callable<Integer> {
     }
     List<String> ids = tables.tables().stream().map(t -> t.id()).toList();
     List<TableResult> allTables = everyone.tables(y, ids);
-    ReportEdition edition = ReportEdition.of(y, LocalDate.now());
-    MasterWorkbookWriter writer = new MasterWorkbookWriter(new MasterOptions(template, 5, 10, 4));
+    ReportEdition edition = ReportEdition.of(y, master.day());
+    MasterWorkbookWriter writer = new MasterWorkbookWriter(master.options());
     Path master = writer.writeMaster(allTables, edition, output);
     System.out.printf("Report %s: %d tables -> %s%n", edition.period(), allTables.size(), master);
     for (String service : new java.util.TreeSet<>(cases.services())) {
