@@ -126,15 +126,16 @@ public final class FeedbackWorkbookWriter {
     text(sheet.createRow(r++).createCell(0), note, styles, null);
     r++;
     Row sumHead = sheet.createRow(r++);
-    String[] sumCols = {"Check", "Code", "Severity", "Count"};
+    // Same column order as the list below, so each column's width suits both tables.
+    String[] sumCols = {"Severity", "Code", "Check", "Count"};
     for (int c = 0; c < sumCols.length; c++) {
       text(sumHead.createCell(c), sumCols[c], styles, styles.header);
     }
     for (Map.Entry<String, long[]> e : countByCheck(checked.findings()).entrySet()) {
       Row row = sheet.createRow(r++);
-      text(row.createCell(0), titles.apply(e.getKey()), styles, null);
+      text(row.createCell(0), severityOf(checked.findings(), e.getKey()), styles, null);
       text(row.createCell(1), e.getKey(), styles, null);
-      text(row.createCell(2), severityOf(checked.findings(), e.getKey()), styles, null);
+      text(row.createCell(2), titles.apply(e.getKey()), styles, null);
       row.createCell(3).setCellValue(e.getValue()[0]);
     }
     r++;
@@ -186,10 +187,14 @@ public final class FeedbackWorkbookWriter {
     if (r - 1 > firstListRow) {
       sheet.setAutoFilter(new CellRangeAddress(firstListRow, r - 1, 0, cols.length - 1));
     }
-    int[] widths = {12, 26, 34, 16, 10, 30, 60, 60};
+    int[] widths = {12, 30, 34, 16, 10, 30, 60, 60};
     for (int c = 0; c < widths.length; c++) {
       sheet.setColumnWidth(c, widths[c] * 256);
     }
+    sheet.setFitToPage(true);
+    sheet.getPrintSetup().setLandscape(true);
+    sheet.getPrintSetup().setFitWidth((short) 1);
+    sheet.getPrintSetup().setFitHeight((short) 0);
   }
 
   private static Map<String, long[]> countByCheck(List<Finding> findings) {
