@@ -47,10 +47,18 @@ public final class SeedComparison {
    */
   public SeedComparison(JsonNode seed, Set<String> excluded) {
     this.seed = seed;
-    this.reportingYear = seed.path("reporting_year").asText("2023");
+    this.reportingYear = endYear(seed.path("reporting_year").asText("2023"));
     this.excluded = Set.copyOf(excluded);
   }
 
+  /** "2022-23" (the seed's form) is the year ending in 2023; "2023" stays as it is. */
+  static String endYear(String year) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d{2})\\d{2}-(\\d{2})").matcher(year);
+    return m.matches() ? m.group(1) + m.group(2) : year;
+  }
+
+  /** The reporting year as the column keys name it (e.g. "2023"). */
   public String reportingYear() {
     return reportingYear;
   }

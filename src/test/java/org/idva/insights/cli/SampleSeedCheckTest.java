@@ -1,0 +1,789 @@
+package org.idva.insights.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.idva.insights.model.TableResult;
+import org.idva.insights.report.ReportDefinitions;
+import org.idva.insights.report.ReportEngine;
+import org.idva.insights.report.SeedComparison;
+import org.idva.insights.report.SeedDeviations;
+import org.idva.insights.report.SeedTables;
+import org.idva.insights.schema.Schema;
+import org.idva.insights.schema.SchemaLoader;
+import org.idva.insights.store.CaseStore;
+import org.idva.insights.store.StoreConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 6.4 end to end: {@code insights run} over the shipped sample returns ({@code input/}), then
+ * every table computed from the case store and compared with the seed tables file (reporting-year
+ * counts exactly, earlier years' % within 1 point; {@link SeedComparison}). Skipped: the seed's own
+ * errors ({@link SeedDeviations#EXCLUDED}, docs/seed-deviations.md). Everything else that differs
+ * must be in {@link #KNOWN_GAPS}, a list of our own shortfalls that may only shrink: the test fails
+ * on a new mismatch and also when a known gap starts matching (remove it from the list then).
+ */
+class SampleSeedCheckTest {
+  @TempDir Path dir;
+
+  /** Cells still wrong for reasons of ours (sample or engine), keyed table/row/column. */
+  static final Map<String, String> KNOWN_GAPS = new LinkedHashMap<>();
+
+  private static void gap(String reason, String table, String row, String... columns) {
+    for (String c : columns) {
+      KNOWN_GAPS.put(key(table, row, c), reason);
+    }
+  }
+
+  static String key(String table, String row, String column) {
+    return table + "/" + (row == null ? "" : row) + "/" + column;
+  }
+
+  static {
+    gap(
+        "headline figures derive from tables with open gaps (criminal/civil union vs seed sum, children, contacts median, children support per 100)",
+        "headline_figures",
+        "Clients supported with criminal or civil justice",
+        "2023.count");
+    gap(
+        "headline figures derive from tables with open gaps (criminal/civil union vs seed sum, children, contacts median, children support per 100)",
+        "headline_figures",
+        "Children will be involved",
+        "2023.per_100");
+    gap(
+        "headline figures derive from tables with open gaps (criminal/civil union vs seed sum, children, contacts median, children support per 100)",
+        "headline_figures",
+        "Direct contacts received",
+        "2023.value");
+    gap(
+        "headline figures derive from tables with open gaps (criminal/civil union vs seed sum, children, contacts median, children support per 100)",
+        "headline_figures",
+        "Will access children's support services",
+        "2023.per_100");
+    gap(
+        "earlier/2023 Missing %: seed counts Missing on 2,266 clients, definition on intake cases (2023 count excluded as a seed error; its % follows)",
+        "initial_referral_route_spoc", "Missing", "2023.pct", "2022.pct", "2021.pct");
+    gap(
+        "sample: 2022 Missing % off by more than a point (Missing share of a % column that does not sum to 100)",
+        "client_sexual_orientation", "Missing", "2022.pct");
+    gap(
+        "sample: 2022 subtotal/Missing % off by more than a point (largest-remainder allocation of detail rows)",
+        "client_ethnicity", "Total Black, Asian and racially minoritised people", "2022.pct");
+    gap(
+        "sample: 2022 subtotal/Missing % off by more than a point (largest-remainder allocation of detail rows)",
+        "client_ethnicity", "Missing", "2022.pct");
+    gap(
+        "base: engine counts children of the year's unique clients (2,506), seed counts children on intake cases (2,538)",
+        "children_ages",
+        null,
+        "n.2023");
+    gap(
+        "base: engine counts children of the year's unique clients (2,506), seed counts children on intake cases (2,538)",
+        "children_ages",
+        "0 - 12 months",
+        "2023.count");
+    gap(
+        "base: engine counts children of the year's unique clients (2,506), seed counts children on intake cases (2,538)",
+        "children_ages",
+        "1 - 3 years",
+        "2023.count");
+    gap(
+        "base: engine counts children of the year's unique clients (2,506), seed counts children on intake cases (2,538)",
+        "children_ages",
+        "4 - 11 years",
+        "2023.count",
+        "2023.pct");
+    gap(
+        "base: engine counts children of the year's unique clients (2,506), seed counts children on intake cases (2,538)",
+        "children_ages",
+        "12 - 16 years",
+        "2023.count");
+    gap(
+        "base: engine counts children of the year's unique clients (2,506), seed counts children on intake cases (2,538)",
+        "children_ages",
+        "17 - 18 years",
+        "2023.count");
+    gap(
+        "engine: \"four or more\" and 2021 average not computed from the number of ACEs",
+        "aces",
+        "Average number experienced",
+        "2021.value");
+    gap(
+        "engine: \"four or more\" and 2021 average not computed from the number of ACEs",
+        "aces",
+        "Number experiencing four or more",
+        "2023.count",
+        "2023.pct",
+        "2022.pct");
+    gap(
+        "earlier-year average ticks: sample values lean low / 2021 average not computed",
+        "dash_ticks_intake",
+        "Average number of ticks",
+        "2022.value",
+        "2021.value");
+    gap(
+        "engine: grid n keyed per group, the seed prints one table n",
+        "level_of_abuse_intake",
+        null,
+        "n.2023");
+    gap(
+        "engine: grid n keyed per group, the seed prints one table n",
+        "level_of_abuse_intake_continued",
+        null,
+        "n.2023");
+    gap(
+        "sample: 2021 high-severity derived rows not calibrated",
+        "multiple_abuse_types_intake",
+        "Clients experiencing multiple types of high severity abuse",
+        "2021.pct");
+    gap(
+        "sample: 2021 high-severity derived rows not calibrated",
+        "multiple_abuse_types_intake",
+        "Clients experiencing at least one type of high severity abuse",
+        "2021.pct");
+    gap(
+        "sample: averages lean to band low ends but stay above the seed's (seed average below its bands, see deviations)",
+        "abuse_duration",
+        "Average length of abuse",
+        "2023.value",
+        "2022.value",
+        "2021.value");
+    gap("sample: 2022 Missing % off by more than a point", "abuse_typology", "Missing", "2022.pct");
+    gap(
+        "engine: averages of the number of visits/times/attempts not computed",
+        "within_past_12_months",
+        "Average number of visits",
+        "2023.value",
+        "2022.value");
+    gap(
+        "engine: averages of the number of visits/times/attempts not computed",
+        "within_past_12_months",
+        "Average number of times",
+        "2023.value",
+        "2022.value");
+    gap(
+        "engine: averages of the number of visits/times/attempts not computed",
+        "within_past_12_months",
+        "Average number of attempts",
+        "2023.value",
+        "2022.value");
+    gap(
+        "engine: grid n keyed per group, the seed prints one table n",
+        "perpetrator_needs",
+        null,
+        "n.2023");
+    gap(
+        "engine: grid n keyed per group, the seed prints one table n",
+        "client_needs_summary_intake",
+        null,
+        "n.2023");
+    gap("sample: 2022 Missing % (seed prints 0) off", "ilr_need", "Missing", "2022.pct");
+    gap(
+        "sample: days from intake to last review not calibrated to the seed median",
+        "review_point",
+        "Average length of time from case opened to last review point (median)",
+        "2023.value",
+        "2022.value",
+        "2021.value");
+    gap(
+        "band boundary: generator uses calendar months, engine days/weeks; 2022 median off a week",
+        "case_length",
+        "0 - 1 month",
+        "2023.count");
+    gap(
+        "band boundary: generator uses calendar months, engine days/weeks; 2022 median off a week",
+        "case_length",
+        "Average case length (median)",
+        "2022.value");
+    gap(
+        "sample: contacts median 11 instead of 12",
+        "contacts_received",
+        "Average number of contacts (median)",
+        "2023.value");
+    gap(
+        "reading: seed bands cover 1,100 of n 1,206; n keyed per group; sample holds the 106 in intake bands",
+        "dash_ticks_intake_exit",
+        null,
+        "n.2023");
+    gap(
+        "reading: seed bands cover 1,100 of n 1,206; n keyed per group; sample holds the 106 in intake bands",
+        "dash_ticks_intake_exit",
+        "Standard Risk (1 - 5)",
+        "2023.Intake.count",
+        "2023.Exit.pct",
+        "2022.Intake.pct",
+        "2022.Exit.pct");
+    gap(
+        "reading: seed bands cover 1,100 of n 1,206; n keyed per group; sample holds the 106 in intake bands",
+        "dash_ticks_intake_exit",
+        "Medium Risk (6 - 9)",
+        "2023.Intake.count",
+        "2023.Intake.pct",
+        "2023.Exit.pct",
+        "2022.Intake.pct",
+        "2022.Exit.pct");
+    gap(
+        "reading: seed bands cover 1,100 of n 1,206; n keyed per group; sample holds the 106 in intake bands",
+        "dash_ticks_intake_exit",
+        "High Risk (10+)",
+        "2023.Intake.count",
+        "2023.Intake.pct",
+        "2023.Exit.count",
+        "2023.Exit.pct",
+        "2022.Intake.pct",
+        "2022.Exit.pct");
+    gap(
+        "reading: seed bands cover 1,100 of n 1,206; n keyed per group; sample holds the 106 in intake bands",
+        "dash_ticks_intake_exit",
+        "Cases where Dash score reduced between Intake and Exit",
+        "2023.Intake to Exit.pct",
+        "2022.Intake to Exit.pct");
+    gap(
+        "base: seed n 1,765 (exits that answered), engine uses all 1,809 exits",
+        "abuse_reported_at_exit",
+        null,
+        "n.2023");
+    gap(
+        "base: seed n 1,765 (exits that answered), engine uses all 1,809 exits",
+        "abuse_reported_at_exit",
+        "No abuse experienced since intake",
+        "2023.pct");
+    gap(
+        "base: seed n 1,765 (exits that answered), engine uses all 1,809 exits",
+        "abuse_reported_at_exit",
+        "No abuse experienced since intake or last review",
+        "2023.pct");
+    gap(
+        "reading: generator and definition disagree on which abuse types count (seven v four)",
+        "multiple_abuse_types_intake_exit",
+        "Clients experiencing multiple types of abuse",
+        "2023.Intake.count",
+        "2023.Intake.pct",
+        "2023.Exit.count",
+        "2023.Exit.pct",
+        "2022.Exit.pct");
+    gap(
+        "reading: generator and definition disagree on which abuse types count (seven v four)",
+        "multiple_abuse_types_intake_exit",
+        "Clients experiencing multiple types of high severity abuse",
+        "2023.Intake.count",
+        "2023.Exit.count",
+        "2023.Exit.pct",
+        "2022.Exit.pct");
+    gap(
+        "reading: generator and definition disagree on which abuse types count (seven v four)",
+        "multiple_abuse_types_intake_exit",
+        "Clients experiencing at least one type of high severity abuse",
+        "2023.Intake.count",
+        "2023.Intake.pct",
+        "2023.Exit.count",
+        "2023.Exit.pct",
+        "2022.Exit.pct");
+    gap(
+        "sample: intake-to-exit level changes per abuse type not calibrated to the seed",
+        "abuse_level_change",
+        "Reduced from Intake to Exit",
+        "2023.Physical.pct",
+        "2023.Sexual.pct",
+        "2023.Harassment and Stalking.pct",
+        "2023.Jealous and Controlling.pct",
+        "2022.Physical.pct",
+        "2022.Sexual.pct",
+        "2022.Harassment and Stalking.pct",
+        "2022.Jealous and Controlling.pct");
+    gap(
+        "sample: intake-to-exit level changes per abuse type not calibrated to the seed",
+        "abuse_level_change",
+        "Reduced from High to None",
+        "2023.Physical.pct",
+        "2023.Sexual.pct",
+        "2023.Harassment and Stalking.pct",
+        "2023.Jealous and Controlling.pct",
+        "2022.Physical.pct",
+        "2022.Sexual.pct",
+        "2022.Jealous and Controlling.pct");
+    gap(
+        "sample: intake-to-exit level changes per abuse type not calibrated to the seed",
+        "abuse_level_change",
+        "Reduced to None",
+        "2023.Physical.pct",
+        "2023.Sexual.pct",
+        "2023.Harassment and Stalking.pct",
+        "2023.Jealous and Controlling.pct",
+        "2022.Physical.pct",
+        "2022.Sexual.pct",
+        "2022.Harassment and Stalking.pct",
+        "2022.Jealous and Controlling.pct");
+    gap(
+        "sample: intake-to-exit level changes per abuse type not calibrated to the seed",
+        "abuse_level_change",
+        "Unchanged from Intake to Exit",
+        "2023.Physical.pct",
+        "2023.Sexual.pct",
+        "2023.Harassment and Stalking.pct",
+        "2023.Jealous and Controlling.pct",
+        "2022.Physical.pct",
+        "2022.Sexual.pct",
+        "2022.Harassment and Stalking.pct",
+        "2022.Jealous and Controlling.pct");
+    gap(
+        "sample: intake-to-exit level changes per abuse type not calibrated to the seed",
+        "abuse_level_change",
+        "Increased from Intake to Exit",
+        "2023.Sexual.pct",
+        "2023.Harassment and Stalking.pct",
+        "2022.Harassment and Stalking.pct");
+    gap(
+        "sample: 2021 escalation not generated",
+        "abuse_escalation",
+        "Any escalation in severity of abuse",
+        "2021.pct");
+    gap(
+        "sample: 2021 escalation not generated",
+        "abuse_escalation",
+        "Any escalation in frequency of abuse",
+        "2021.pct");
+    gap(
+        "sample: 2021 escalation not generated",
+        "abuse_escalation",
+        "Any escalation in severity or frequency of abuse",
+        "2021.pct");
+    gap(
+        "sample: 2022 relationship change % not calibrated",
+        "relationship_change", "Current intimate partner to ex-intimate partner", "2022.pct");
+    gap(
+        "engine: pair table n keyed per group, the seed prints one table n",
+        "living_arrangement_intake_exit",
+        null,
+        "n.2023");
+    gap(
+        "sample: 2022 Missing % off by more than a point",
+        "child_contact_used_for_abuse", "Missing", "2022.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Police", "2022.pct", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Marac", "2022.pct", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Health", "2022.pct", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Hospital - A&E", "2022.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Community health", "2022.pct", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Mental health", "2022.pct", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Housing", "2022.pct", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Drug services", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Alcohol services", "2022.pct", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Education", "2022.pct", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Children's social services", "2022.pct", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Adult's social services", "2022.pct", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Probation", "2022.pct", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Refuge", "2022.pct", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Outreach", "2022.pct", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Other DVA & SV services", "2022.pct", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Specialist services", "2022.pct", "2021.pct");
+    gap(
+        "engine: earlier-year % base (answered) gives 100 for Police",
+        "agencies_difference_client", "Other", "2022.pct", "2021.pct");
+    gap(
+        "sample: 2022 drug/immigration support % (small n) off",
+        "needs_support_matrix", "Drug misuse", "2022.Support provided.pct");
+    gap(
+        "sample: 2022 drug/immigration support % (small n) off",
+        "needs_support_matrix",
+        "Immigration",
+        "2022.Support provided.pct",
+        "2022.Improved safety.pct",
+        "2022.Improved wellbeing.pct");
+    gap(
+        "engine: impact grid n keyed per group, the seed prints one table n",
+        "support_housing_impact",
+        null,
+        "n.2023");
+    gap(
+        "engine: impact grid n keyed per group, the seed prints one table n",
+        "support_drug_misuse_impact",
+        null,
+        "n.2023");
+    gap(
+        "sample: intake column per exit case follows the client distribution, not calibrated",
+        "cyps_involvement_intake_exit",
+        null,
+        "n.2023.Intake");
+    gap(
+        "sample: intake column per exit case follows the client distribution, not calibrated",
+        "cyps_involvement_intake_exit",
+        "None",
+        "2023.Intake.count",
+        "2023.Intake.pct");
+    gap(
+        "sample: intake column per exit case follows the client distribution, not calibrated",
+        "cyps_involvement_intake_exit",
+        "Concern raised - NFA",
+        "2023.Intake.count",
+        "2023.Intake.pct");
+    gap(
+        "sample: intake column per exit case follows the client distribution, not calibrated",
+        "cyps_involvement_intake_exit",
+        "Concern raised - contacts/follow up",
+        "2023.Intake.count",
+        "2023.Intake.pct",
+        "2022.Intake.pct");
+    gap(
+        "sample: intake column per exit case follows the client distribution, not calibrated",
+        "cyps_involvement_intake_exit",
+        "Early help",
+        "2023.Intake.count",
+        "2023.Intake.pct");
+    gap(
+        "sample: intake column per exit case follows the client distribution, not calibrated",
+        "cyps_involvement_intake_exit",
+        "Priority families",
+        "2023.Intake.count");
+    gap(
+        "sample: intake column per exit case follows the client distribution, not calibrated",
+        "cyps_involvement_intake_exit",
+        "Targeted families",
+        "2023.Intake.count",
+        "2023.Intake.pct");
+    gap(
+        "sample: intake column per exit case follows the client distribution, not calibrated",
+        "cyps_involvement_intake_exit",
+        "Initial assessment",
+        "2023.Intake.count",
+        "2023.Intake.pct",
+        "2022.Intake.pct");
+    gap(
+        "sample: intake column per exit case follows the client distribution, not calibrated",
+        "cyps_involvement_intake_exit",
+        "S17 - Child in need",
+        "2023.Intake.count",
+        "2023.Intake.pct");
+    gap(
+        "sample: intake column per exit case follows the client distribution, not calibrated",
+        "cyps_involvement_intake_exit",
+        "S47 - Child protection",
+        "2023.Intake.count",
+        "2022.Intake.pct");
+    gap(
+        "sample: intake column per exit case follows the client distribution, not calibrated",
+        "cyps_involvement_intake_exit",
+        "S31 - Care or supervision order",
+        "2023.Intake.count",
+        "2023.Intake.pct");
+    gap(
+        "sample: intake column per exit case follows the client distribution, not calibrated",
+        "cyps_involvement_intake_exit",
+        "Child protection plan",
+        "2023.Intake.count");
+    gap(
+        "sample: intake column per exit case follows the client distribution, not calibrated",
+        "cyps_involvement_intake_exit",
+        "Common assessment framework (Caf/Taf)",
+        "2023.Intake.count");
+    gap(
+        "sample: intake column per exit case follows the client distribution, not calibrated",
+        "cyps_involvement_intake_exit",
+        "Other",
+        "2023.Intake.count");
+    gap(
+        "sample: intake column per exit case follows the client distribution, not calibrated",
+        "cyps_involvement_intake_exit",
+        "Don't know",
+        "2023.Intake.count");
+    gap(
+        "engine: impact grid n keyed per group, the seed prints one table n",
+        "support_children_parenting_impact",
+        null,
+        "n.2023");
+    gap(
+        "sample: 2022 Missing % off by more than a point",
+        "support_finance_impact", "Missing", "2022.Safety.pct");
+    gap(
+        "engine: impact grid n keyed per group, the seed prints one table n",
+        "support_eet_impact",
+        null,
+        "n.2023");
+    gap(
+        "engine: impact grid n keyed per group, the seed prints one table n",
+        "support_social_community_impact",
+        null,
+        "n.2023");
+    gap(
+        "sample: earlier-year % of a very small n (21) off by 2 points",
+        "support_immigration_outcomes", "Accessing public funds", "2022.pct");
+    gap(
+        "sample: earlier-year % of a very small n (21) off by 2 points",
+        "support_immigration_outcomes", "Disengaged from support in this area", "2021.pct");
+    gap(
+        "sample: earlier-year % of a very small n (21) off by 2 points",
+        "support_immigration_outcomes", "Engaged with specialist services", "2022.pct");
+    gap(
+        "sample: earlier-year % of a very small n (21) off by 2 points",
+        "support_immigration_outcomes", "Granted ILR", "2022.pct");
+    gap(
+        "sample: earlier-year % of a very small n (21) off by 2 points",
+        "support_immigration_outcomes", "Accessed online support services", "2022.pct", "2021.pct");
+    gap(
+        "sample: earlier-year % of a very small n (21) off by 2 points",
+        "support_immigration_outcomes", "Access to ID documents", "2021.pct");
+    gap(
+        "sample: earlier-year % of a very small n (21) off by 2 points",
+        "support_immigration_outcomes", "Referral to specialist service", "2022.pct");
+    gap(
+        "engine n keyed per group; sample 2022 % of a very small n (21) off",
+        "support_immigration_impact", null, "n.2023");
+    gap(
+        "engine n keyed per group; sample 2022 % of a very small n (21) off",
+        "support_immigration_impact", "Improved slightly", "2022.Safety.pct", "2022.Wellbeing.pct");
+    gap(
+        "engine n keyed per group; sample 2022 % of a very small n (21) off",
+        "support_immigration_impact", "Total Improved", "2022.Safety.pct", "2022.Wellbeing.pct");
+    gap(
+        "engine: impact grid n keyed per group, the seed prints one table n",
+        "support_step_down_impact",
+        null,
+        "n.2023");
+    gap(
+        "sample: 3 reports with no timing are blank (Missing 87 v 84); seed counts sum to 544 of 547",
+        "cj_police_report_timing",
+        "Missing",
+        "2023.count",
+        "2023.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Assault - Beating/battery (Section 39)",
+        "2023.count",
+        "2023.pct",
+        "2022.pct",
+        "2021.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Assault - Actual Bodily Harm (Section 47)",
+        "2023.count",
+        "2023.pct",
+        "2022.pct",
+        "2021.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Assault - Grievous Bodily Harm with intent (Section 18)",
+        "2023.count",
+        "2023.pct",
+        "2022.pct",
+        "2021.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Assault - Grievous Bodily Harm - without intent (Section 20)",
+        "2023.count",
+        "2023.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Harassment (Section 2)",
+        "2023.count",
+        "2023.pct",
+        "2021.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Harassment (Section 4)",
+        "2023.count",
+        "2023.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Criminal Damage",
+        "2023.count",
+        "2023.pct",
+        "2022.pct",
+        "2021.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Threats to Kill",
+        "2023.count",
+        "2023.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Coercive Control",
+        "2023.count",
+        "2023.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Malicious Communication",
+        "2023.count",
+        "2023.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Breach of Restraining Order",
+        "2023.count",
+        "2023.pct",
+        "2022.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Breach of Non-Molestation",
+        "2023.count",
+        "2023.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Rape (Section 1)",
+        "2023.count",
+        "2023.pct",
+        "2022.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Sexual Assault (Section 3)",
+        "2023.count");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Kidnapping or False Imprisonment",
+        "2023.count");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Perverting the course of justice (Common Law)",
+        "2023.count");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Crimes against property",
+        "2023.count",
+        "2023.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Breach of bail",
+        "2023.count");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Common assault",
+        "2023.count",
+        "2023.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Arson",
+        "2023.count");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Stalking",
+        "2023.count",
+        "2023.pct");
+    gap(
+        "reading: generator puts distinct types per report, definition counts incidents; seed counts incidents of 547 reports",
+        "cj_incidents",
+        "Other",
+        "2023.count",
+        "2023.pct");
+  }
+
+  @Test
+  void theShippedSampleReproducesTheSeedExceptDocumentedDeviationsAndKnownGaps() throws Exception {
+    Path store = dir.resolve("s.db");
+    PrintStream old = System.out;
+    int code;
+    try {
+      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      code =
+          Main.run(
+              "run",
+              "--input",
+              "input",
+              "--output",
+              dir.resolve("out").toString(),
+              "--store",
+              store.toString(),
+              "--no-report");
+    } finally {
+      System.setOut(old);
+    }
+    // The sample carries deliberate slips (issue 3.4), so the run reports data problems.
+    assertThat(code).isIn(ExitCode.OK, ExitCode.DATA_PROBLEMS);
+
+    JsonNode seed = SeedTables.load();
+    SeedComparison comparison = new SeedComparison(seed, SeedDeviations.EXCLUDED);
+    Schema schema = SchemaLoader.loadDefault();
+    List<TableResult> results;
+    try (CaseStore cases = CaseStore.open(StoreConfig.of(store.toString(), schema))) {
+      ReportEngine.Tabulation tab =
+          new ReportEngine(schema, ReportDefinitions.loadDefault(schema)).load(cases.caseData());
+      List<String> ids = seed.findValues("id").stream().map(JsonNode::asText).toList();
+      results = tab.tables(Integer.parseInt(comparison.reportingYear()), ids);
+    }
+    assertThat(results).hasSize(seed.get("tables").size());
+    List<SeedComparison.Mismatch> mismatches = comparison.compare(results);
+    Map<String, SeedComparison.Mismatch> byKey = new LinkedHashMap<>();
+    mismatches.forEach(m -> byKey.put(key(m.table(), m.row(), m.column()), m));
+
+    List<String> unexpected =
+        byKey.entrySet().stream()
+            .filter(e -> !KNOWN_GAPS.containsKey(e.getKey()))
+            .map(e -> e.getValue().toString())
+            .toList();
+    Set<String> nowMatching = new TreeSet<>(KNOWN_GAPS.keySet());
+    nowMatching.removeAll(byKey.keySet());
+    assertThat(unexpected)
+        .as(
+            "cells that differ from the seed and are neither a documented seed deviation nor a"
+                + " known gap:\n%s",
+            String.join("\n", unexpected))
+        .isEmpty();
+    assertThat(nowMatching)
+        .as(
+            "known gaps that now match the seed: remove them from KNOWN_GAPS\n%s",
+            nowMatching.stream().collect(Collectors.joining("\n")))
+        .isEmpty();
+  }
+}
