@@ -13,6 +13,7 @@ public final class SeedDeviations {
           "ace_experienced/*/2023.count",
           "reason_not_living_together/*/2023.count",
           "client_reported_outcomes_missing/*/n.2023",
+          "headline_figures/Clients supported with criminal or civil justice/2023.count",
           "headline_figures/Clients who entered the service with a diagnosed mental health"
               + " condition/2023.value");
 
