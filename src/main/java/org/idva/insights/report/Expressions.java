@@ -341,6 +341,18 @@ final class Expressions {
    * sheet}} (linked rows), {@code {rank: field, order: [codes]}} (position in the order; NaN when
    * not in it).
    */
+  /**
+   * Whole calendar months from {@code from} to {@code to}, rounded down: negative when {@code to}
+   * is before {@code from} (an exit dated before its intake is -1, never a case of "0 months").
+   */
+  static long monthsBetween(LocalDate from, LocalDate to) {
+    if (!to.isBefore(from)) {
+      return ChronoUnit.MONTHS.between(from, to);
+    }
+    long back = ChronoUnit.MONTHS.between(to, from);
+    return to.plusMonths(back).equals(from) ? -back : -back - 1;
+  }
+
   static IntToDoubleFunction value(Scope scope, JsonNode v) {
     if (v.isTextual()) {
       return number(scope, field(scope, v.asText()));
@@ -359,8 +371,7 @@ final class Expressions {
         if (Double.isNaN(x) || Double.isNaN(y)) {
           return Double.NaN;
         }
-        return ChronoUnit.MONTHS.between(
-            LocalDate.ofEpochDay((long) x), LocalDate.ofEpochDay((long) y));
+        return monthsBetween(LocalDate.ofEpochDay((long) x), LocalDate.ofEpochDay((long) y));
       };
     }
     if (v.has("rows")) {

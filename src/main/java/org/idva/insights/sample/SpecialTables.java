@@ -428,6 +428,10 @@ final class SpecialTables {
   };
   private static final int[][] RISK_BANDS = {{1, 5}, {6, 9}, {10, 18}};
 
+  private long inRiskBand(int b) {
+    return RISK_BANDS[b][0] + random.nextInt(RISK_BANDS[b][1] - RISK_BANDS[b][0] + 1);
+  }
+
   /**
    * Exit Dash scores for the printed pair: banded cases with the printed intake and exit bands and
    * the printed number of reduced scores; the cases in no printed band have 0 ticks at exit.
@@ -449,10 +453,35 @@ final class SpecialTables {
     for (int b = 0; b < 3; b++) {
       byBand.add(new ArrayList<>());
     }
+    List<Rec> open = new ArrayList<>();
     for (Rec e : exits) {
       if (e.intake.get("dash_ticks") instanceof Long v && v >= 1) {
         byBand.get(v <= 5 ? 0 : v <= 9 ? 1 : 2).add(e);
+      } else if (e.intake.startYear < e.startYear
+          && e.intake.get("dash_ticks") == null
+          && !e.intake.blank.contains("dash_ticks")) {
+        open.add(e);
       }
+    }
+    // intakes of the year before, made for these exits and not yet filled in (the earlier year's
+    // allocation counts what is set here): their intake score makes up each band's shortfall, and
+    // the cases in no printed band at exit
+    Collections.shuffle(open, random);
+    int nextOpen = 0;
+    int pooled = 0;
+    for (int b = 0; b < 3; b++) {
+      while (byBand.get(b).size() < intake[b] && nextOpen < open.size()) {
+        Rec e = open.get(nextOpen++);
+        e.intake.set("dash_ticks", inRiskBand(b));
+        byBand.get(b).add(e);
+      }
+      pooled += byBand.get(b).size();
+    }
+    while (pooled < n && nextOpen < open.size()) {
+      Rec e = open.get(nextOpen++);
+      e.intake.set("dash_ticks", inRiskBand(2));
+      byBand.get(2).add(e);
+      pooled++;
     }
     List<Rec> spare = new ArrayList<>();
     List<List<Rec>> chosen = new ArrayList<>();

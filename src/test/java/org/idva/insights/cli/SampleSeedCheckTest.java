@@ -52,17 +52,12 @@ class SampleSeedCheckTest {
 
   static {
     gap(
-        "headline figures derive from tables with open gaps (criminal/civil union vs seed sum, children, contacts median, children support per 100)",
-        "headline_figures",
-        "Children will be involved",
-        "2023.per_100");
-    gap(
-        "headline figures derive from tables with open gaps (criminal/civil union vs seed sum, children, contacts median, children support per 100)",
+        "derived from open gaps: contacts median (11 v 12); children's support per 100 counts a different base",
         "headline_figures",
         "Direct contacts received",
         "2023.value");
     gap(
-        "headline figures derive from tables with open gaps (criminal/civil union vs seed sum, children, contacts median, children support per 100)",
+        "derived from open gaps: contacts median (11 v 12); children's support per 100 counts a different base",
         "headline_figures",
         "Will access children's support services",
         "2023.per_100");
@@ -78,37 +73,6 @@ class SampleSeedCheckTest {
     gap(
         "sample: 2022 subtotal/Missing % off by more than a point (largest-remainder allocation of detail rows)",
         "client_ethnicity", "Missing", "2022.pct");
-    gap(
-        "base: engine counts children of the year's unique clients (2,506), seed counts children on intake cases (2,538)",
-        "children_ages",
-        null,
-        "n.2023");
-    gap(
-        "base: engine counts children of the year's unique clients (2,506), seed counts children on intake cases (2,538)",
-        "children_ages",
-        "0 - 12 months",
-        "2023.count");
-    gap(
-        "base: engine counts children of the year's unique clients (2,506), seed counts children on intake cases (2,538)",
-        "children_ages",
-        "1 - 3 years",
-        "2023.count");
-    gap(
-        "base: engine counts children of the year's unique clients (2,506), seed counts children on intake cases (2,538)",
-        "children_ages",
-        "4 - 11 years",
-        "2023.count",
-        "2023.pct");
-    gap(
-        "base: engine counts children of the year's unique clients (2,506), seed counts children on intake cases (2,538)",
-        "children_ages",
-        "12 - 16 years",
-        "2023.count");
-    gap(
-        "base: engine counts children of the year's unique clients (2,506), seed counts children on intake cases (2,538)",
-        "children_ages",
-        "17 - 18 years",
-        "2023.count");
     gap(
         "engine: \"four or more\" and 2021 average not computed from the number of ACEs",
         "aces",
@@ -172,57 +136,33 @@ class SampleSeedCheckTest {
         "2022.value",
         "2021.value");
     gap(
-        "band boundary: generator uses calendar months, engine days/weeks; 2022 median off a week",
-        "case_length",
-        "0 - 1 month",
-        "2023.count");
-    gap(
-        "band boundary: generator uses calendar months, engine days/weeks; 2022 median off a week",
-        "case_length",
-        "Average case length (median)",
-        "2022.value");
-    gap(
         "sample: contacts median 11 instead of 12",
         "contacts_received",
         "Average number of contacts (median)",
-        "2023.value");
+        "2023.value",
+        "2021.value");
     gap(
-        "reading: seed bands cover 1,100 of n 1,206; the sample holds the 106 unbanded cases in the intake bands",
-        "dash_ticks_intake_exit",
-        null,
-        "n.2023");
-    gap(
-        "reading: seed bands cover 1,100 of n 1,206; the sample holds the 106 unbanded cases in the intake bands",
+        "sample: the 2021-22 intake/exit Dash pair is not generated (calibrated for 2022-23 only)",
         "dash_ticks_intake_exit",
         "Standard Risk (1 - 5)",
-        "2023.Intake.count",
-        "2023.Exit.pct",
         "2022.Intake.pct",
         "2022.Exit.pct");
     gap(
-        "reading: seed bands cover 1,100 of n 1,206; the sample holds the 106 unbanded cases in the intake bands",
+        "sample: the 2021-22 intake/exit Dash pair is not generated (calibrated for 2022-23 only)",
         "dash_ticks_intake_exit",
         "Medium Risk (6 - 9)",
-        "2023.Intake.count",
-        "2023.Intake.pct",
-        "2023.Exit.pct",
         "2022.Intake.pct",
         "2022.Exit.pct");
     gap(
-        "reading: seed bands cover 1,100 of n 1,206; the sample holds the 106 unbanded cases in the intake bands",
+        "sample: the 2021-22 intake/exit Dash pair is not generated (calibrated for 2022-23 only)",
         "dash_ticks_intake_exit",
         "High Risk (10+)",
-        "2023.Intake.count",
-        "2023.Intake.pct",
-        "2023.Exit.count",
-        "2023.Exit.pct",
         "2022.Intake.pct",
         "2022.Exit.pct");
     gap(
-        "reading: seed bands cover 1,100 of n 1,206; the sample holds the 106 unbanded cases in the intake bands",
+        "sample: the 2021-22 intake/exit Dash pair is not generated (calibrated for 2022-23 only)",
         "dash_ticks_intake_exit",
         "Cases where Dash score reduced between Intake and Exit",
-        "2023.Intake to Exit.pct",
         "2022.Intake to Exit.pct");
     gap(
         "base: seed n 1,765 (exits that answered), engine uses all 1,809 exits",
@@ -287,6 +227,7 @@ class SampleSeedCheckTest {
         "2023.Jealous and Controlling.pct",
         "2022.Physical.pct",
         "2022.Sexual.pct",
+        "2022.Harassment and Stalking.pct",
         "2022.Jealous and Controlling.pct");
     gap(
         "sample: intake-to-exit level changes per abuse type not calibrated to the seed",
@@ -372,8 +313,7 @@ class SampleSeedCheckTest {
         "cyps_involvement_intake_exit",
         "Concern raised - contacts/follow up",
         "2023.Intake.count",
-        "2023.Intake.pct",
-        "2022.Intake.pct");
+        "2023.Intake.pct");
     gap(
         "sample: intake column per exit case follows the client distribution, not calibrated",
         "cyps_involvement_intake_exit",
@@ -396,14 +336,12 @@ class SampleSeedCheckTest {
         "cyps_involvement_intake_exit",
         "Initial assessment",
         "2023.Intake.count",
-        "2023.Intake.pct",
-        "2022.Intake.pct");
+        "2023.Intake.pct");
     gap(
         "sample: intake column per exit case follows the client distribution, not calibrated",
         "cyps_involvement_intake_exit",
         "S17 - Child in need",
-        "2023.Intake.count",
-        "2023.Intake.pct");
+        "2023.Intake.count");
     gap(
         "sample: intake column per exit case follows the client distribution, not calibrated",
         "cyps_involvement_intake_exit",
@@ -414,13 +352,13 @@ class SampleSeedCheckTest {
         "sample: intake column per exit case follows the client distribution, not calibrated",
         "cyps_involvement_intake_exit",
         "S31 - Care or supervision order",
-        "2023.Intake.count",
-        "2023.Intake.pct");
+        "2023.Intake.count");
     gap(
         "sample: intake column per exit case follows the client distribution, not calibrated",
         "cyps_involvement_intake_exit",
         "Child protection plan",
-        "2023.Intake.count");
+        "2023.Intake.count",
+        "2023.Intake.pct");
     gap(
         "sample: intake column per exit case follows the client distribution, not calibrated",
         "cyps_involvement_intake_exit",
@@ -430,7 +368,8 @@ class SampleSeedCheckTest {
         "sample: intake column per exit case follows the client distribution, not calibrated",
         "cyps_involvement_intake_exit",
         "Other",
-        "2023.Intake.count");
+        "2023.Intake.count",
+        "2022.Intake.pct");
     gap(
         "sample: intake column per exit case follows the client distribution, not calibrated",
         "cyps_involvement_intake_exit",

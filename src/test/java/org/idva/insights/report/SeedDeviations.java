@@ -14,6 +14,8 @@ public final class SeedDeviations {
           "reason_not_living_together/*/2023.count",
           "client_reported_outcomes_missing/*/n.2023",
           "headline_figures/Clients supported with criminal or civil justice/2023.count",
+          "dash_ticks_intake_exit/High Risk (10+)/2023.Intake.count",
+          "dash_ticks_intake_exit/High Risk (10+)/2023.Intake.pct",
           "headline_figures/Clients who entered the service with a diagnosed mental health"
               + " condition/2023.value");
 
