@@ -43,6 +43,66 @@ final class SpecialTables {
     return (int) Math.round(targets.exact() ? v : v * base / 100.0);
   }
 
+  // ---- four or more ACEs --------------------------------------------------------------------
+
+  /**
+   * Moves ACE ticks between intakes (each option keeps its count, so the average stays) until the
+   * printed number of clients with four or more ACEs have them: the allocation alone spreads ticks
+   * evenly, so nobody reached four.
+   */
+  void fourOrMoreAces(List<Rec> intakes) {
+    String field = "ace_types";
+    List<Rec> with = new ArrayList<>();
+    for (Rec r : intakes) {
+      if (r.get(field) instanceof java.util.Collection<?> c && !c.isEmpty()) {
+        with.add(r);
+      }
+    }
+    int want = figure("aces", "Number experiencing four or more", null, with.size());
+    if (want <= 0) {
+      return;
+    }
+    Map<Rec, List<String>> ticks = new java.util.LinkedHashMap<>();
+    for (Rec r : with) {
+      List<String> t = new ArrayList<>();
+      ((java.util.Collection<?>) r.get(field)).forEach(x -> t.add(x.toString()));
+      ticks.put(r, t);
+    }
+    Collections.shuffle(with, random);
+    with.sort(java.util.Comparator.comparingInt(r -> -ticks.get(r).size()));
+    List<Rec> takers = new ArrayList<>(with.subList(0, Math.min(want, with.size())));
+    List<Rec> donors = new ArrayList<>(with.subList(takers.size(), with.size()));
+    int d = 0;
+    for (Rec taker : takers) {
+      List<String> mine = ticks.get(taker);
+      int guard = 0;
+      while (mine.size() < 4 && guard++ < donors.size() * 2 && !donors.isEmpty()) {
+        Rec donor = donors.get(d++ % donors.size());
+        List<String> theirs = ticks.get(donor);
+        if (theirs.size() <= 1) {
+          continue;
+        }
+        for (String code : theirs) {
+          if (!mine.contains(code)) {
+            theirs.remove(code);
+            mine.add(code);
+            break;
+          }
+        }
+      }
+    }
+    Field f = schema.field("intake." + field).orElseThrow();
+    for (Rec r : with) {
+      java.util.Set<String> ordered = new java.util.LinkedHashSet<>();
+      for (org.idva.insights.schema.Code c : f.codeList().codes()) {
+        if (ticks.get(r).contains(c.code())) {
+          ordered.add(c.code());
+        }
+      }
+      r.set(field, ordered);
+    }
+  }
+
   // ---- multiple types of abuse at intake ---------------------------------------------------
 
   /** Swaps level answers between intakes of one class until the derived figures come out. */

@@ -74,17 +74,10 @@ class SampleSeedCheckTest {
         "sample: 2022 subtotal/Missing % off by more than a point (largest-remainder allocation of detail rows)",
         "client_ethnicity", "Missing", "2022.pct");
     gap(
-        "engine: \"four or more\" and 2021 average not computed from the number of ACEs",
+        "sample: 2020-21 intakes carry no ACE types, so the 2021 average is empty",
         "aces",
         "Average number experienced",
         "2021.value");
-    gap(
-        "engine: \"four or more\" and 2021 average not computed from the number of ACEs",
-        "aces",
-        "Number experiencing four or more",
-        "2023.count",
-        "2023.pct",
-        "2022.pct");
     gap(
         "earlier-year average ticks: sample values lean low / 2021 average not computed",
         "dash_ticks_intake",
@@ -136,11 +129,15 @@ class SampleSeedCheckTest {
         "2022.value",
         "2021.value");
     gap(
+        "band boundary: generator uses calendar months, engine days/weeks; 2022 median off a week",
+        "case_length",
+        "Average case length (median)",
+        "2021.value");
+    gap(
         "sample: contacts median 11 instead of 12",
         "contacts_received",
         "Average number of contacts (median)",
-        "2023.value",
-        "2021.value");
+        "2023.value");
     gap(
         "sample: the 2021-22 intake/exit Dash pair is not generated (calibrated for 2022-23 only)",
         "dash_ticks_intake_exit",
@@ -193,6 +190,7 @@ class SampleSeedCheckTest {
         "multiple_abuse_types_intake_exit",
         "Clients experiencing multiple types of high severity abuse",
         "2023.Intake.count",
+        "2023.Intake.pct",
         "2023.Exit.count",
         "2023.Exit.pct",
         "2022.Exit.pct");
