@@ -162,21 +162,6 @@ class SampleSeedCheckTest {
         "Cases where Dash score reduced between Intake and Exit",
         "2022.Intake to Exit.pct");
     gap(
-        "base: seed n 1,765 (exits that answered), engine uses all 1,809 exits",
-        "abuse_reported_at_exit",
-        null,
-        "n.2023");
-    gap(
-        "base: seed n 1,765 (exits that answered), engine uses all 1,809 exits",
-        "abuse_reported_at_exit",
-        "No abuse experienced since intake",
-        "2023.pct");
-    gap(
-        "base: seed n 1,765 (exits that answered), engine uses all 1,809 exits",
-        "abuse_reported_at_exit",
-        "No abuse experienced since intake or last review",
-        "2023.pct");
-    gap(
         "reading: generator and definition disagree on which abuse types count (seven v four)",
         "multiple_abuse_types_intake_exit",
         "Clients experiencing multiple types of abuse",
