@@ -24,6 +24,7 @@ public final class CaseColumns {
   private final Map<String, String> latestBy;
   private final Map<String, int[]> links = new ConcurrentHashMap<>();
   private final Map<String, int[]> counts = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> many = new ConcurrentHashMap<>();
   private final Map<String, int[]> caseIds = new ConcurrentHashMap<>();
   private final Map<String, Integer> caseDictionary = new HashMap<>();
   private final List<String> services = new ArrayList<>();
@@ -89,6 +90,20 @@ public final class CaseColumns {
   /** For each row of {@code from}, how many rows of {@code to} share its key. */
   public int[] count(String from, String to) {
     return counts.computeIfAbsent(from + "->" + to, k -> buildCount(from, to));
+  }
+
+  /** True when some row of {@code from} shares its key with more than one row of {@code to}. */
+  public boolean manyPerRow(String from, String to) {
+    return many.computeIfAbsent(
+        from + "->" + to,
+        k -> {
+          for (int c : count(from, to)) {
+            if (c > 1) {
+              return true;
+            }
+          }
+          return false;
+        });
   }
 
   private List<String> sharedKey(SheetColumns a, SheetColumns b) {

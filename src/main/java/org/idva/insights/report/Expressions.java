@@ -42,6 +42,17 @@ final class Expressions {
     return new FieldRef(ref, sheet, id, f, link);
   }
 
+  /**
+   * True when the field's sheet holds several rows for some row of the scope's sheet (a repeating
+   * group below it), so a one-to-one link would see only one of them.
+   */
+  static boolean manyPerRow(Scope scope, FieldRef f) {
+    if (f.link() == null) {
+      return false;
+    }
+    return scope.data().manyPerRow(scope.sheet(), f.sheet());
+  }
+
   /** Code index (code fields) or tick bitset (multi-code fields); -1 / 0 when blank. */
   static IntUnaryOperator codes(Scope scope, FieldRef f) {
     int[] a = scope.data().sheet(f.sheet()).codes(f.id());
@@ -217,7 +228,22 @@ final class Expressions {
     List<IntPredicate> parts = new ArrayList<>();
     FieldType t = f.field().type();
     JsonNode codes = codesOf(p);
-    if (codes != null) {
+    if (codes != null && manyPerRow(scope, f)) {
+      // a repeating group below the base's rows (incidents of a police report): the row
+      // qualifies when any of its group rows has one of the codes
+      int m = mask(scope, f, codes);
+      int[] a = scope.data().sheet(f.sheet()).codes(f.id());
+      int[] up = scope.data().link(f.sheet(), scope.sheet());
+      java.util.BitSet hit = new java.util.BitSet();
+      for (int j = 0; j < up.length; j++) {
+        boolean match =
+            t == FieldType.MULTI_CODE ? (a[j] & m) != 0 : a[j] >= 0 && ((1 << a[j]) & m) != 0;
+        if (up[j] >= 0 && match) {
+          hit.set(up[j]);
+        }
+      }
+      parts.add(hit::get);
+    } else if (codes != null) {
       int m = mask(scope, f, codes);
       IntUnaryOperator c = codes(scope, f);
       parts.add(
@@ -315,6 +341,18 @@ final class Expressions {
    * sheet}} (linked rows), {@code {rank: field, order: [codes]}} (position in the order; NaN when
    * not in it).
    */
+  /**
+   * Whole calendar months from {@code from} to {@code to}, rounded down: negative when {@code to}
+   * is before {@code from} (an exit dated before its intake is -1, never a case of "0 months").
+   */
+  static long monthsBetween(LocalDate from, LocalDate to) {
+    if (!to.isBefore(from)) {
+      return ChronoUnit.MONTHS.between(from, to);
+    }
+    long back = ChronoUnit.MONTHS.between(to, from);
+    return to.plusMonths(back).equals(from) ? -back : -back - 1;
+  }
+
   static IntToDoubleFunction value(Scope scope, JsonNode v) {
     if (v.isTextual()) {
       return number(scope, field(scope, v.asText()));
@@ -333,8 +371,7 @@ final class Expressions {
         if (Double.isNaN(x) || Double.isNaN(y)) {
           return Double.NaN;
         }
-        return ChronoUnit.MONTHS.between(
-            LocalDate.ofEpochDay((long) x), LocalDate.ofEpochDay((long) y));
+        return monthsBetween(LocalDate.ofEpochDay((long) x), LocalDate.ofEpochDay((long) y));
       };
     }
     if (v.has("rows")) {

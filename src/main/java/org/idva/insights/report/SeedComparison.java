@@ -75,6 +75,13 @@ public final class SeedComparison {
     throw new IllegalArgumentException("cannot read the reporting year from \"" + y + "\"");
   }
 
+  /** "2022-23" (the seed's form) is the year ending in 2023; "2023" stays as it is. */
+  static String endYear(String year) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d{2})\\d{2}-(\\d{2})").matcher(year);
+    return m.matches() ? m.group(1) + m.group(2) : year;
+  }
+
   public String reportingYear() {
     return reportingYear;
   }

@@ -60,6 +60,7 @@ final class TableEngine {
           all.add(new Group(row.get("column").asText(), JSON.objectNode()));
         }
       }
+      List<Long> groupSizes = new ArrayList<>();
       for (Group g : all) {
         String prefix = y + (g.label() == null ? "" : "." + g.label());
         boolean own = !groups.contains(g);
@@ -78,6 +79,9 @@ final class TableEngine {
           Long size = groupSize(cache, t, baseName, g, y);
           if (size != null) {
             n.put(prefix, size);
+            if (g.label() != null) {
+              groupSizes.add(size);
+            }
           }
         }
         for (int r = 0; r < rows.size(); r++) {
@@ -90,6 +94,13 @@ final class TableEngine {
             }
           }
         }
+      }
+      // column groups sharing one base (a grid's levels, intake and exit of one cohort): the
+      // table's n for the year is that base, as printed
+      if (!groupSizes.isEmpty()
+          && !n.containsKey(String.valueOf(y))
+          && groupSizes.stream().distinct().count() == 1) {
+        n.put(String.valueOf(y), groupSizes.get(0));
       }
     }
     for (int k = 0; k < YEARS; k++) {
@@ -259,7 +270,9 @@ final class TableEngine {
     long c;
     java.util.BitSet services = new java.util.BitSet();
     String histogramField = histogramField(row, col, rowField, colField);
-    if (histogramField != null && !figure.equals("services")) {
+    if (histogramField != null
+        && !figure.equals("services")
+        && !Expressions.manyPerRow(scope, Expressions.field(scope, histogramField))) {
       c = fromHistogram(scope, cache, denominatorKey, rowsIn, histogramField, row, col);
     } else {
       IntPredicate selected = selection(scope, row, col, t, rowField, colField);

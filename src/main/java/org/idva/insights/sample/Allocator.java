@@ -85,8 +85,14 @@ final class Allocator {
       }
       int sum = counts.values().stream().mapToInt(Integer::intValue).sum();
       String filler = filler(target, field);
-      if (sum < n && filler != null) {
-        counts.merge(filler, n - sum, Integer::sum);
+      // a table whose printed n leaves out part of the population (e.g. abuse status recorded
+      // at exit: 1,765 of 1,809) has that part blank, not the filler answer
+      int answered = target.n != null && target.missing == null ? Math.min(n, target.n) : n;
+      if (sum < answered && filler != null) {
+        counts.merge(filler, answered - sum, Integer::sum);
+      }
+      if (answered < n) {
+        counts.merge(Target.MISSING, n - Math.max(sum, answered), Integer::sum);
       }
       resize(counts, n);
       return counts;

@@ -120,7 +120,7 @@ final class SeedTargets {
       if (rowField.equals(field) && t.n == null) {
         t.n = n(seed, out.year, null);
       }
-      if (own && def.path("percent_base").asText("").equals("answered")) {
+      if (own && def.path("percent_of").asText("").equals("answered")) {
         t.percentOfAnswered = true;
       }
       if (kind.equals("missing")) {

@@ -43,6 +43,66 @@ final class SpecialTables {
     return (int) Math.round(targets.exact() ? v : v * base / 100.0);
   }
 
+  // ---- four or more ACEs --------------------------------------------------------------------
+
+  /**
+   * Moves ACE ticks between intakes (each option keeps its count, so the average stays) until the
+   * printed number of clients with four or more ACEs have them: the allocation alone spreads ticks
+   * evenly, so nobody reached four.
+   */
+  void fourOrMoreAces(List<Rec> intakes) {
+    String field = "ace_types";
+    List<Rec> with = new ArrayList<>();
+    for (Rec r : intakes) {
+      if (r.get(field) instanceof java.util.Collection<?> c && !c.isEmpty()) {
+        with.add(r);
+      }
+    }
+    int want = figure("aces", "Number experiencing four or more", null, with.size());
+    if (want <= 0) {
+      return;
+    }
+    Map<Rec, List<String>> ticks = new java.util.LinkedHashMap<>();
+    for (Rec r : with) {
+      List<String> t = new ArrayList<>();
+      ((java.util.Collection<?>) r.get(field)).forEach(x -> t.add(x.toString()));
+      ticks.put(r, t);
+    }
+    Collections.shuffle(with, random);
+    with.sort(java.util.Comparator.comparingInt(r -> -ticks.get(r).size()));
+    List<Rec> takers = new ArrayList<>(with.subList(0, Math.min(want, with.size())));
+    List<Rec> donors = new ArrayList<>(with.subList(takers.size(), with.size()));
+    int d = 0;
+    for (Rec taker : takers) {
+      List<String> mine = ticks.get(taker);
+      int guard = 0;
+      while (mine.size() < 4 && guard++ < donors.size() * 2 && !donors.isEmpty()) {
+        Rec donor = donors.get(d++ % donors.size());
+        List<String> theirs = ticks.get(donor);
+        if (theirs.size() <= 1) {
+          continue;
+        }
+        for (String code : theirs) {
+          if (!mine.contains(code)) {
+            theirs.remove(code);
+            mine.add(code);
+            break;
+          }
+        }
+      }
+    }
+    Field f = schema.field("intake." + field).orElseThrow();
+    for (Rec r : with) {
+      java.util.Set<String> ordered = new java.util.LinkedHashSet<>();
+      for (org.idva.insights.schema.Code c : f.codeList().codes()) {
+        if (ticks.get(r).contains(c.code())) {
+          ordered.add(c.code());
+        }
+      }
+      r.set(field, ordered);
+    }
+  }
+
   // ---- multiple types of abuse at intake ---------------------------------------------------
 
   /** Swaps level answers between intakes of one class until the derived figures come out. */
@@ -428,6 +488,10 @@ final class SpecialTables {
   };
   private static final int[][] RISK_BANDS = {{1, 5}, {6, 9}, {10, 18}};
 
+  private long inRiskBand(int b) {
+    return RISK_BANDS[b][0] + random.nextInt(RISK_BANDS[b][1] - RISK_BANDS[b][0] + 1);
+  }
+
   /**
    * Exit Dash scores for the printed pair: banded cases with the printed intake and exit bands and
    * the printed number of reduced scores; the cases in no printed band have 0 ticks at exit.
@@ -449,23 +513,35 @@ final class SpecialTables {
     for (int b = 0; b < 3; b++) {
       byBand.add(new ArrayList<>());
     }
-    List<Rec> carried = new ArrayList<>();
+    List<Rec> open = new ArrayList<>();
     for (Rec e : exits) {
       if (e.intake.get("dash_ticks") instanceof Long v && v >= 1) {
         byBand.get(v <= 5 ? 0 : v <= 9 ? 1 : 2).add(e);
-      } else if (e.intake.startYear != e.startYear
+      } else if (e.intake.startYear < e.startYear
           && e.intake.get("dash_ticks") == null
           && !e.intake.blank.contains("dash_ticks")) {
-        carried.add(e); // opened the year before: its intake score is not allocated yet
+        open.add(e);
       }
     }
-    Collections.shuffle(carried, random);
+    // intakes of the year before, made for these exits and not yet filled in (the earlier year's
+    // allocation counts what is set here): their intake score makes up each band's shortfall, and
+    // the cases in no printed band at exit
+    Collections.shuffle(open, random);
+    int nextOpen = 0;
+    int pooled = 0;
     for (int b = 0; b < 3; b++) {
-      while (byBand.get(b).size() < intake[b] && !carried.isEmpty()) {
-        Rec e = carried.remove(carried.size() - 1);
-        e.intake.set("dash_ticks", bandValue(b));
+      while (byBand.get(b).size() < intake[b] && nextOpen < open.size()) {
+        Rec e = open.get(nextOpen++);
+        e.intake.set("dash_ticks", inRiskBand(b));
         byBand.get(b).add(e);
       }
+      pooled += byBand.get(b).size();
+    }
+    while (pooled < n && nextOpen < open.size()) {
+      Rec e = open.get(nextOpen++);
+      e.intake.set("dash_ticks", inRiskBand(2));
+      byBand.get(2).add(e);
+      pooled++;
     }
     List<Rec> spare = new ArrayList<>();
     List<List<Rec>> chosen = new ArrayList<>();
@@ -476,10 +552,6 @@ final class SpecialTables {
       chosen.add(new ArrayList<>(g.subList(0, k)));
       spare.addAll(g.subList(k, g.size()));
       intake[b] = k;
-    }
-    for (Rec e : carried) {
-      e.intake.set("dash_ticks", bandValue(random.nextInt(3)));
-      spare.add(e);
     }
     Collections.shuffle(spare, random);
     int unbanded = Math.min(spare.size(), n - intake[0] - intake[1] - intake[2]);
@@ -526,11 +598,5 @@ final class SpecialTables {
         }
       }
     }
-  }
-
-  private long bandValue(int band) {
-    int lo = RISK_BANDS[band][0];
-    int hi = RISK_BANDS[band][1];
-    return lo + random.nextInt(hi - lo + 1);
   }
 }

@@ -87,6 +87,7 @@ final class YearBuilder {
     SpecialTables special = new SpecialTables(schema, targets, random);
     Set<Rec> cohort = new HashSet<>();
     exits.forEach(e -> cohort.add(e.intake));
+    special.fourOrMoreAces(intakes.stream().filter(r -> r.startYear == startYear).toList());
     special.multipleAbuseTypesAtIntake(
         intakes.stream().filter(r -> r.startYear == startYear).toList(), cohort);
     makeChildren();

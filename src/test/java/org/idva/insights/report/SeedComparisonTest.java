@@ -3,6 +3,7 @@ package org.idva.insights.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,5 +91,16 @@ class SeedComparisonTest {
         .containsExactly("row not computed");
     assertThat(new SeedComparison(SEED, Set.of("t/Yes")).compare(List.of(noSecondYes))).isEmpty();
     assertThat(new SeedComparison(SEED, Set.of("t")).compare(List.of())).isEmpty();
+  }
+
+  @Test
+  void theSeedsFinancialYearNamesTheReportingYearByItsEnd() {
+    assertThat(SeedComparison.endYear("2022-23")).isEqualTo("2023");
+    assertThat(SeedComparison.endYear("2023")).isEqualTo("2023");
+    ObjectNode seed = (ObjectNode) SEED.deepCopy();
+    seed.put("reporting_year", "2022-23");
+    List<SeedComparison.Mismatch> m =
+        new SeedComparison(seed, Set.of()).compare(List.of(result(5, 51, 2.09, 10)));
+    assertThat(m).extracting(SeedComparison.Mismatch::rule).contains("reporting year exact");
   }
 }

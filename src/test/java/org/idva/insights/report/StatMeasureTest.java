@@ -115,10 +115,12 @@ class StatMeasureTest {
             .intake("S1", "K2", "C2", "2022-04-01")
             .intake("S1", "K3", "C3", "2022-04-01")
             .intake("S1", "K4", "C4", "2022-06-01")
+            .intake("S1", "K5", "C5", "2022-06-10")
             .exit("S1", "K1", "2022-04-15") // 14 days, 0 months
             .exit("S1", "K2", "2022-06-10") // 70 days, 2 months
             .exit("S1", "K3", "2022-12-01") // 244 days, 8 months
-            .exit("S1", "K4", "2022-05-01"); // before intake: error
+            .exit("S1", "K4", "2022-05-01") // before intake: error
+            .exit("S1", "K5", "2022-06-01"); // 9 days before intake: an error, not "0 months"
     TableResult t =
         Tables.compute(
             s,
@@ -131,11 +133,22 @@ class StatMeasureTest {
                 + "'where':{'compare':['intake.intake_date','exit.exit_date'],'op':'le'}},"
                 + "{'label':'Errors','kind':'missing',"
                 + "'where':{'compare':['exit.exit_date','intake.intake_date'],'op':'lt'}}]}");
-    assertThat(row(t, "0 - 1 month")).containsEntry("2023.count", 1L).containsEntry("2023.pct", 25);
+    assertThat(row(t, "0 - 1 month")).containsEntry("2023.count", 1L).containsEntry("2023.pct", 20);
     assertThat(row(t, "8 months +")).containsEntry("2023.count", 1L);
     // median of 14, 70, 244 days = 70 days = 10 weeks
     assertThat(row(t, "Median")).containsEntry("2023.value", "10 weeks");
-    assertThat(row(t, "Errors")).containsEntry("2023.count", 1L);
+    assertThat(row(t, "Errors")).containsEntry("2023.count", 2L);
+  }
+
+  @Test
+  void wholeMonthsRoundDownAndAreNegativeBeforeTheStart() {
+    java.time.LocalDate d = java.time.LocalDate.parse("2022-06-10");
+    assertThat(Expressions.monthsBetween(d, d)).isZero();
+    assertThat(Expressions.monthsBetween(d, d.plusDays(29))).isZero();
+    assertThat(Expressions.monthsBetween(d, d.plusMonths(1))).isEqualTo(1);
+    assertThat(Expressions.monthsBetween(d, d.minusDays(1))).isEqualTo(-1);
+    assertThat(Expressions.monthsBetween(d, d.minusMonths(1))).isEqualTo(-1);
+    assertThat(Expressions.monthsBetween(d, d.minusMonths(1).minusDays(1))).isEqualTo(-2);
   }
 
   @Test
