@@ -15,6 +15,7 @@ import org.idva.insights.model.ReturnStatus;
 import org.idva.insights.model.Severity;
 import org.idva.insights.render.Feedback;
 import org.idva.insights.schema.Schema;
+import org.idva.insights.store.StoreCheck;
 import org.idva.insights.validate.Check;
 import org.idva.insights.validate.KnownCases;
 import org.idva.insights.validate.ReturnChecker;
@@ -58,7 +59,10 @@ final class ReturnsCheck {
   }
 
   static String title(String code) {
-    return Check.ofCode(code).map(Check::title).orElse(code);
+    return Check.ofCode(code)
+        .map(Check::title)
+        .or(() -> StoreCheck.ofCode(code).map(StoreCheck::title))
+        .orElse(code);
   }
 
   List<Outcome> checkAll(Path fileOrFolder, Path feedbackRoot, Path quarantine) throws IOException {
