@@ -18,7 +18,10 @@ import picocli.CommandLine.Parameters;
         "Check return workbooks against the form schemas and write each service's"
             + " feedback. Prints one line per file; for each file writes"
             + " <out>/<service>/<return>-checked.xlsx (a copy of the return with every finding"
-            + " marked) and a message (text and HTML). Exit code 1 when any return has an error.",
+            + " marked) and a message (text and HTML). Exit code 1 when any return has an error."
+            + " The case store is not consulted: an exit or review whose intake came in an"
+            + " earlier quarter's return is queried as NO_INTAKE here; `insights run` checks"
+            + " against the store.",
     footer = ExitCode.HELP_FOOTER)
 final class ValidateCommand implements Callable<Integer> {
   @Mixin DefinitionOptions definitions;

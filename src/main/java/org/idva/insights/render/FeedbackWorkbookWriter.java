@@ -183,6 +183,7 @@ public final class FeedbackWorkbookWriter {
       text(row.createCell(5), f.found(), styles, null);
       text(row.createCell(6), f.expected(), styles, styles.wrap);
       text(row.createCell(7), f.fix(), styles, styles.wrap);
+      row.setHeightInPoints(15f * Math.max(lines(f.expected(), 58), lines(f.fix(), 58)));
     }
     if (r - 1 > firstListRow) {
       sheet.setAutoFilter(new CellRangeAddress(firstListRow, r - 1, 0, cols.length - 1));
@@ -195,6 +196,11 @@ public final class FeedbackWorkbookWriter {
     sheet.getPrintSetup().setLandscape(true);
     sheet.getPrintSetup().setFitWidth((short) 1);
     sheet.getPrintSetup().setFitHeight((short) 0);
+  }
+
+  /** Lines a wrapped text needs in a column about {@code width} characters wide. */
+  private static int lines(String text, int width) {
+    return text == null || text.isEmpty() ? 1 : (text.length() + width - 1) / width;
   }
 
   private static Map<String, long[]> countByCheck(List<Finding> findings) {
