@@ -113,12 +113,12 @@ final class ReturnsCheck {
       // would say it twice.
       java.util.Set<String> queried = new java.util.HashSet<>();
       for (Finding f : checked.findings()) {
-        if (f.code().equals("NO_INTAKE")) {
+        if (f.code().equals(Check.NO_INTAKE.code())) {
           queried.add(f.location().sheet() + "!" + f.location().row());
         }
       }
       for (Finding f : extra) {
-        if (!(f.code().equals("NO_INTAKE_FOR_CASE")
+        if (!(f.code().equals(StoreCheck.NO_INTAKE_FOR_CASE.code())
             && queried.contains(f.location().sheet() + "!" + f.location().row()))) {
           all.add(f);
         }

@@ -17,9 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code insights tables}: prints computed report tables. The case data comes from a {@link
- * CaseDataSource}; the store is wired in by whoever constructs the command ({@link
- * #TablesCommand(CaseDataSource)}), and {@code --synthetic} tabulates generated data meanwhile.
+ * {@code insights tables}: prints computed report tables from the case store ({@code --store}), or
+ * from generated data with {@code --synthetic}. Tests hand in their own case data through {@link
+ * #TablesCommand(CaseDataSource)}.
  */
 @Command(
     name = "tables",
@@ -62,10 +62,11 @@ public final class TablesCommand implements Callable<Integer> {
               + " case store.")
   Double synthetic;
 
+  /** Case data handed in (tests), or null to read the case store. */
   private final CaseDataSource source;
 
   public TablesCommand() {
-    this(CaseDataSource.UNWIRED);
+    this(null);
   }
 
   public TablesCommand(CaseDataSource source) {
@@ -98,7 +99,7 @@ public final class TablesCommand implements Callable<Integer> {
     try {
       if (synthetic != null) {
         tab = engine.load(new SyntheticCases(schema, 1, synthetic, year == null ? 2023 : year, 4));
-      } else if (source != CaseDataSource.UNWIRED) {
+      } else if (source != null) {
         tab = engine.load(source.open());
       } else {
         if (store.isMissingFile(schema)) {

@@ -166,7 +166,8 @@ public final class ReturnChecker {
         new RowChecker.Context(name, service, quarter, known, new Values(wb.date1904()), findings);
     long kept = 0;
     for (SheetLayout layout : ordered(layouts)) {
-      RowChecker rows = new RowChecker(ctx, layout, sink);
+      String caseKey = schema.form(layout.definition.form()).orElseThrow().main().key().get(0);
+      RowChecker rows = new RowChecker(ctx, layout, caseKey, sink);
       wb.readRows(layout.sheet, rows::row);
       kept += rows.kept();
     }

@@ -28,7 +28,6 @@ import org.idva.insights.schema.SheetDefinition;
  * joining review, exit and justice rows to their intake), never the rows.
  */
 final class RowChecker {
-  static final String CASE_REF = "case_ref";
   private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   /** What the checks of a whole return share across sheets. */
@@ -64,6 +63,10 @@ final class RowChecker {
   private final SheetDefinition def;
   private final String sheetName;
   private final Consumer<FormRow> sink;
+
+  /** The field that names a row's case: the form's key in the schema (case_ref). */
+  private final String caseKey;
+
   private final Column[] byColumn;
   private final Map<String, Integer> keysSeen = new HashMap<>();
   private final Set<Integer> headerlessFlagged = new HashSet<>();
@@ -71,8 +74,9 @@ final class RowChecker {
   private long kept;
   private boolean rowHasError;
 
-  RowChecker(Context ctx, SheetLayout layout, Consumer<FormRow> sink) {
+  RowChecker(Context ctx, SheetLayout layout, String caseKey, Consumer<FormRow> sink) {
     this.ctx = ctx;
+    this.caseKey = caseKey;
     this.layout = layout;
     this.def = layout.definition;
     this.sheetName = layout.sheet.name();
@@ -166,7 +170,7 @@ final class RowChecker {
       values.put(field.id(), v);
     }
     conditionsAndRequired(r, values, columnOf);
-    String caseRef = values.get(CASE_REF) instanceof String s ? s : null;
+    String caseRef = values.get(caseKey) instanceof String s ? s : null;
     duplicates(r, values, columnOf);
     if (caseRef != null) {
       joins(r, caseRef, values, columnOf);
@@ -284,7 +288,7 @@ final class RowChecker {
       flag(
           Check.NO_INTAKE,
           r,
-          columnOf.getOrDefault(CASE_REF, SourceLocation.NONE),
+          columnOf.getOrDefault(caseKey, SourceLocation.NONE),
           caseRef,
           "a usable intake row for this case: its intake row has errors and was not used",
           "Correct the errors in this case's intake row. This row is kept aside meanwhile and"
@@ -295,7 +299,7 @@ final class RowChecker {
       flag(
           Check.NO_INTAKE,
           r,
-          columnOf.getOrDefault(CASE_REF, SourceLocation.NONE),
+          columnOf.getOrDefault(caseKey, SourceLocation.NONE),
           caseRef,
           "a case ref with an intake row in this return or an earlier one",
           "Check the case ref against the Intake sheet, or send the case's intake row. This row"
