@@ -77,6 +77,7 @@ public final class SampleGenerator {
       carried = year.carriedBack;
       years.add(year);
     }
+    new SummaryFit(schema, seedTargets, random).apply(years);
     List<ReturnContent> out = new ArrayList<>();
     for (int startYear = 2020; startYear <= 2022; startYear++) {
       for (int q = 1; q <= 4; q++) {

@@ -52,6 +52,11 @@ final class SeedTargets {
     }
   }
 
+  /** The report's table definitions, in report order. */
+  List<JsonNode> definitions() {
+    return definitions;
+  }
+
   JsonNode seedTable(String id) {
     return seedById.get(id);
   }

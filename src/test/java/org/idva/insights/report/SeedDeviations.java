@@ -10,6 +10,16 @@ public final class SeedDeviations {
   public static final Set<String> EXCLUDED =
       Set.of(
           "initial_referral_route_spoc/Missing/2023.count",
+          "initial_referral_route_spoc/Missing/2023.pct",
+          "initial_referral_route_spoc/Missing/2022.pct",
+          "initial_referral_route_spoc/Missing/2021.pct",
+          "cj_police_report_timing/Missing/2023.count",
+          "cj_police_report_timing/Missing/2023.pct",
+          "abuse_duration/Average length of abuse/2023.value",
+          "abuse_duration/Average length of abuse/2022.value",
+          "abuse_duration/Average length of abuse/2021.value",
+          "review_point/Average length of time from case opened to last review point"
+              + " (median)/2023.value",
           "ace_experienced/*/2023.count",
           "reason_not_living_together/*/2023.count",
           "client_reported_outcomes_missing/*/n.2023",

@@ -1,0 +1,352 @@
+package org.idva.insights.sample;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.idva.insights.schema.Field;
+import org.idva.insights.schema.FieldType;
+import org.idva.insights.schema.Schema;
+
+/**
+ * The last pass over a built sample: makes the averages and medians the report prints (its rows of
+ * kind {@code average} and {@code median}, read from the table definitions) come out at the seed's
+ * figures, without changing any count the allocation made exact. Numbers move only inside their
+ * band; counts asked by a yes ("how many times?") are handed out with the printed mean; days from
+ * intake to review move the review date inside the case. A year that prints an average for a
+ * question its own data never asked (the earliest year's Dash ticks and ACEs) first takes the
+ * answers of the year after it, in the same proportions.
+ *
+ * <p>Runs after every year is built, on a random stream of its own, so the allocation of every
+ * table stays as it was.
+ */
+final class SummaryFit {
+  private static final int COUNT_CAP = 12;
+
+  private final Schema schema;
+  private final SeedTargets seed;
+  private final Random random;
+
+  SummaryFit(Schema schema, SeedTargets seed, Random random) {
+    this.schema = schema;
+    this.seed = seed;
+    this.random = random;
+  }
+
+  /** Fits every year, the latest first (an earlier year may borrow from a fitted later one). */
+  void apply(List<YearBuilder> years) {
+    List<YearBuilder> latestFirst = new ArrayList<>(years);
+    latestFirst.sort(Comparator.comparingInt((YearBuilder y) -> y.startYear).reversed());
+    for (int i = 0; i < latestFirst.size(); i++) {
+      YearBuilder later = i == 0 ? null : latestFirst.get(i - 1);
+      fitYear(latestFirst.get(i), later);
+    }
+  }
+
+  private void fitYear(YearBuilder year, YearBuilder later) {
+    String label = Integer.toString(year.startYear + 1);
+    for (JsonNode def : seed.definitions()) {
+      JsonNode table = seed.seedTable(def.get("id").asText());
+      if (table == null || !def.has("rows")) {
+        continue;
+      }
+      Set<String> used = new HashSet<>();
+      for (JsonNode row : def.get("rows")) {
+        String kind = row.path("kind").asText("");
+        JsonNode seedRow = SeedTargets.seedRow(table, row.get("label").asText(), used);
+        if (!kind.equals("average") && !kind.equals("median")) {
+          continue;
+        }
+        Double target = printed(seedRow, label);
+        if (target != null) {
+          fitRow(year, later, def, row, target);
+        }
+      }
+    }
+  }
+
+  private void fitRow(
+      YearBuilder year, YearBuilder later, JsonNode def, JsonNode row, double target) {
+    boolean median = row.path("stat").asText().equals("median");
+    JsonNode value = row.get("value");
+    if (value != null && value.has("days_between")) {
+      if (median) {
+        List<StatFit.Slot> slots = reviewDays(year);
+        // whole days: an odd number of cases cannot have a median of a half (seed-deviations.md)
+        double whole = slots.size() % 2 == 1 ? Math.floor(target + 0.5) : target;
+        StatFit.fitMedian(slots, whole, random);
+      }
+      return;
+    }
+    if (def.path("base").asText().equals("unique_clients") || row.has("filter")) {
+      return; // asked of clients or a sub-population: already calibrated by their bands
+    }
+    String ref =
+        value != null && value.isTextual()
+            ? value.asText()
+            : row.has("field") ? row.get("field").asText() : def.path("field").asText(null);
+    Field field = ref == null ? null : schema.field(ref).orElse(null);
+    if (field == null) {
+      return;
+    }
+    List<Rec> records = records(year, ref);
+    if (later != null && neverAsked(records, field)) {
+      borrow(records, records(later, ref), field);
+    }
+    int decimals = row.path("decimals").asInt(0);
+    // an intake answer compared with the exit's (an intake-vs-exit table) keeps its value
+    java.util.function.Predicate<Rec> fixed = paired(ref) ? r -> r.exit != null : r -> false;
+    List<StatFit.Slot> slots;
+    if (field.type() == FieldType.MULTI_CODE) {
+      slots = tickSlots(records, field, fixed);
+    } else if (field.type() == FieldType.INTEGER) {
+      slots = numberSlots(records, field, bands(def, row), fixed);
+    } else {
+      return;
+    }
+    double current = median ? medianOf(slots) : meanOf(slots);
+    if (slots.isEmpty() || round(current, decimals) == round(target, decimals)) {
+      return;
+    }
+    if (median) {
+      StatFit.fitMedian(slots, target, random);
+    } else {
+      StatFit.fitMean(slots, target, random);
+    }
+  }
+
+  /** Whether an intake-vs-exit table compares this field's answers (its values are paired). */
+  private boolean paired(String ref) {
+    for (JsonNode def : seed.definitions()) {
+      if (def.path("measure").asText().equals("pair")) {
+        for (JsonNode column : def.path("columns")) {
+          if (ref.equals(column.path("field").asText())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The year's records of the field's sheet (intakes opened in the year, the year's exits). */
+  private static List<Rec> records(YearBuilder year, String ref) {
+    if (ref.startsWith("intake.")) {
+      return year.intakes.stream().filter(r -> r.startYear == year.startYear).toList();
+    }
+    if (ref.startsWith("exit.")) {
+      return year.exits;
+    }
+    return List.of();
+  }
+
+  /**
+   * Gives records that were never asked a question the answers of the year after, in the same
+   * proportions (a systematic sample of the donors), together with the answer it depends on.
+   */
+  private void borrow(List<Rec> records, List<Rec> donors, Field field) {
+    if (donors.isEmpty()) {
+      return;
+    }
+    String parent = field.isConditional() ? field.when().field() : null;
+    List<Rec> from = new ArrayList<>(donors);
+    Collections.shuffle(from, random);
+    List<Rec> to = new ArrayList<>(records);
+    Collections.shuffle(to, random);
+    for (int i = 0; i < to.size(); i++) {
+      Rec donor = from.get((int) ((long) i * from.size() / to.size()));
+      Rec r = to.get(i);
+      if (parent != null && r.get(parent) == null && !r.blank.contains(parent)) {
+        r.set(parent, copy(donor.get(parent)));
+      }
+      r.set(field.id(), copy(donor.get(field.id())));
+    }
+  }
+
+  /** Whether no record holds the field or the answer it depends on (the year never asked it). */
+  private static boolean neverAsked(List<Rec> records, Field field) {
+    String parent = field.isConditional() ? field.when().field() : null;
+    return records.stream()
+        .allMatch(r -> r.get(field.id()) == null && (parent == null || r.get(parent) == null));
+  }
+
+  private static Object copy(Object v) {
+    return v instanceof Collection<?> c ? new ArrayList<>(c) : v;
+  }
+
+  /** Number slots: a filled number moves inside its band; a count asked by a yes starts at 1. */
+  private List<StatFit.Slot> numberSlots(
+      List<Rec> records, Field field, List<int[]> bands, java.util.function.Predicate<Rec> fixed) {
+    int min = field.min() == null ? 0 : field.min().intValue();
+    int max = field.max() == null ? Integer.MAX_VALUE : field.max().intValue();
+    boolean counts = bands.isEmpty();
+    List<StatFit.Slot> out = new ArrayList<>();
+    for (Rec r : records) {
+      Object v = r.get(field.id());
+      if (v == null && counts && asked(r, field) && !r.blank.contains(field.id())) {
+        r.set(field.id(), (long) Math.max(1, min));
+        v = r.get(field.id());
+      }
+      if (!(v instanceof Long n)) {
+        continue;
+      }
+      int lo = counts ? min : n.intValue(); // a number in no band stays where it is
+      int hi = counts ? Math.min(max, COUNT_CAP) : n.intValue();
+      for (int[] band : bands) {
+        if (n >= band[0] && n <= band[1]) {
+          lo = Math.max(min, band[0]);
+          hi = Math.min(max, band[1]);
+        }
+      }
+      if (fixed.test(r)) {
+        lo = n.intValue();
+        hi = n.intValue();
+      }
+      out.add(slot(n.intValue(), lo, hi, x -> r.set(field.id(), (long) x)));
+    }
+    return out;
+  }
+
+  /** Slots for the number of ticks of a multi-select answer (at least one, at most every code). */
+  private List<StatFit.Slot> tickSlots(
+      List<Rec> records, Field field, java.util.function.Predicate<Rec> fixed) {
+    List<String> codes = field.codeList().codes().stream().map(c -> c.code()).toList();
+    List<StatFit.Slot> out = new ArrayList<>();
+    for (Rec r : records) {
+      if (r.get(field.id()) instanceof Collection<?> ticks && !ticks.isEmpty()) {
+        boolean still = fixed.test(r);
+        out.add(
+            slot(
+                ticks.size(),
+                still ? ticks.size() : 1,
+                still ? ticks.size() : codes.size(),
+                k -> {
+                  List<String> mine = new ArrayList<>();
+                  ((Collection<?>) r.get(field.id())).forEach(t -> mine.add(t.toString()));
+                  while (mine.size() > k) {
+                    mine.remove(random.nextInt(mine.size()));
+                  }
+                  List<String> others = new ArrayList<>(codes);
+                  others.removeAll(mine);
+                  Collections.shuffle(others, random);
+                  while (mine.size() < k) {
+                    mine.add(others.remove(0));
+                  }
+                  mine.sort(Comparator.comparingInt(codes::indexOf));
+                  r.set(field.id(), mine);
+                }));
+      }
+    }
+    return out;
+  }
+
+  /** Days from intake to review: the review date moves within 14 days of intake and the exit. */
+  private static List<StatFit.Slot> reviewDays(YearBuilder year) {
+    LocalDate first = LocalDate.of(year.startYear, 4, 1);
+    List<StatFit.Slot> out = new ArrayList<>();
+    for (Rec review : year.reviews) {
+      Rec intake = review.intake;
+      if (intake == null || intake.date == null || intake.exit == null) {
+        continue;
+      }
+      LocalDate from = intake.date.plusDays(14);
+      from = from.isBefore(first) ? first : from;
+      LocalDate to = intake.exit.date.minusDays(1);
+      int days = (int) ChronoUnit.DAYS.between(intake.date, review.date);
+      int lo = (int) ChronoUnit.DAYS.between(intake.date, from);
+      int hi = (int) ChronoUnit.DAYS.between(intake.date, to);
+      if (lo > hi) {
+        continue;
+      }
+      out.add(slot(days, lo, hi, d -> review.date = intake.date.plusDays(d)));
+    }
+    return out;
+  }
+
+  private static boolean asked(Rec r, Field field) {
+    return !field.isConditional() || field.when().holds(r.get(field.when().field()));
+  }
+
+  /** The definition's band rows as {min, max} (open bands end at Integer.MAX_VALUE). */
+  private static List<int[]> bands(JsonNode def, JsonNode row) {
+    List<int[]> out = new ArrayList<>();
+    for (JsonNode r : def.get("rows")) {
+      JsonNode b = r.get("bands");
+      if (b != null && !r.has("field")) {
+        out.add(
+            new int[] {
+              b.has("min") ? b.get("min").asInt() : Integer.MIN_VALUE,
+              b.has("max") ? b.get("max").asInt() : Integer.MAX_VALUE
+            });
+      }
+    }
+    return out;
+  }
+
+  /** The seed's printed figure of a row for a year, as a number (days, weeks or plain), or null. */
+  static Double printed(JsonNode row, String year) {
+    if (row == null) {
+      return null;
+    }
+    String key = year + ".value";
+    JsonNode days = row.path("value_days").get(key);
+    if (days != null && days.isNumber()) {
+      return days.asDouble();
+    }
+    JsonNode v = row.path("values").get(key);
+    if (v == null || !v.isNumber()) {
+      return null; // text figures (weeks, years and months) are fitted by their bands
+    }
+    return v.asDouble();
+  }
+
+  private static double meanOf(List<StatFit.Slot> slots) {
+    return slots.stream().mapToInt(StatFit.Slot::value).average().orElse(Double.NaN);
+  }
+
+  private static double medianOf(List<StatFit.Slot> slots) {
+    return slots.isEmpty()
+        ? Double.NaN
+        : StatFit.median(slots.stream().mapToInt(StatFit.Slot::value).toArray());
+  }
+
+  private static double round(double v, int decimals) {
+    return java.math.BigDecimal.valueOf(v)
+        .setScale(decimals, java.math.RoundingMode.HALF_UP)
+        .doubleValue();
+  }
+
+  private static StatFit.Slot slot(int value, int lo, int hi, java.util.function.IntConsumer set) {
+    return new StatFit.Slot() {
+      private int current = value;
+
+      @Override
+      public int value() {
+        return current;
+      }
+
+      @Override
+      public int lo() {
+        return lo;
+      }
+
+      @Override
+      public int hi() {
+        return hi;
+      }
+
+      @Override
+      public void set(int v) {
+        current = v;
+        set.accept(v);
+      }
+    };
+  }
+}
