@@ -107,7 +107,16 @@ final class Allocator {
       return counts;
     }
     Map<String, Double> w = new LinkedHashMap<>(target.weights);
-    if (target.missing != null && total + missing > 100.5 && total > 0) {
+    boolean ofAll = !(target.missing != null && total + missing > 100.5 && total > 0);
+    if (ofAll && (target.missing != null || filler(target, field) == null)) {
+      Map<String, Double> printed = new LinkedHashMap<>(target.weights);
+      printed.put(Target.MISSING, missing);
+      Map<String, Integer> fit = PercentFit.counts(printed, n);
+      if (fit != null) {
+        return fit;
+      }
+    }
+    if (!ofAll) {
       // categories printed as % of those who answered, Missing as % of all
       double share = Math.max(0, 100 - missing) / total;
       w.replaceAll((k, v) -> v * share);

@@ -90,6 +90,15 @@ final class SeedTargets {
 
   private void readSimple(YearTargets out, JsonNode def, JsonNode seed, boolean exact, String b) {
     String field = def.path("field").asText(null);
+    Field asked = field == null ? null : schema.field(field).orElse(null);
+    Integer printedN = n(seed, out.year, null);
+    if (asked != null && asked.isConditional() && printedN != null) {
+      // a follow-up question's table prints how many were asked it: the answers that ask it
+      String form = field.substring(0, field.indexOf('.'));
+      for (String code : asked.when().codes()) {
+        out.askedN.putIfAbsent(form + "." + asked.when().field() + "=" + code, printedN);
+      }
+    }
     Set<String> used = new HashSet<>();
     for (JsonNode row : rows(def, field)) {
       String label = row.get("label").asText();
@@ -329,6 +338,13 @@ final class SeedTargets {
     final Map<String, Target> partials = new LinkedHashMap<>();
 
     final Set<String> clientFields = new LinkedHashSet<>();
+
+    /**
+     * How many records give an answer that asks a follow-up question, where the follow-up's table
+     * prints its n: key {@code form.field=code}.
+     */
+    final Map<String, Integer> askedN = new LinkedHashMap<>();
+
     Integer intakes;
     Integer clients;
     Integer exits;

@@ -549,7 +549,13 @@ final class YearBuilder {
         return false;
       }
       int k = (int) Math.round(exact ? v : v * group.size() / 100.0);
-      allocator.allocateSplit(population, field, target, hasNeed, Set.of("yes"), k);
+      allocator.allocateSplit(
+          population,
+          field,
+          askedTarget("exit", field, target, population),
+          hasNeed,
+          Set.of("yes"),
+          k);
       return true;
     }
     String column = id.endsWith("_safety") ? "Improved safety" : "Improved wellbeing";
@@ -561,6 +567,84 @@ final class YearBuilder {
     int k = (int) Math.round(exact ? v : v * group.size() / 100.0);
     allocator.allocateSplit(population, field, target, hasNeed, IMPROVED, k);
     return true;
+  }
+
+  /**
+   * Adds {@code diff} (one at a time) to the answers other than {@code fixed}, each time to the one
+   * with the most room left inside the rounding of its printed %, so they keep their % if they can.
+   */
+  private static void rebalance(
+      Map<String, Integer> counts, String fixed, int diff, Target target, int n) {
+    int step = Integer.signum(diff);
+    for (int i = 0; i < Math.abs(diff); i++) {
+      String best = null;
+      double bestRoom = Double.NEGATIVE_INFINITY;
+      for (Map.Entry<String, Integer> c : counts.entrySet()) {
+        if (c.getKey().equals(fixed) || (step < 0 && c.getValue() <= 0)) {
+          continue;
+        }
+        Double pct =
+            c.getKey().equals(Target.MISSING) ? target.missing : target.weights.get(c.getKey());
+        double share = pct == null ? 0 : pct;
+        double edge = (share + step * 0.5) * n / 100.0; // the count at which its % would change
+        double room = step * (edge - c.getValue()) + c.getValue() * 1e-9;
+        if (room > bestRoom) {
+          bestRoom = room;
+          best = c.getKey();
+        }
+      }
+      if (best == null) {
+        return;
+      }
+      counts.merge(best, step, Integer::sum);
+    }
+  }
+
+  /**
+   * For an earlier year: the target as exact counts over the population, where an answer that asks
+   * a follow-up question is given by the n the follow-up's table prints (the difference taken from,
+   * or given to, the largest other answer). Otherwise the target as it is.
+   */
+  private Target askedTarget(String sheetRef, Field field, Target target, List<Rec> population) {
+    String prefix = sheetRef + "." + field.id() + "=";
+    if (exact || target.multi) {
+      return target;
+    }
+    Map<String, Integer> counts = null;
+    for (Map.Entry<String, Integer> e : targets.askedN.entrySet()) {
+      if (e.getKey().startsWith(prefix)) {
+        if (counts == null) {
+          counts = Allocator.counts(target, field, population.size());
+        }
+        String code = e.getKey().substring(prefix.length());
+        int wanted = Math.min(e.getValue(), population.size());
+        Double pct = target.weights.get(code);
+        if (pct != null) {
+          // kept within the rounding of the answer's own printed %: where the two disagree (the
+          // seed's follow-up n off its parent's %), the parent's table wins
+          int n = population.size();
+          int lo = (int) Math.max(0, Math.ceil((pct - 0.5) * n / 100.0 - 1e-9));
+          int hi = (int) Math.ceil((pct + 0.5) * n / 100.0 - 1e-9) - 1;
+          wanted = Math.max(lo, Math.min(hi, wanted));
+        }
+        int diff = wanted - counts.getOrDefault(code, 0);
+        counts.put(code, wanted);
+        rebalance(counts, code, -diff, target, population.size());
+      }
+    }
+    if (counts == null) {
+      return target;
+    }
+    Target out = new Target(target.field, target.multi, true);
+    counts.forEach(
+        (key, c) -> {
+          if (key.equals(Target.MISSING)) {
+            out.missing = (double) c;
+          } else {
+            out.put(key, c);
+          }
+        });
+    return out;
   }
 
   /**
@@ -601,7 +685,7 @@ final class YearBuilder {
       if (target != null && !(field.id().equals("incident_type"))) {
         List<Rec> asked = asked(records, field);
         if (!(sheetRef.equals("exit") && allocateMatrixField(asked, field, target))) {
-          allocator.allocate(asked, field, target);
+          allocator.allocate(asked, field, askedTarget(sheetRef, field, target, asked));
         }
       }
     }

@@ -41,8 +41,13 @@ final class TableCounter {
 
   /** One compared cell: the seed's value and ours (count, or percent for earlier years). */
   record Cell(String table, String row, String column, double expected, double actual) {
+    /**
+     * Whether the cell matches: counts exactly (tolerance 0); percentages as the report prints them
+     * (whole percent, rounded half up) within the tolerance of the printed figure.
+     */
     boolean matches(double tolerance) {
-      return Math.abs(expected - actual) <= tolerance;
+      double shown = tolerance > 0 ? Math.floor(actual + 0.5) : actual;
+      return Math.abs(expected - shown) <= tolerance;
     }
 
     @Override
