@@ -53,7 +53,11 @@ final class ZipInspector {
       int count = 0;
       for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
         ZipEntry entry = e.nextElement();
-        entries.put(entry.getName(), entry);
+        if (entries.put(entry.getName(), entry) != null) {
+          // Readers disagree on which of two same-named parts they read: refuse rather than guess.
+          throw new ReturnReadException(
+              ReadProblem.CORRUPT, "the file holds two parts named " + entry.getName());
+        }
         if (++count > 20_000) {
           throw new ReturnReadException(
               ReadProblem.TOO_LARGE, "the file holds over 20,000 parts; no return needs that many");
@@ -79,8 +83,9 @@ final class ZipInspector {
       }
       Map<String, Set<CellRange>> mergedByPart = new HashMap<>();
       long total = 0;
+      byte[] buf = new byte[BUFFER + LOOKAHEAD + LOOKBACK];
       for (ZipEntry entry : entries.values()) {
-        total += scan(zip, entry, mergedByPart);
+        total += scan(zip, entry, buf, mergedByPart);
         if (total > limits.maxTotalBytes()) {
           throw new ReturnReadException(
               ReadProblem.TOO_LARGE,
@@ -99,14 +104,15 @@ final class ZipInspector {
     }
   }
 
-  private long scan(ZipFile zip, ZipEntry entry, Map<String, Set<CellRange>> merged)
+  private long scan(ZipFile zip, ZipEntry entry, byte[] buf, Map<String, Set<CellRange>> merged)
       throws IOException {
     String name = entry.getName();
     boolean xml = name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml");
     boolean worksheet = name.startsWith("xl/worksheets/") && name.endsWith(".xml");
     long compressed = Math.max(1, entry.getCompressedSize());
-    byte[] buf = new byte[64 * 1024 + LOOKAHEAD];
+    Prolog prolog = xml ? new Prolog(name) : null;
     int kept = 0;
+    int from = 0;
     long n = 0;
     try (InputStream in = zip.getInputStream(entry)) {
       while (true) {
@@ -126,95 +132,218 @@ final class ZipInspector {
                   + " (a zip bomb)");
         }
         int len = kept + Math.max(0, r);
-        if (xml) {
-          int stop = end ? len : len - LOOKAHEAD;
-          for (int i = 0; i < stop; i++) {
-            if (buf[i] == '<') {
-              byte next = buf[i + 1];
-              // '<!' (DOCTYPE, ENTITY, CDATA, comments), '<mergeCell', '<x:mergeCell'
-              if (next == '!'
-                  || next == 'm'
-                  || (worksheet
-                      && next != 'c'
-                      && next != 'v'
-                      && next != '/'
-                      && next != 'r'
-                      && next != 'f'
-                      && next != 'i'
-                      && next != 't')) {
-                markup(name, buf, i, len, worksheet, merged);
-              }
-            }
-          }
+        if (prolog != null && !prolog.done()) {
+          prolog.feed(buf, kept, len);
+        }
+        if (!worksheet) {
+          // Counted to the end (the size limits, and the zip's CRC check at the end of each part),
+          // but only the prolog is looked at.
           if (end) {
             break;
           }
-          kept = Math.min(LOOKAHEAD, len);
-          System.arraycopy(buf, len - kept, buf, 0, kept);
-        } else if (end) {
+          continue;
+        }
+        mergeCells(name, buf, from, end ? len : len - LOOKAHEAD, len, merged);
+        if (end) {
           break;
         }
+        kept = Math.min(LOOKAHEAD + LOOKBACK, len);
+        from = Math.max(0, kept - LOOKAHEAD);
+        System.arraycopy(buf, len - kept, buf, 0, kept);
       }
     }
     return n;
   }
 
+  /** Bytes after a match start that must be in the buffer: the whole {@code <mergeCell>} tag. */
   private static final int LOOKAHEAD = 128;
-  private static final byte[] DOCTYPE = "!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] ENTITY = "!ENTITY".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] MERGE_CELL = "mergeCell ".getBytes(StandardCharsets.US_ASCII);
 
-  /** Looks at the markup starting at {@code buf[i] == '<'}. */
-  private static void markup(
-      String part,
-      byte[] buf,
-      int i,
-      int len,
-      boolean worksheet,
-      Map<String, Set<CellRange>> merged)
-      throws ReturnReadException {
-    int j = i + 1;
-    if (j < len && buf[j] == '!') {
-      if (startsWith(buf, j, len, DOCTYPE, true) || startsWith(buf, j, len, ENTITY, true)) {
+  /** Bytes before a match that must be in the buffer: {@code <} and a namespace prefix. */
+  private static final int LOOKBACK = 16;
+
+  private static final int BUFFER = 64 * 1024;
+  private static final byte[] MERGE_CELL = "mergeCell".getBytes(StandardCharsets.US_ASCII);
+  private static final int[] SKIP = new int[256];
+
+  static {
+    // Boyer-Moore-Horspool: how far to move when the byte under the pattern's last byte is b.
+    java.util.Arrays.fill(SKIP, MERGE_CELL.length);
+    for (int i = 0; i < MERGE_CELL.length - 1; i++) {
+      SKIP[MERGE_CELL[i] & 0xff] = MERGE_CELL.length - 1 - i;
+    }
+  }
+
+  /**
+   * Collects the {@code <mergeCell ref="..."/>} tags (with or without a namespace prefix) that
+   * start in {@code buf[from, stop)}, searching for the tag name with Boyer-Moore-Horspool (most of
+   * a sheet is skipped nine bytes at a time).
+   */
+  private static void mergeCells(
+      String part, byte[] buf, int from, int stop, int len, Map<String, Set<CellRange>> merged) {
+    int m = MERGE_CELL.length;
+    byte lastByte = MERGE_CELL[m - 1];
+    for (int i = from; i < stop && i + m < len; ) {
+      byte b = buf[i + m - 1];
+      if (b == lastByte && isMergeCellTag(buf, i, len)) {
+        mergeCell(part, buf, i, len, merged);
+      }
+      i += SKIP[b & 0xff];
+    }
+  }
+
+  /** Whether {@code mergeCell} at {@code i} is a tag name: after {@code <} or {@code <x:}. */
+  private static boolean isMergeCellTag(byte[] buf, int i, int len) {
+    for (int k = 0; k < MERGE_CELL.length; k++) {
+      if (buf[i + k] != MERGE_CELL[k]) {
+        return false;
+      }
+    }
+    byte after = buf[i + MERGE_CELL.length];
+    if (after != ' ' && after != '\t' && after != '\r' && after != '\n') {
+      return false;
+    }
+    if (i > 0 && buf[i - 1] == '<') {
+      return true;
+    }
+    if (i == 0 || buf[i - 1] != ':') {
+      return false;
+    }
+    for (int k = i - 2; k >= 0 && k >= i - LOOKBACK; k--) {
+      byte c = buf[k];
+      if (c == '<') {
+        return k < i - 2;
+      }
+      if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static void mergeCell(
+      String part, byte[] buf, int i, int len, Map<String, Set<CellRange>> merged) {
+    int end = Math.min(len, i + LOOKAHEAD - 16);
+    String tag = new String(buf, i, end - i, StandardCharsets.US_ASCII);
+    Matcher m = MERGE.matcher("<" + tag);
+    if (m.lookingAt()) {
+      range(m.group(1))
+          .ifPresent(c -> merged.computeIfAbsent(part, p -> new LinkedHashSet<>()).add(c));
+    }
+  }
+
+  /**
+   * Reads an XML part's prolog (everything before the root element's start tag), byte by byte as it
+   * streams past, and refuses a DOCTYPE or ENTITY declaration in it. A DOCTYPE, and so any entity
+   * declaration, can only come before the root element: after it, it is not well-formed XML and the
+   * parser (which has DTDs and external entities switched off as well) refuses the part. NUL bytes
+   * are skipped, so a UTF-16 or UTF-32 part is read as its ASCII characters.
+   */
+  static final class Prolog {
+    private static final byte[] DOCTYPE = "DOCTYPE".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ENTITY = "ENTITY".getBytes(StandardCharsets.US_ASCII);
+
+    private enum State {
+      TEXT,
+      LT,
+      PI,
+      PI_END,
+      BANG,
+      COMMENT,
+      COMMENT_DASH,
+      COMMENT_DASH_DASH,
+      DECLARATION,
+      DONE
+    }
+
+    private final String part;
+    private State state = State.TEXT;
+    private final byte[] word = new byte[DOCTYPE.length];
+    private int wordLength;
+
+    Prolog(String part) {
+      this.part = part;
+    }
+
+    boolean done() {
+      return state == State.DONE;
+    }
+
+    void feed(byte[] buf, int from, int to) throws ReturnReadException {
+      for (int i = from; i < to && state != State.DONE; i++) {
+        byte b = buf[i];
+        if (b != 0) {
+          step(b);
+        }
+      }
+    }
+
+    private void step(byte b) throws ReturnReadException {
+      switch (state) {
+        case TEXT -> {
+          if (b == '<') {
+            state = State.LT;
+          }
+        }
+        case LT -> {
+          if (b == '?') {
+            state = State.PI;
+          } else if (b == '!') {
+            state = State.BANG;
+            wordLength = 0;
+          } else {
+            state = State.DONE; // the root element's start tag
+          }
+        }
+        case PI -> state = b == '?' ? State.PI_END : State.PI;
+        case PI_END -> state = b == '>' ? State.TEXT : b == '?' ? State.PI_END : State.PI;
+        case BANG -> bang(b);
+        case COMMENT -> state = b == '-' ? State.COMMENT_DASH : State.COMMENT;
+        case COMMENT_DASH -> state = b == '-' ? State.COMMENT_DASH_DASH : State.COMMENT;
+        case COMMENT_DASH_DASH ->
+            state = b == '>' ? State.TEXT : b == '-' ? State.COMMENT_DASH_DASH : State.COMMENT;
+        case DECLARATION -> state = b == '>' ? State.TEXT : State.DECLARATION;
+        case DONE -> {
+          // nothing more to look at
+        }
+      }
+    }
+
+    /** After {@code <!}: a comment, or a declaration, refused when it is DOCTYPE or ENTITY. */
+    private void bang(byte b) throws ReturnReadException {
+      if (wordLength == 0 && b == '-') {
+        word[wordLength++] = b;
+        return;
+      }
+      if (wordLength == 1 && word[0] == '-') {
+        state = b == '-' ? State.COMMENT : State.DECLARATION;
+        return;
+      }
+      word[wordLength++] = (byte) (b >= 'a' && b <= 'z' ? b - 32 : b);
+      if (matches(DOCTYPE) || matches(ENTITY)) {
         throw new ReturnReadException(
             ReadProblem.XML_ENTITIES,
             "part " + part + " declares a DOCTYPE or entities, which a workbook never needs");
       }
-      return;
-    }
-    if (!worksheet || j >= len || buf[j] == '/') {
-      return;
-    }
-    int k = j;
-    while (k < len && k - j < 12 && buf[k] != ':' && buf[k] != ' ' && buf[k] != '>') {
-      k++;
-    }
-    int nameStart = k < len && buf[k] == ':' ? k + 1 : j;
-    if (startsWith(buf, nameStart, len, MERGE_CELL, false)) {
-      int end = Math.min(len, nameStart + LOOKAHEAD - 16);
-      String tag = new String(buf, nameStart, end - nameStart, StandardCharsets.US_ASCII);
-      Matcher m = MERGE.matcher("<" + tag);
-      if (m.lookingAt()) {
-        range(m.group(1))
-            .ifPresent(c -> merged.computeIfAbsent(part, p -> new LinkedHashSet<>()).add(c));
+      if (!prefixOf(DOCTYPE) && !prefixOf(ENTITY)) {
+        state = b == '>' ? State.TEXT : State.DECLARATION;
       }
     }
-  }
 
-  private static boolean startsWith(byte[] buf, int at, int len, byte[] word, boolean ignoreCase) {
-    if (at + word.length > len) {
-      return false;
+    private boolean matches(byte[] w) {
+      return wordLength == w.length && prefixOf(w);
     }
-    for (int i = 0; i < word.length; i++) {
-      byte b = buf[at + i];
-      if (ignoreCase && b >= 'a' && b <= 'z') {
-        b = (byte) (b - 32);
-      }
-      if (b != word[i]) {
+
+    private boolean prefixOf(byte[] w) {
+      if (wordLength > w.length) {
         return false;
       }
+      for (int i = 0; i < wordLength; i++) {
+        if (word[i] != w[i]) {
+          return false;
+        }
+      }
+      return true;
     }
-    return true;
   }
 
   private static java.util.Optional<CellRange> range(String ref) {
