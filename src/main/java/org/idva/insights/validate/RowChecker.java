@@ -68,6 +68,17 @@ final class RowChecker {
   private final String caseKey;
 
   private final Column[] byColumn;
+
+  /** The fields with a condition or a required answer, in form order: the others need no check. */
+  private final List<Field> conditionalOrRequired;
+
+  /** The date fields, in form order. */
+  private final List<Field> dates;
+
+  /** The first sheet column of each field, for fields with no column in this row. */
+  private final Map<Field, Integer> firstColumn = new java.util.IdentityHashMap<>();
+
+  private final boolean intakeSheet;
   private final Map<String, Integer> keysSeen = new HashMap<>();
   private final Set<Integer> headerlessFlagged = new HashSet<>();
   private int previous;
@@ -84,6 +95,15 @@ final class RowChecker {
     int max = layout.columns.keySet().stream().mapToInt(i -> i).max().orElse(-1);
     byColumn = new Column[max + 1];
     layout.columns.forEach((i, c) -> byColumn[i] = c);
+    for (int i = 0; i < byColumn.length; i++) {
+      if (byColumn[i] != null) {
+        firstColumn.putIfAbsent(byColumn[i].field(), i);
+      }
+    }
+    conditionalOrRequired =
+        def.fields().stream().filter(f -> f.when() != null || f.required()).toList();
+    dates = def.fields().stream().filter(f -> f.type() == FieldType.DATE).toList();
+    intakeSheet = !def.isGroup() && def.form().equals("intake");
     previous = layout.headerRow;
   }
 
@@ -176,11 +196,11 @@ final class RowChecker {
       joins(r, caseRef, values, columnOf);
     }
     datesInQuarter(r, values, columnOf);
-    if (rowHasError && !def.isGroup() && def.form().equals("intake") && caseRef != null) {
+    if (rowHasError && intakeSheet && caseRef != null) {
       ctx.intakeRefsLeftOut.add(caseRef);
     }
     if (!rowHasError) {
-      if (!def.isGroup() && def.form().equals("intake") && caseRef != null) {
+      if (intakeSheet && caseRef != null) {
         ctx.intakeRefs.add(caseRef);
         if (values.get("intake_date") instanceof LocalDate d) {
           ctx.intakes.put(caseRef, d);
@@ -198,7 +218,7 @@ final class RowChecker {
 
   private void conditionsAndRequired(
       int r, Map<String, Object> values, Map<String, Integer> columnOf) {
-    for (Field field : def.fields()) {
+    for (Field field : conditionalOrRequired) {
       boolean applies = field.when() == null || holds(field.when(), values);
       Object v = values.get(field.id());
       if (!applies && v != null) {
@@ -227,12 +247,7 @@ final class RowChecker {
   }
 
   private int column(Field field) {
-    for (int i = 0; i < byColumn.length; i++) {
-      if (byColumn[i] != null && byColumn[i].field() == field) {
-        return i;
-      }
-    }
-    return SourceLocation.NONE;
+    return firstColumn.getOrDefault(field, SourceLocation.NONE);
   }
 
   private static boolean holds(Condition when, Map<String, Object> values) {
@@ -279,7 +294,6 @@ final class RowChecker {
 
   private void joins(
       int r, String caseRef, Map<String, Object> values, Map<String, Integer> columnOf) {
-    boolean intakeSheet = !def.isGroup() && def.form().equals("intake");
     if (intakeSheet) {
       return;
     }
@@ -329,10 +343,8 @@ final class RowChecker {
     if (def.isGroup() || ctx.quarter == null) {
       return;
     }
-    for (Field f : def.fields()) {
-      if (f.type() == FieldType.DATE
-          && values.get(f.id()) instanceof LocalDate d
-          && !ctx.quarter.contains(d)) {
+    for (Field f : dates) {
+      if (values.get(f.id()) instanceof LocalDate d && !ctx.quarter.contains(d)) {
         flag(
             Check.DATE_OUTSIDE_QUARTER,
             r,
