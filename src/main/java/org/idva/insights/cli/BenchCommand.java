@@ -1,13 +1,23 @@
 package org.idva.insights.cli;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import org.idva.insights.ingest.BareRead;
 import org.idva.insights.ingest.ReturnFiles;
 import org.idva.insights.ingest.WorkbookReader;
@@ -39,10 +49,11 @@ final class BenchCommand {
       description = {
         "Read and check the given returns (rows streamed to a counter, nothing kept, no feedback",
         "written), and in the same run make a bare fastexcel-reader pass over the same files that",
-        "reads every cell of every sheet. Warm-up rounds first, then measured rounds that",
-        "alternate which pass goes first. Prints rows/s, cells/s, peak heap, and the ratio of",
-        "the two times (wall clock, and CPU time of the whole process, which a busy machine",
-        "disturbs less)."
+        "reads every cell of every sheet. Each round times both, file by file, alternating which",
+        "goes first, so a busy spell on a shared machine falls on both alike; warm-up rounds are",
+        "not counted. Prints rows/s, cells/s, the ratio of the two times (wall clock, and CPU",
+        "time of the reading thread), then the peak heap and the live heap after collections of",
+        "one whole pass of each."
       })
   static final class Read implements Callable<Integer> {
     @Mixin DefinitionOptions definitions;
@@ -87,77 +98,125 @@ final class BenchCommand {
           Runtime.getRuntime().availableProcessors(),
           Runtime.getRuntime().maxMemory() >> 20,
           loadAverage());
-      List<Pass> bare = new ArrayList<>();
-      List<Pass> check = new ArrayList<>();
+      List<Round> measured = new ArrayList<>();
       for (int round = 1; round <= warmup + rounds; round++) {
-        boolean bareFirst = round % 2 == 1;
-        Pass b;
-        Pass c;
-        if (bareFirst) {
-          b = measure(() -> bare(files));
-          c = measure(() -> check(files, reader, checker));
-        } else {
-          c = measure(() -> check(files, reader, checker));
-          b = measure(() -> bare(files));
-        }
-        boolean measured = round > warmup;
+        Round r = interleaved(files, reader, checker, round);
+        boolean counted = round > warmup;
         System.out.printf(
-            "%-9s %-17s bare %6.2f s (cpu %6.2f)  read+check %6.2f s (cpu %6.2f)  ratio %.2f"
-                + " (cpu %.2f)  peak heap %d / %d MiB%n",
-            measured ? "round " + (round - warmup) : "warm-up " + round,
-            bareFirst ? "(bare first)" : "(read+check 1st)",
-            b.wall() / 1e9,
-            b.cpu() / 1e9,
-            c.wall() / 1e9,
-            c.cpu() / 1e9,
-            (double) c.wall() / b.wall(),
-            (double) c.cpu() / b.cpu(),
-            b.peakHeap() >> 20,
-            c.peakHeap() >> 20);
-        if (measured) {
-          bare.add(b);
-          check.add(c);
+            "%-9s bare %6.2f s (cpu %6.2f)  read+check %6.2f s (cpu %6.2f)  ratio %.2f (cpu %.2f)"
+                + "  load %.1f%n",
+            counted ? "round " + (round - warmup) : "warm-up " + round,
+            r.bareWall() / 1e9,
+            r.bareCpu() / 1e9,
+            r.checkWall() / 1e9,
+            r.checkCpu() / 1e9,
+            r.wallRatio(),
+            r.cpuRatio(),
+            loadAverage());
+        if (counted) {
+          measured.add(r);
         }
       }
-      Pass b = bare.get(0);
-      Pass c = check.get(0);
-      long bareBest = bare.stream().mapToLong(Pass::wall).min().orElseThrow();
-      long checkBest = check.stream().mapToLong(Pass::wall).min().orElseThrow();
-      List<Double> wallRatios = new ArrayList<>();
-      List<Double> cpuRatios = new ArrayList<>();
-      for (int i = 0; i < bare.size(); i++) {
-        wallRatios.add((double) check.get(i).wall() / bare.get(i).wall());
-        cpuRatios.add((double) check.get(i).cpu() / bare.get(i).cpu());
-      }
+      // Heap: one whole pass of each, alone, after a collection.
+      Pass bare = measure(() -> bare(files));
+      Pass check = measure(() -> check(files, reader, checker));
+      Round first = measured.get(0);
+      long bareBest = measured.stream().mapToLong(Round::bareWall).min().orElseThrow();
+      long checkBest = measured.stream().mapToLong(Round::checkWall).min().orElseThrow();
       System.out.printf(
           "rows %,d (kept %,d), non-empty cells %,d%n"
-              + "bare fastexcel-reader: %,.0f rows/s, %,.0f cells/s, peak heap %d MiB (best of %d)%n"
-              + "read+check:            %,.0f rows/s, %,.0f cells/s, peak heap %d MiB (best of %d)%n"
-              + "read+check / bare time: best %.2f, median of rounds %.2f; CPU time: median %.2f%n"
+              + "bare fastexcel-reader: %,.0f rows/s, %,.0f cells/s (best of %d rounds);"
+              + " heap peak %d MiB, live after GC %d MiB%n"
+              + "read+check:            %,.0f rows/s, %,.0f cells/s (best of %d rounds);"
+              + " heap peak %d MiB, live after GC %d MiB%n"
+              + "read+check / bare time: median of rounds %.2f (wall), %.2f (cpu); best times"
+              + " %.2f%n"
               + "load average %.2f%n",
-          b.rows(),
-          c.kept(),
-          b.cells(),
-          b.rows() / (bareBest / 1e9),
-          b.cells() / (bareBest / 1e9),
-          bare.stream().mapToLong(Pass::peakHeap).max().orElseThrow() >> 20,
+          first.rows(),
+          first.kept(),
+          first.cells(),
+          first.rows() / (bareBest / 1e9),
+          first.cells() / (bareBest / 1e9),
           rounds,
-          b.rows() / (checkBest / 1e9),
-          b.cells() / (checkBest / 1e9),
-          check.stream().mapToLong(Pass::peakHeap).max().orElseThrow() >> 20,
+          bare.peakHeap() >> 20,
+          bare.liveHeap() >> 20,
+          first.rows() / (checkBest / 1e9),
+          first.cells() / (checkBest / 1e9),
           rounds,
+          check.peakHeap() >> 20,
+          check.liveHeap() >> 20,
+          median(measured.stream().map(Round::wallRatio).toList()),
+          median(measured.stream().map(Round::cpuRatio).toList()),
           (double) checkBest / bareBest,
-          median(wallRatios),
-          median(cpuRatios),
           loadAverage());
       return ExitCode.OK;
     }
 
+    /**
+     * Both passes over every file, file by file, alternating which goes first (so a busy spell on
+     * the shared machine falls on both alike): wall and CPU time of this thread per pass.
+     */
+    record Round(
+        long rows,
+        long cells,
+        long kept,
+        long bareWall,
+        long checkWall,
+        long bareCpu,
+        long checkCpu) {
+      double wallRatio() {
+        return (double) checkWall / bareWall;
+      }
+
+      double cpuRatio() {
+        return (double) checkCpu / bareCpu;
+      }
+    }
+
+    private static Round interleaved(
+        List<Path> files, WorkbookReader reader, ReturnChecker checker, int round)
+        throws Exception {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long[] wall = new long[2];
+      long[] cpu = new long[2];
+      Counts bareCounts = new Counts(0, 0, 0);
+      Counts checkCounts = new Counts(0, 0, 0);
+      for (int i = 0; i < files.size(); i++) {
+        List<Path> one = List.of(files.get(i));
+        for (int k = 0; k < 2; k++) {
+          boolean bare = (i + round + k) % 2 == 0;
+          long c0 = threads.getCurrentThreadCpuTime();
+          long t0 = System.nanoTime();
+          Counts n = bare ? bare(one) : check(one, reader, checker);
+          wall[bare ? 0 : 1] += System.nanoTime() - t0;
+          cpu[bare ? 0 : 1] += threads.getCurrentThreadCpuTime() - c0;
+          if (bare) {
+            bareCounts = bareCounts.plus(n);
+          } else {
+            checkCounts = checkCounts.plus(n);
+          }
+        }
+      }
+      return new Round(
+          bareCounts.rows(),
+          bareCounts.cells(),
+          checkCounts.kept(),
+          wall[0],
+          wall[1],
+          cpu[0],
+          cpu[1]);
+    }
+
     /** One pass over the files: what it counted, its times and its peak heap. */
-    record Pass(long rows, long cells, long kept, long wall, long cpu, long peakHeap) {}
+    record Pass(
+        long rows, long cells, long kept, long wall, long cpu, long peakHeap, long liveHeap) {}
 
     /** What a pass counts. */
-    record Counts(long rows, long cells, long kept) {}
+    record Counts(long rows, long cells, long kept) {
+      Counts plus(Counts o) {
+        return new Counts(rows + o.rows, cells + o.cells, kept + o.kept);
+      }
+    }
 
     interface Work {
       Counts run() throws Exception;
@@ -165,12 +224,52 @@ final class BenchCommand {
 
     private static Pass measure(Work work) throws Exception {
       resetPeak();
+      LIVE.set(0);
       long cpu0 = processCpu();
       long t0 = System.nanoTime();
       Counts n = work.run();
       long wall = System.nanoTime() - t0;
       long cpu = processCpu() - cpu0;
-      return new Pass(n.rows(), n.cells(), n.kept(), wall, cpu, peakHeap());
+      return new Pass(n.rows(), n.cells(), n.kept(), wall, cpu, peakHeap(), LIVE.get());
+    }
+
+    /**
+     * The most heap in use just after a garbage collection during the pass: what the pass kept
+     * alive, not the garbage the collector had not yet needed to clear.
+     */
+    private static final AtomicLong LIVE = new AtomicLong();
+
+    static {
+      Set<String> heapPools = new HashSet<>();
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP) {
+          heapPools.add(pool.getName());
+        }
+      }
+      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        if (gc instanceof NotificationEmitter emitter) {
+          emitter.addNotificationListener(
+              (notification, handback) -> {
+                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                    notification.getType())) {
+                  long used = 0;
+                  for (Map.Entry<String, MemoryUsage> e :
+                      GarbageCollectionNotificationInfo.from(
+                              (CompositeData) notification.getUserData())
+                          .getGcInfo()
+                          .getMemoryUsageAfterGc()
+                          .entrySet()) {
+                    if (heapPools.contains(e.getKey())) {
+                      used += e.getValue().getUsed();
+                    }
+                  }
+                  LIVE.accumulateAndGet(used, Math::max);
+                }
+              },
+              null,
+              null);
+        }
+      }
     }
 
     /** fastexcel-reader alone: every row and cell of every sheet, nothing else. */
@@ -182,7 +281,7 @@ final class BenchCommand {
         rows += n.rows();
         cells += n.cells();
       }
-      return new Counts(rows, cells, -1);
+      return new Counts(rows, cells, 0);
     }
 
     /** What {@code validate} does to a return short of writing feedback: open, check, stream. */
@@ -196,7 +295,7 @@ final class BenchCommand {
           checker.unreadable(f, e);
         }
       }
-      return new Counts(-1, -1, kept[0]);
+      return new Counts(0, 0, kept[0]);
     }
 
     private static double median(List<Double> values) {
