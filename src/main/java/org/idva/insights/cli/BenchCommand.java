@@ -103,13 +103,15 @@ final class BenchCommand {
         Round r = interleaved(files, reader, checker, round);
         boolean counted = round > warmup;
         System.out.printf(
-            "%-9s bare %6.2f s (cpu %6.2f)  read+check %6.2f s (cpu %6.2f)  ratio %.2f (cpu %.2f)"
-                + "  load %.1f%n",
+            "%-9s bare %6.2f s (cpu %6.2f, gc %5.2f)  read+check %6.2f s (cpu %6.2f, gc %5.2f)"
+                + "  ratio %.2f (cpu %.2f)  load %.1f%n",
             counted ? "round " + (round - warmup) : "warm-up " + round,
             r.bareWall() / 1e9,
             r.bareCpu() / 1e9,
+            r.bareGcMillis() / 1e3,
             r.checkWall() / 1e9,
             r.checkCpu() / 1e9,
+            r.checkGcMillis() / 1e3,
             r.wallRatio(),
             r.cpuRatio(),
             loadAverage());
@@ -163,7 +165,9 @@ final class BenchCommand {
         long bareWall,
         long checkWall,
         long bareCpu,
-        long checkCpu) {
+        long checkCpu,
+        long bareGcMillis,
+        long checkGcMillis) {
       double wallRatio() {
         return (double) checkWall / bareWall;
       }
@@ -179,17 +183,20 @@ final class BenchCommand {
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       long[] wall = new long[2];
       long[] cpu = new long[2];
+      long[] gc = new long[2];
       Counts bareCounts = new Counts(0, 0, 0);
       Counts checkCounts = new Counts(0, 0, 0);
       for (int i = 0; i < files.size(); i++) {
         List<Path> one = List.of(files.get(i));
         for (int k = 0; k < 2; k++) {
           boolean bare = (i + round + k) % 2 == 0;
+          long g0 = gcMillis();
           long c0 = threads.getCurrentThreadCpuTime();
           long t0 = System.nanoTime();
           Counts n = bare ? bare(one) : check(one, reader, checker);
           wall[bare ? 0 : 1] += System.nanoTime() - t0;
           cpu[bare ? 0 : 1] += threads.getCurrentThreadCpuTime() - c0;
+          gc[bare ? 0 : 1] += gcMillis() - g0;
           if (bare) {
             bareCounts = bareCounts.plus(n);
           } else {
@@ -204,7 +211,18 @@ final class BenchCommand {
           wall[0],
           wall[1],
           cpu[0],
-          cpu[1]);
+          cpu[1],
+          gc[0],
+          gc[1]);
+    }
+
+    /** Milliseconds the collectors have spent so far (pauses and concurrent work). */
+    private static long gcMillis() {
+      long ms = 0;
+      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        ms += Math.max(0, gc.getCollectionTime());
+      }
+      return ms;
     }
 
     /** One pass over the files: what it counted, its times and its peak heap. */
