@@ -35,9 +35,23 @@ final class FastexcelWorkbook implements RawWorkbook {
 
   FastexcelWorkbook(Path file, Map<String, List<RawSheet.CellRange>> merged)
       throws ReturnReadException {
+    this(file, merged, null);
+  }
+
+  /**
+   * @param repacked the file's parts as the inspection inflated them, as an uncompressed zip, or
+   *     null to read the file itself
+   */
+  FastexcelWorkbook(
+      Path file, Map<String, List<RawSheet.CellRange>> merged, java.io.InputStream repacked)
+      throws ReturnReadException {
     this.fileName = file.getFileName().toString();
+    ReadingOptions options = new ReadingOptions(false, false);
     try {
-      workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(false, false));
+      workbook =
+          repacked != null
+              ? new ReadableWorkbook(repacked, options)
+              : new ReadableWorkbook(file.toFile(), options);
     } catch (IOException | RuntimeException e) {
       throw new ReturnReadException(
           ReadProblem.CORRUPT, "the workbook could not be opened (" + e.getMessage() + ")", e);

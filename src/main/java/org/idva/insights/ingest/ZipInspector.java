@@ -1,5 +1,7 @@
 package org.idva.insights.ingest;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -10,15 +12,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.idva.insights.model.RawSheet.CellRange;
 import org.idva.insights.model.ReadProblem;
 import org.idva.insights.model.ReturnReadException;
@@ -49,8 +54,33 @@ final class ZipInspector {
     this.limits = limits;
   }
 
+  /**
+   * What the inspection found: the merged ranges by sheet name, and, when the parts inflate to at
+   * most {@link #REPACK_BYTES}, the parts themselves as inflated and checked, repacked as an
+   * uncompressed zip in {@code repacked[0, repackedLength)} (else {@code repacked} is null).
+   */
+  record Inspection(Map<String, List<CellRange>> merged, byte[] repacked, int repackedLength) {
+
+    /** The repacked zip, or null. */
+    InputStream repackedStream() {
+      return repacked == null ? null : new ByteArrayInputStream(repacked, 0, repackedLength);
+    }
+  }
+
+  /**
+   * Up to this many inflated bytes, the inspection keeps the parts it has inflated anyway and hands
+   * them to fastexcel-reader uncompressed, so the sheets are not decompressed a second time (and
+   * the reader reads exactly the bytes that were inspected). Larger returns are read from the file.
+   */
+  static final long REPACK_BYTES = 16L << 20;
+
   /** Merged ranges by sheet name. */
   Map<String, List<CellRange>> inspect(Path file) throws ReturnReadException {
+    return inspect(file, 0).merged();
+  }
+
+  /** Merged ranges by sheet name, and the parts repacked when they inflate to at most repack. */
+  Inspection inspect(Path file, long repack) throws ReturnReadException {
     try (ZipFile zip = new ZipFile(file.toFile())) {
       Map<String, ZipEntry> entries = new HashMap<>();
       int count = 0;
@@ -86,16 +116,34 @@ final class ZipInspector {
       }
       Map<String, Set<CellRange>> mergedByPart = new HashMap<>();
       long total = 0;
+      long declared = 0;
+      for (ZipEntry entry : entries.values()) {
+        declared += Math.max(0, entry.getSize());
+      }
+      Map<String, byte[]> parts = declared <= repack ? new LinkedHashMap<>() : null;
       byte[] buf = new byte[BUFFER + LOOKAHEAD + LOOKBACK];
       for (ZipEntry entry : entries.values()) {
-        total += scan(zip, entry, buf, mergedByPart);
+        Copy copy =
+            parts == null ? null : new Copy((int) Math.min(repack, Math.max(0, entry.getSize())));
+        long n = scan(zip, entry, buf, mergedByPart, copy);
+        total += n;
         if (total > limits.maxTotalBytes()) {
           throw new ReturnReadException(
               ReadProblem.TOO_LARGE,
               "the file expands to over " + limits.maxTotalBytes() + " bytes");
         }
+        if (parts != null && total <= repack) {
+          parts.put(entry.getName(), copy.bytes());
+        } else {
+          parts = null;
+        }
       }
-      return mergedBySheetName(zip, entries, mergedByPart);
+      Map<String, List<CellRange>> merged = mergedBySheetName(zip, entries, mergedByPart);
+      if (parts == null) {
+        return new Inspection(merged, null, 0);
+      }
+      Copy zipped = repack(parts, total);
+      return new Inspection(merged, zipped.buf(), zipped.size());
     } catch (ZipException e) {
       throw new ReturnReadException(
           ReadProblem.CORRUPT, "the file is damaged or incomplete (" + e.getMessage() + ")", e);
@@ -107,7 +155,47 @@ final class ZipInspector {
     }
   }
 
-  private long scan(ZipFile zip, ZipEntry entry, byte[] buf, Map<String, Set<CellRange>> merged)
+  /** A byte buffer whose array can be handed on without a copy. */
+  private static final class Copy extends ByteArrayOutputStream {
+    Copy(int size) {
+      super(Math.max(32, size));
+    }
+
+    byte[] buf() {
+      return buf;
+    }
+
+    /** The bytes, without a copy when the buffer is exactly full. */
+    byte[] bytes() {
+      return count == buf.length ? buf : toByteArray();
+    }
+  }
+
+  /** The parts as an uncompressed (stored) zip. */
+  private static Copy repack(Map<String, byte[]> parts, long total) throws IOException {
+    Copy out = new Copy((int) Math.min(Integer.MAX_VALUE - 8, total + 200L * parts.size() + 64));
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.setMethod(ZipOutputStream.STORED);
+      CRC32 crc = new CRC32();
+      for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+        byte[] data = part.getValue();
+        crc.reset();
+        crc.update(data);
+        ZipEntry entry = new ZipEntry(part.getKey());
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(data.length);
+        entry.setCompressedSize(data.length);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(data);
+        zip.closeEntry();
+      }
+    }
+    return out;
+  }
+
+  private long scan(
+      ZipFile zip, ZipEntry entry, byte[] buf, Map<String, Set<CellRange>> merged, Copy copy)
       throws IOException {
     String name = entry.getName();
     boolean xml = name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml");
@@ -135,6 +223,9 @@ final class ZipInspector {
                   + " (a zip bomb)");
         }
         int len = kept + Math.max(0, r);
+        if (copy != null) {
+          copy.write(buf, kept, len - kept);
+        }
         if (prolog != null && !prolog.done()) {
           prolog.feed(buf, kept, len);
         }

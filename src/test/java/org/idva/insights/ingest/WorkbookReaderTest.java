@@ -147,4 +147,32 @@ class WorkbookReaderTest {
       }
     }
   }
+
+  /**
+   * A small return is read from the parts the inspection inflated (repacked uncompressed), a large
+   * one from the file: both give the same sheets, merges and rows.
+   */
+  @Test
+  void readsTheRepackedPartsAsTheFileItself() throws Exception {
+    Path file = write(new XSSFWorkbook(), "r.xlsx");
+    ZipInspector inspector = new ZipInspector(ZipInspector.Limits.DEFAULT);
+    ZipInspector.Inspection small = inspector.inspect(file, ZipInspector.REPACK_BYTES);
+    ZipInspector.Inspection large = inspector.inspect(file, 100);
+    assertThat(small.repacked()).isNotNull();
+    assertThat(large.repacked()).isNull();
+    assertThat(small.merged()).isEqualTo(large.merged()).isNotEmpty();
+    List<List<RawRow>> read = new ArrayList<>();
+    for (ZipInspector.Inspection inspection : List.of(small, large)) {
+      try (RawWorkbook wb =
+          new FastexcelWorkbook(file, inspection.merged(), inspection.repackedStream())) {
+        List<RawRow> rows = new ArrayList<>();
+        for (RawSheet s : wb.sheets()) {
+          wb.readRows(s, rows::add);
+        }
+        assertThat(wb.sheets().get(0).merged()).isNotEmpty();
+        read.add(rows);
+      }
+    }
+    assertThat(read.get(0)).isNotEmpty().isEqualTo(read.get(1));
+  }
 }
