@@ -72,7 +72,7 @@ final class ZipInspector {
    * them to fastexcel-reader uncompressed, so the sheets are not decompressed a second time (and
    * the reader reads exactly the bytes that were inspected). Larger returns are read from the file.
    */
-  static final long REPACK_BYTES = 16L << 20;
+  static final long REPACK_BYTES = 8L << 20;
 
   /** Merged ranges by sheet name. */
   Map<String, List<CellRange>> inspect(Path file) throws ReturnReadException {
