@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,23 @@ final class FastexcelWorkbook implements RawWorkbook {
 
   FastexcelWorkbook(Path file, Map<String, List<RawSheet.CellRange>> merged)
       throws ReturnReadException {
+    this(file, merged, null);
+  }
+
+  /**
+   * @param repacked the file's parts as the inspection inflated them, as an uncompressed zip, or
+   *     null to read the file itself
+   */
+  FastexcelWorkbook(
+      Path file, Map<String, List<RawSheet.CellRange>> merged, java.io.InputStream repacked)
+      throws ReturnReadException {
     this.fileName = file.getFileName().toString();
+    ReadingOptions options = new ReadingOptions(false, false);
     try {
-      workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(false, false));
+      workbook =
+          repacked != null
+              ? new ReadableWorkbook(repacked, options)
+              : new ReadableWorkbook(file.toFile(), options);
     } catch (IOException | RuntimeException e) {
       throw new ReturnReadException(
           ReadProblem.CORRUPT, "the workbook could not be opened (" + e.getMessage() + ")", e);
@@ -78,11 +93,36 @@ final class FastexcelWorkbook implements RawWorkbook {
     return List.copyOf(sheets);
   }
 
+  /**
+   * A sheet's row stream left open where a reader stopped early (the checks read the header rows
+   * first, then the whole sheet), with the rows it had handed out: the next read of the sheet
+   * replays those and carries on, instead of opening and parsing the sheet's start again.
+   */
+  private record Paused(Stream<Row> stream, Iterator<Row> rows, List<RawRow> seen) {}
+
+  /** At most this many rows are kept for a replay; a reader that stops later starts again. */
+  static final int REPLAY_ROWS = 32;
+
+  private final Map<Integer, Paused> paused = new HashMap<>();
+
   @Override
   public void readRows(RawSheet sheet, Predicate<RawRow> rows) throws IOException {
-    Sheet fast = fastSheets.get(sheets.indexOf(sheet));
-    try (Stream<Row> stream = fast.openStream()) {
-      Iterator<Row> it = stream.iterator();
+    int index = sheets.indexOf(sheet);
+    Sheet fast = fastSheets.get(index);
+    Paused p = paused.remove(index);
+    if (p != null) {
+      for (RawRow row : p.seen()) {
+        if (!rows.test(row)) {
+          paused.put(index, p);
+          return;
+        }
+      }
+    }
+    Stream<Row> stream = null;
+    try {
+      stream = p != null ? p.stream() : fast.openStream();
+      Iterator<Row> it = p != null ? p.rows() : stream.iterator();
+      List<RawRow> seen = p != null ? p.seen() : new ArrayList<>();
       List<RawCell> cells = new ArrayList<>();
       while (it.hasNext()) {
         Row row = it.next();
@@ -96,7 +136,21 @@ final class FastexcelWorkbook implements RawWorkbook {
             }
           }
         }
-        if (!cells.isEmpty() && !rows.test(new RawRow(row.getRowNum(), cells))) {
+        if (cells.isEmpty()) {
+          continue;
+        }
+        RawRow raw = new RawRow(row.getRowNum(), cells);
+        if (seen != null) {
+          seen = seen.size() < REPLAY_ROWS ? seen : null;
+          if (seen != null) {
+            seen.add(raw);
+          }
+        }
+        if (!rows.test(raw)) {
+          if (seen != null) {
+            paused.put(index, new Paused(stream, it, seen));
+            stream = null;
+          }
           return;
         }
       }
@@ -108,6 +162,10 @@ final class FastexcelWorkbook implements RawWorkbook {
     } catch (RuntimeException e) {
       throw new ReturnReadException(
           ReadProblem.CORRUPT, "sheet " + sheet.name() + " is damaged (" + e.getMessage() + ")", e);
+    } finally {
+      if (stream != null) {
+        stream.close();
+      }
     }
   }
 
@@ -167,6 +225,10 @@ final class FastexcelWorkbook implements RawWorkbook {
 
   @Override
   public void close() throws IOException {
+    for (Paused p : paused.values()) {
+      p.stream().close();
+    }
+    paused.clear();
     workbook.close();
   }
 }

@@ -5,11 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.idva.insights.model.RawSheet;
 import org.idva.insights.model.RawWorkbook;
 import org.idva.insights.model.ReadProblem;
 import org.idva.insights.model.ReturnReadException;
@@ -51,8 +48,8 @@ public final class WorkbookReader {
   }
 
   private RawWorkbook openXlsx(Path file) throws ReturnReadException {
-    Map<String, List<RawSheet.CellRange>> merged = inspector.inspect(file);
-    return new FastexcelWorkbook(file, merged);
+    ZipInspector.Inspection inspection = inspector.inspect(file, ZipInspector.REPACK_BYTES);
+    return new FastexcelWorkbook(file, inspection.merged(), inspection.repackedStream());
   }
 
   private static RawWorkbook openOle2(Path file) throws IOException {

@@ -1,21 +1,29 @@
 package org.idva.insights.ingest;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.idva.insights.model.RawSheet.CellRange;
 import org.idva.insights.model.ReadProblem;
 import org.idva.insights.model.ReturnReadException;
@@ -46,14 +54,43 @@ final class ZipInspector {
     this.limits = limits;
   }
 
+  /**
+   * What the inspection found: the merged ranges by sheet name, and, when the parts inflate to at
+   * most {@link #REPACK_BYTES}, the parts themselves as inflated and checked, repacked as an
+   * uncompressed zip in {@code repacked[0, repackedLength)} (else {@code repacked} is null).
+   */
+  record Inspection(Map<String, List<CellRange>> merged, byte[] repacked, int repackedLength) {
+
+    /** The repacked zip, or null. */
+    InputStream repackedStream() {
+      return repacked == null ? null : new ByteArrayInputStream(repacked, 0, repackedLength);
+    }
+  }
+
+  /**
+   * Up to this many inflated bytes, the inspection keeps the parts it has inflated anyway and hands
+   * them to fastexcel-reader uncompressed, so the sheets are not decompressed a second time (and
+   * the reader reads exactly the bytes that were inspected). Larger returns are read from the file.
+   */
+  static final long REPACK_BYTES = 8L << 20;
+
   /** Merged ranges by sheet name. */
   Map<String, List<CellRange>> inspect(Path file) throws ReturnReadException {
+    return inspect(file, 0).merged();
+  }
+
+  /** Merged ranges by sheet name, and the parts repacked when they inflate to at most repack. */
+  Inspection inspect(Path file, long repack) throws ReturnReadException {
     try (ZipFile zip = new ZipFile(file.toFile())) {
       Map<String, ZipEntry> entries = new HashMap<>();
       int count = 0;
       for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
         ZipEntry entry = e.nextElement();
-        entries.put(entry.getName(), entry);
+        if (entries.put(entry.getName(), entry) != null) {
+          // Readers disagree on which of two same-named parts they read: refuse rather than guess.
+          throw new ReturnReadException(
+              ReadProblem.CORRUPT, "the file holds two parts named " + entry.getName());
+        }
         if (++count > 20_000) {
           throw new ReturnReadException(
               ReadProblem.TOO_LARGE, "the file holds over 20,000 parts; no return needs that many");
@@ -79,15 +116,34 @@ final class ZipInspector {
       }
       Map<String, Set<CellRange>> mergedByPart = new HashMap<>();
       long total = 0;
+      long declared = 0;
       for (ZipEntry entry : entries.values()) {
-        total += scan(zip, entry, mergedByPart);
+        declared += Math.max(0, entry.getSize());
+      }
+      Map<String, byte[]> parts = declared <= repack ? new LinkedHashMap<>() : null;
+      byte[] buf = new byte[BUFFER + LOOKAHEAD + LOOKBACK];
+      for (ZipEntry entry : entries.values()) {
+        Copy copy =
+            parts == null ? null : new Copy((int) Math.min(repack, Math.max(0, entry.getSize())));
+        long n = scan(zip, entry, buf, mergedByPart, copy);
+        total += n;
         if (total > limits.maxTotalBytes()) {
           throw new ReturnReadException(
               ReadProblem.TOO_LARGE,
               "the file expands to over " + limits.maxTotalBytes() + " bytes");
         }
+        if (parts != null && total <= repack) {
+          parts.put(entry.getName(), copy.bytes());
+        } else {
+          parts = null;
+        }
       }
-      return mergedBySheetName(zip, entries, mergedByPart);
+      Map<String, List<CellRange>> merged = mergedBySheetName(zip, entries, mergedByPart);
+      if (parts == null) {
+        return new Inspection(merged, null, 0);
+      }
+      Copy zipped = repack(parts, total);
+      return new Inspection(merged, zipped.buf(), zipped.size());
     } catch (ZipException e) {
       throw new ReturnReadException(
           ReadProblem.CORRUPT, "the file is damaged or incomplete (" + e.getMessage() + ")", e);
@@ -99,14 +155,55 @@ final class ZipInspector {
     }
   }
 
-  private long scan(ZipFile zip, ZipEntry entry, Map<String, Set<CellRange>> merged)
+  /** A byte buffer whose array can be handed on without a copy. */
+  private static final class Copy extends ByteArrayOutputStream {
+    Copy(int size) {
+      super(Math.max(32, size));
+    }
+
+    byte[] buf() {
+      return buf;
+    }
+
+    /** The bytes, without a copy when the buffer is exactly full. */
+    byte[] bytes() {
+      return count == buf.length ? buf : toByteArray();
+    }
+  }
+
+  /** The parts as an uncompressed (stored) zip. */
+  private static Copy repack(Map<String, byte[]> parts, long total) throws IOException {
+    Copy out = new Copy((int) Math.min(Integer.MAX_VALUE - 8, total + 200L * parts.size() + 64));
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.setMethod(ZipOutputStream.STORED);
+      CRC32 crc = new CRC32();
+      for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+        byte[] data = part.getValue();
+        crc.reset();
+        crc.update(data);
+        ZipEntry entry = new ZipEntry(part.getKey());
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(data.length);
+        entry.setCompressedSize(data.length);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(data);
+        zip.closeEntry();
+      }
+    }
+    return out;
+  }
+
+  private long scan(
+      ZipFile zip, ZipEntry entry, byte[] buf, Map<String, Set<CellRange>> merged, Copy copy)
       throws IOException {
     String name = entry.getName();
     boolean xml = name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml");
     boolean worksheet = name.startsWith("xl/worksheets/") && name.endsWith(".xml");
     long compressed = Math.max(1, entry.getCompressedSize());
-    byte[] buf = new byte[64 * 1024 + LOOKAHEAD];
+    Prolog prolog = xml ? new Prolog(name) : null;
     int kept = 0;
+    int from = 0;
     long n = 0;
     try (InputStream in = zip.getInputStream(entry)) {
       while (true) {
@@ -126,95 +223,228 @@ final class ZipInspector {
                   + " (a zip bomb)");
         }
         int len = kept + Math.max(0, r);
-        if (xml) {
-          int stop = end ? len : len - LOOKAHEAD;
-          for (int i = 0; i < stop; i++) {
-            if (buf[i] == '<') {
-              byte next = buf[i + 1];
-              // '<!' (DOCTYPE, ENTITY, CDATA, comments), '<mergeCell', '<x:mergeCell'
-              if (next == '!'
-                  || next == 'm'
-                  || (worksheet
-                      && next != 'c'
-                      && next != 'v'
-                      && next != '/'
-                      && next != 'r'
-                      && next != 'f'
-                      && next != 'i'
-                      && next != 't')) {
-                markup(name, buf, i, len, worksheet, merged);
-              }
-            }
-          }
+        if (copy != null) {
+          copy.write(buf, kept, len - kept);
+        }
+        if (prolog != null && !prolog.done()) {
+          prolog.feed(buf, kept, len);
+        }
+        if (!worksheet) {
+          // Counted to the end (the size limits, and the zip's CRC check at the end of each part),
+          // but only the prolog is looked at.
           if (end) {
             break;
           }
-          kept = Math.min(LOOKAHEAD, len);
-          System.arraycopy(buf, len - kept, buf, 0, kept);
-        } else if (end) {
+          continue;
+        }
+        mergeCells(name, buf, from, end ? len : len - LOOKAHEAD, len, merged);
+        if (end) {
           break;
         }
+        kept = Math.min(LOOKAHEAD + LOOKBACK, len);
+        from = Math.max(0, kept - LOOKAHEAD);
+        System.arraycopy(buf, len - kept, buf, 0, kept);
       }
     }
     return n;
   }
 
+  /** Bytes after a match start that must be in the buffer: the whole {@code <mergeCell>} tag. */
   private static final int LOOKAHEAD = 128;
-  private static final byte[] DOCTYPE = "!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] ENTITY = "!ENTITY".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] MERGE_CELL = "mergeCell ".getBytes(StandardCharsets.US_ASCII);
 
-  /** Looks at the markup starting at {@code buf[i] == '<'}. */
-  private static void markup(
-      String part,
-      byte[] buf,
-      int i,
-      int len,
-      boolean worksheet,
-      Map<String, Set<CellRange>> merged)
-      throws ReturnReadException {
-    int j = i + 1;
-    if (j < len && buf[j] == '!') {
-      if (startsWith(buf, j, len, DOCTYPE, true) || startsWith(buf, j, len, ENTITY, true)) {
-        throw new ReturnReadException(
-            ReadProblem.XML_ENTITIES,
-            "part " + part + " declares a DOCTYPE or entities, which a workbook never needs");
+  /** Bytes before a match that must be in the buffer: {@code <} and a namespace prefix. */
+  private static final int LOOKBACK = 16;
+
+  private static final int BUFFER = 64 * 1024;
+  private static final byte[] MERGE_CELL = "mergeCell".getBytes(StandardCharsets.US_ASCII);
+
+  /** Where the rare capital C is in {@code mergeCell}: the byte the search looks for. */
+  private static final int C_AT = 5;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * Collects the {@code <mergeCell ref="..."/>} tags (with or without a namespace prefix) that
+   * start in {@code buf[from, stop)}. A sheet's XML has few capital Cs, so the search looks at
+   * eight bytes at a time for one (the has-zero-byte trick on the bytes XOR 'C'), and only then
+   * compares the whole name.
+   */
+  private static void mergeCells(
+      String part, byte[] buf, int from, int stop, int len, Map<String, Set<CellRange>> merged) {
+    int end = Math.min(stop, len - MERGE_CELL.length) + C_AT; // exclusive bound for the C
+    int i = from + C_AT;
+    for (; i + Long.BYTES <= end; i += Long.BYTES) {
+      long v = (long) LONGS.get(buf, i) ^ 0x4343434343434343L;
+      long zero = (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
+      while (zero != 0) {
+        int start = i + (Long.numberOfTrailingZeros(zero) >>> 3) - C_AT;
+        if (isMergeCellTag(buf, start, len)) {
+          mergeCell(part, buf, start, len, merged);
+        }
+        zero &= zero - 1;
       }
-      return;
     }
-    if (!worksheet || j >= len || buf[j] == '/') {
-      return;
-    }
-    int k = j;
-    while (k < len && k - j < 12 && buf[k] != ':' && buf[k] != ' ' && buf[k] != '>') {
-      k++;
-    }
-    int nameStart = k < len && buf[k] == ':' ? k + 1 : j;
-    if (startsWith(buf, nameStart, len, MERGE_CELL, false)) {
-      int end = Math.min(len, nameStart + LOOKAHEAD - 16);
-      String tag = new String(buf, nameStart, end - nameStart, StandardCharsets.US_ASCII);
-      Matcher m = MERGE.matcher("<" + tag);
-      if (m.lookingAt()) {
-        range(m.group(1))
-            .ifPresent(c -> merged.computeIfAbsent(part, p -> new LinkedHashSet<>()).add(c));
+    for (; i < end; i++) {
+      if (buf[i] == 'C' && isMergeCellTag(buf, i - C_AT, len)) {
+        mergeCell(part, buf, i - C_AT, len, merged);
       }
     }
   }
 
-  private static boolean startsWith(byte[] buf, int at, int len, byte[] word, boolean ignoreCase) {
-    if (at + word.length > len) {
-      return false;
-    }
-    for (int i = 0; i < word.length; i++) {
-      byte b = buf[at + i];
-      if (ignoreCase && b >= 'a' && b <= 'z') {
-        b = (byte) (b - 32);
-      }
-      if (b != word[i]) {
+  /** Whether {@code mergeCell} at {@code i} is a tag name: after {@code <} or {@code <x:}. */
+  private static boolean isMergeCellTag(byte[] buf, int i, int len) {
+    for (int k = 0; k < MERGE_CELL.length; k++) {
+      if (buf[i + k] != MERGE_CELL[k]) {
         return false;
       }
     }
-    return true;
+    byte after = buf[i + MERGE_CELL.length];
+    if (after != ' ' && after != '\t' && after != '\r' && after != '\n') {
+      return false;
+    }
+    if (i > 0 && buf[i - 1] == '<') {
+      return true;
+    }
+    if (i == 0 || buf[i - 1] != ':') {
+      return false;
+    }
+    for (int k = i - 2; k >= 0 && k >= i - LOOKBACK; k--) {
+      byte c = buf[k];
+      if (c == '<') {
+        return k < i - 2;
+      }
+      if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static void mergeCell(
+      String part, byte[] buf, int i, int len, Map<String, Set<CellRange>> merged) {
+    int end = Math.min(len, i + LOOKAHEAD - 16);
+    String tag = new String(buf, i, end - i, StandardCharsets.US_ASCII);
+    Matcher m = MERGE.matcher("<" + tag);
+    if (m.lookingAt()) {
+      range(m.group(1))
+          .ifPresent(c -> merged.computeIfAbsent(part, p -> new LinkedHashSet<>()).add(c));
+    }
+  }
+
+  /**
+   * Reads an XML part's prolog (everything before the root element's start tag), byte by byte as it
+   * streams past, and refuses a DOCTYPE or ENTITY declaration in it. A DOCTYPE, and so any entity
+   * declaration, can only come before the root element: after it, it is not well-formed XML and the
+   * parser (which has DTDs and external entities switched off as well) refuses the part. NUL bytes
+   * are skipped, so a UTF-16 or UTF-32 part is read as its ASCII characters.
+   */
+  static final class Prolog {
+    private static final byte[] DOCTYPE = "DOCTYPE".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ENTITY = "ENTITY".getBytes(StandardCharsets.US_ASCII);
+
+    private enum State {
+      TEXT,
+      LT,
+      PI,
+      PI_END,
+      BANG,
+      COMMENT,
+      COMMENT_DASH,
+      COMMENT_DASH_DASH,
+      DECLARATION,
+      DONE
+    }
+
+    private final String part;
+    private State state = State.TEXT;
+    private final byte[] word = new byte[DOCTYPE.length];
+    private int wordLength;
+
+    Prolog(String part) {
+      this.part = part;
+    }
+
+    boolean done() {
+      return state == State.DONE;
+    }
+
+    void feed(byte[] buf, int from, int to) throws ReturnReadException {
+      for (int i = from; i < to && state != State.DONE; i++) {
+        byte b = buf[i];
+        if (b != 0) {
+          step(b);
+        }
+      }
+    }
+
+    private void step(byte b) throws ReturnReadException {
+      switch (state) {
+        case TEXT -> {
+          if (b == '<') {
+            state = State.LT;
+          }
+        }
+        case LT -> {
+          if (b == '?') {
+            state = State.PI;
+          } else if (b == '!') {
+            state = State.BANG;
+            wordLength = 0;
+          } else {
+            state = State.DONE; // the root element's start tag
+          }
+        }
+        case PI -> state = b == '?' ? State.PI_END : State.PI;
+        case PI_END -> state = b == '>' ? State.TEXT : b == '?' ? State.PI_END : State.PI;
+        case BANG -> bang(b);
+        case COMMENT -> state = b == '-' ? State.COMMENT_DASH : State.COMMENT;
+        case COMMENT_DASH -> state = b == '-' ? State.COMMENT_DASH_DASH : State.COMMENT;
+        case COMMENT_DASH_DASH ->
+            state = b == '>' ? State.TEXT : b == '-' ? State.COMMENT_DASH_DASH : State.COMMENT;
+        case DECLARATION -> state = b == '>' ? State.TEXT : State.DECLARATION;
+        case DONE -> {
+          // nothing more to look at
+        }
+      }
+    }
+
+    /** After {@code <!}: a comment, or a declaration, refused when it is DOCTYPE or ENTITY. */
+    private void bang(byte b) throws ReturnReadException {
+      if (wordLength == 0 && b == '-') {
+        word[wordLength++] = b;
+        return;
+      }
+      if (wordLength == 1 && word[0] == '-') {
+        state = b == '-' ? State.COMMENT : State.DECLARATION;
+        return;
+      }
+      word[wordLength++] = (byte) (b >= 'a' && b <= 'z' ? b - 32 : b);
+      if (matches(DOCTYPE) || matches(ENTITY)) {
+        throw new ReturnReadException(
+            ReadProblem.XML_ENTITIES,
+            "part " + part + " declares a DOCTYPE or entities, which a workbook never needs");
+      }
+      if (!prefixOf(DOCTYPE) && !prefixOf(ENTITY)) {
+        state = b == '>' ? State.TEXT : State.DECLARATION;
+      }
+    }
+
+    private boolean matches(byte[] w) {
+      return wordLength == w.length && prefixOf(w);
+    }
+
+    private boolean prefixOf(byte[] w) {
+      if (wordLength > w.length) {
+        return false;
+      }
+      for (int i = 0; i < wordLength; i++) {
+        if (word[i] != w[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private static java.util.Optional<CellRange> range(String ref) {

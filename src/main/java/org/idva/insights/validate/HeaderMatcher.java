@@ -26,13 +26,15 @@ final class HeaderMatcher {
   record Match(Column column, How how) {}
 
   private final SheetDefinition sheet;
+  private final List<Column> columns;
   private final Map<String, Column> exact = new HashMap<>();
   private final Map<String, Column> folded = new HashMap<>();
   private final Map<String, Column> aliases = new HashMap<>();
 
   HeaderMatcher(SheetDefinition sheet) {
     this.sheet = sheet;
-    for (Column c : sheet.columns()) {
+    this.columns = sheet.columns();
+    for (Column c : columns) {
       exact.put(c.header(), c);
       folded.putIfAbsent(Text.squash(c.header()), c);
       for (String alias : c.field().aliases()) {
@@ -51,6 +53,14 @@ final class HeaderMatcher {
 
   SheetDefinition sheet() {
     return sheet;
+  }
+
+  /**
+   * The sheet's columns, made once: {@link #match} answers with these very objects, so they can be
+   * compared by identity.
+   */
+  List<Column> columns() {
+    return columns;
   }
 
   Optional<Match> match(String header) {

@@ -50,9 +50,15 @@ public final class ReturnChecker {
   private final Schema schema;
   private final KnownCases known;
 
+  /** Made once per checker, not per return: one per schema sheet, in schema order. */
+  private final List<HeaderMatcher> matchers;
+
+  private final Values.Lookups lookups = new Values.Lookups();
+
   public ReturnChecker(Schema schema, KnownCases known) {
     this.schema = schema;
     this.known = known;
+    this.matchers = schema.sheets().stream().map(HeaderMatcher::new).toList();
   }
 
   public ReturnChecker(Schema schema) {
@@ -115,7 +121,8 @@ public final class ReturnChecker {
 
     Map<SheetDefinition, SheetLayout> layouts = new LinkedHashMap<>();
     boolean anySheet = about.present;
-    for (SheetDefinition def : schema.sheets()) {
+    for (HeaderMatcher matcher : matchers) {
+      SheetDefinition def = matcher.sheet();
       Optional<RawSheet> sheet = wb.sheet(def.sheetName());
       if (sheet.isEmpty()) {
         findings.add(
@@ -141,7 +148,7 @@ public final class ReturnChecker {
             "a visible sheet",
             "Unhide the sheet (right-click a sheet tab, Unhide) and check its rows; they were read.");
       }
-      SheetLayout layout = new SheetLayout(def, raw);
+      SheetLayout layout = new SheetLayout(matcher, raw);
       layout.find(wb, name, findings);
       layouts.put(def, layout);
     }
@@ -163,7 +170,8 @@ public final class ReturnChecker {
     }
 
     RowChecker.Context ctx =
-        new RowChecker.Context(name, service, quarter, known, new Values(wb.date1904()), findings);
+        new RowChecker.Context(
+            name, service, quarter, known, new Values(wb.date1904(), lookups), findings);
     long kept = 0;
     for (SheetLayout layout : ordered(layouts)) {
       String caseKey = schema.form(layout.definition.form()).orElseThrow().main().key().get(0);

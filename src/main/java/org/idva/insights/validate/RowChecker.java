@@ -68,6 +68,30 @@ final class RowChecker {
   private final String caseKey;
 
   private final Column[] byColumn;
+
+  /** The fields with a condition or a required answer, in form order: the others need no check. */
+  private final List<Field> conditionalOrRequired;
+
+  /** The date fields, in form order. */
+  private final List<Field> dates;
+
+  /** The first sheet column of each field, for fields with no column in this row. */
+  private final Map<Field, Integer> firstColumn = new java.util.IdentityHashMap<>();
+
+  private final boolean intakeSheet;
+
+  /** The index in {@code def.fields()} of each field, by id. */
+  private final Map<String, Integer> fieldIndex = new HashMap<>();
+
+  /** The field index of each sheet column's field (-1 where the column is not read). */
+  private final int[] fieldOfColumn;
+
+  /** The field index of each of {@link #conditionalOrRequired}. */
+  private final int[] conditionalOrRequiredIndex;
+
+  /** This row: the first sheet column holding a non-blank cell of each field, else -1. */
+  private final int[] columnOf;
+
   private final Map<String, Integer> keysSeen = new HashMap<>();
   private final Set<Integer> headerlessFlagged = new HashSet<>();
   private int previous;
@@ -84,6 +108,26 @@ final class RowChecker {
     int max = layout.columns.keySet().stream().mapToInt(i -> i).max().orElse(-1);
     byColumn = new Column[max + 1];
     layout.columns.forEach((i, c) -> byColumn[i] = c);
+    for (int i = 0; i < byColumn.length; i++) {
+      if (byColumn[i] != null) {
+        firstColumn.putIfAbsent(byColumn[i].field(), i);
+      }
+    }
+    conditionalOrRequired =
+        def.fields().stream().filter(f -> f.when() != null || f.required()).toList();
+    dates = def.fields().stream().filter(f -> f.type() == FieldType.DATE).toList();
+    intakeSheet = !def.isGroup() && def.form().equals("intake");
+    List<Field> fields = def.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      fieldIndex.putIfAbsent(fields.get(i).id(), i);
+    }
+    fieldOfColumn = new int[byColumn.length];
+    for (int i = 0; i < byColumn.length; i++) {
+      fieldOfColumn[i] = byColumn[i] == null ? -1 : fieldIndex.get(byColumn[i].field().id());
+    }
+    conditionalOrRequiredIndex =
+        conditionalOrRequired.stream().mapToInt(f -> fieldIndex.get(f.id())).toArray();
+    columnOf = new int[fields.size()];
     previous = layout.headerRow;
   }
 
@@ -121,7 +165,7 @@ final class RowChecker {
     int r = row.rowNumber();
     int size = Math.max(16, row.cells().size() * 2);
     Map<String, Object> values = new LinkedHashMap<>(size);
-    Map<String, Integer> columnOf = new HashMap<>(size);
+    java.util.Arrays.fill(columnOf, -1);
     for (RawCell cell : row.cells()) {
       if (cell.isBlank()) {
         continue;
@@ -142,7 +186,10 @@ final class RowChecker {
         continue;
       }
       Field field = column.field();
-      columnOf.putIfAbsent(field.id(), c);
+      int fi = fieldOfColumn[c];
+      if (columnOf[fi] < 0) {
+        columnOf[fi] = c;
+      }
       Object v = ctx.values.read(field, cell);
       if (v instanceof Values.Problem p) {
         flag(p.check(), r, c, shown(field, cell), p.expected(), p.fix());
@@ -169,18 +216,18 @@ final class RowChecker {
       }
       values.put(field.id(), v);
     }
-    conditionsAndRequired(r, values, columnOf);
+    conditionsAndRequired(r, values);
     String caseRef = values.get(caseKey) instanceof String s ? s : null;
-    duplicates(r, values, columnOf);
+    duplicates(r, values);
     if (caseRef != null) {
-      joins(r, caseRef, values, columnOf);
+      joins(r, caseRef, values);
     }
-    datesInQuarter(r, values, columnOf);
-    if (rowHasError && !def.isGroup() && def.form().equals("intake") && caseRef != null) {
+    datesInQuarter(r, values);
+    if (rowHasError && intakeSheet && caseRef != null) {
       ctx.intakeRefsLeftOut.add(caseRef);
     }
     if (!rowHasError) {
-      if (!def.isGroup() && def.form().equals("intake") && caseRef != null) {
+      if (intakeSheet && caseRef != null) {
         ctx.intakeRefs.add(caseRef);
         if (values.get("intake_date") instanceof LocalDate d) {
           ctx.intakes.put(caseRef, d);
@@ -196,9 +243,9 @@ final class RowChecker {
     }
   }
 
-  private void conditionsAndRequired(
-      int r, Map<String, Object> values, Map<String, Integer> columnOf) {
-    for (Field field : def.fields()) {
+  private void conditionsAndRequired(int r, Map<String, Object> values) {
+    for (int k = 0; k < conditionalOrRequiredIndex.length; k++) {
+      Field field = conditionalOrRequired.get(k);
       boolean applies = field.when() == null || holds(field.when(), values);
       Object v = values.get(field.id());
       if (!applies && v != null) {
@@ -207,14 +254,17 @@ final class RowChecker {
         flag(
             Check.NOT_APPLICABLE_ANSWER,
             r,
-            columnOf.getOrDefault(field.id(), SourceLocation.NONE),
+            columnOf(field.id()),
             shownValue(field, v),
             "blank unless " + w.describe(on == null ? null : on.codeList()),
             "Clear this answer, or correct the answer to '"
                 + (on == null ? w.field() : on.header())
                 + "'. The answer was not used.");
         values.remove(field.id());
-      } else if (applies && v == null && field.required() && !columnOf.containsKey(field.id())) {
+      } else if (applies
+          && v == null
+          && field.required()
+          && columnOf[conditionalOrRequiredIndex[k]] < 0) {
         flag(
             Check.REQUIRED_MISSING,
             r,
@@ -226,13 +276,14 @@ final class RowChecker {
     }
   }
 
+  /** This row's first column of the field with this id, or {@link SourceLocation#NONE}. */
+  private int columnOf(String id) {
+    Integer fi = fieldIndex.get(id);
+    return fi == null || columnOf[fi] < 0 ? SourceLocation.NONE : columnOf[fi];
+  }
+
   private int column(Field field) {
-    for (int i = 0; i < byColumn.length; i++) {
-      if (byColumn[i] != null && byColumn[i].field() == field) {
-        return i;
-      }
-    }
-    return SourceLocation.NONE;
+    return firstColumn.getOrDefault(field, SourceLocation.NONE);
   }
 
   private static boolean holds(Condition when, Map<String, Object> values) {
@@ -250,7 +301,7 @@ final class RowChecker {
     return false;
   }
 
-  private void duplicates(int r, Map<String, Object> values, Map<String, Integer> columnOf) {
+  private void duplicates(int r, Map<String, Object> values) {
     List<String> parts = new ArrayList<>(def.key().size());
     for (String k : def.key()) {
       Object v = values.get(k);
@@ -265,7 +316,7 @@ final class RowChecker {
       flag(
           Check.DUPLICATE_CASE_REF,
           r,
-          columnOf.getOrDefault(def.key().get(0), SourceLocation.NONE),
+          columnOf(def.key().get(0)),
           String.join(" / ", parts),
           "each "
               + String.join(" + ", def.key())
@@ -277,9 +328,7 @@ final class RowChecker {
     }
   }
 
-  private void joins(
-      int r, String caseRef, Map<String, Object> values, Map<String, Integer> columnOf) {
-    boolean intakeSheet = !def.isGroup() && def.form().equals("intake");
+  private void joins(int r, String caseRef, Map<String, Object> values) {
     if (intakeSheet) {
       return;
     }
@@ -288,7 +337,7 @@ final class RowChecker {
       flag(
           Check.NO_INTAKE,
           r,
-          columnOf.getOrDefault(caseKey, SourceLocation.NONE),
+          columnOf(caseKey),
           caseRef,
           "a usable intake row for this case: its intake row has errors and was not used",
           "Correct the errors in this case's intake row. This row is kept aside meanwhile and"
@@ -299,7 +348,7 @@ final class RowChecker {
       flag(
           Check.NO_INTAKE,
           r,
-          columnOf.getOrDefault(caseKey, SourceLocation.NONE),
+          columnOf(caseKey),
           caseRef,
           "a case ref with an intake row in this return or an earlier one",
           "Check the case ref against the Intake sheet, or send the case's intake row. This row"
@@ -317,7 +366,7 @@ final class RowChecker {
         flag(
             Check.EXIT_BEFORE_INTAKE,
             r,
-            columnOf.getOrDefault("exit_date", SourceLocation.NONE),
+            columnOf("exit_date"),
             exit.format(UK),
             "an exit date on or after the intake date " + intake.format(UK),
             "Correct the exit date or the intake date.");
@@ -325,18 +374,16 @@ final class RowChecker {
     }
   }
 
-  private void datesInQuarter(int r, Map<String, Object> values, Map<String, Integer> columnOf) {
+  private void datesInQuarter(int r, Map<String, Object> values) {
     if (def.isGroup() || ctx.quarter == null) {
       return;
     }
-    for (Field f : def.fields()) {
-      if (f.type() == FieldType.DATE
-          && values.get(f.id()) instanceof LocalDate d
-          && !ctx.quarter.contains(d)) {
+    for (Field f : dates) {
+      if (values.get(f.id()) instanceof LocalDate d && !ctx.quarter.contains(d)) {
         flag(
             Check.DATE_OUTSIDE_QUARTER,
             r,
-            columnOf.getOrDefault(f.id(), SourceLocation.NONE),
+            columnOf(f.id()),
             d.format(UK),
             "a date in "
                 + ctx.quarter.label()

@@ -2,6 +2,7 @@ package org.idva.insights.validate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.idva.insights.model.RawCell;
@@ -21,6 +22,7 @@ final class SheetLayout {
 
   final SheetDefinition definition;
   final RawSheet sheet;
+  private final HeaderMatcher matcher;
   int headerRow = -1;
 
   /** Template column by 0-based sheet column; null where the column is not read. */
@@ -29,15 +31,15 @@ final class SheetLayout {
   /** Sheet columns with a header that is not in the template (not read). */
   final Map<Integer, String> unknown = new HashMap<>();
 
-  SheetLayout(SheetDefinition definition, RawSheet sheet) {
-    this.definition = definition;
+  SheetLayout(HeaderMatcher matcher, RawSheet sheet) {
+    this.definition = matcher.sheet();
+    this.matcher = matcher;
     this.sheet = sheet;
   }
 
   /** Reads the header row and records header findings. */
   void find(org.idva.insights.model.RawWorkbook wb, String file, Findings findings)
       throws java.io.IOException {
-    HeaderMatcher matcher = new HeaderMatcher(definition);
     List<RawRow> header = new ArrayList<>(1);
     int[] seen = {0};
     wb.readRows(
@@ -63,7 +65,7 @@ final class SheetLayout {
           at,
           "",
           "a header row with the template's column headers, e.g. '"
-              + definition.columns().get(0).header()
+              + matcher.columns().get(0).header()
               + "'",
           "Copy the header row from the blank template into row 1 of sheet " + sheet.name() + ".");
       return;
@@ -88,7 +90,7 @@ final class SheetLayout {
             "Unmerge cells " + range.describe() + " and give each column its template header.");
       }
     }
-    Map<Column, Integer> matchedAt = new HashMap<>();
+    Map<Column, Integer> matchedAt = new IdentityHashMap<>();
     for (RawCell cell : row.cells()) {
       if (cell.isBlank()) {
         continue;
@@ -142,7 +144,7 @@ final class SheetLayout {
             "Nothing to do; the template header is '" + column.header() + "'.");
       }
     }
-    for (Column c : definition.columns()) {
+    for (Column c : matcher.columns()) {
       if (!matchedAt.containsKey(c)) {
         boolean required = HeaderMatcher.isRequired(c);
         findings.add(

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.idva.insights.model.RawCell;
 import org.idva.insights.schema.Code;
@@ -62,10 +63,32 @@ final class Values {
   record Tolerated(Object value, String readAs) {}
 
   private final boolean date1904;
-  private final Map<String, CodeLookup> lookups = new HashMap<>();
+  private final Lookups lookups;
+
+  /**
+   * What the reading of values needs from the schema, built on first use and then shared by every
+   * return a checker reads: each code list's lookup tables and each field's compiled pattern.
+   */
+  static final class Lookups {
+    private final Map<String, CodeLookup> codes = new ConcurrentHashMap<>();
+    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+
+    CodeLookup codes(CodeList list) {
+      return codes.computeIfAbsent(list.id(), k -> new CodeLookup(list));
+    }
+
+    Pattern pattern(String regex) {
+      return patterns.computeIfAbsent(regex, Pattern::compile);
+    }
+  }
 
   Values(boolean date1904) {
+    this(date1904, new Lookups());
+  }
+
+  Values(boolean date1904, Lookups lookups) {
     this.date1904 = date1904;
+    this.lookups = lookups;
   }
 
   /**
@@ -82,12 +105,12 @@ final class Values {
     };
   }
 
-  private static Object text(Field field, RawCell cell) {
+  private Object text(Field field, RawCell cell) {
     if (cell.kind() == RawCell.Kind.ERROR) {
       return errorCell(cell);
     }
     String s = cell.text().strip();
-    if (field.pattern() != null && !s.matches(field.pattern())) {
+    if (field.pattern() != null && !lookups.pattern(field.pattern()).matcher(s).matches()) {
       return new Problem(
           Check.INVALID_IDENTIFIER,
           "a reference made of letters, digits, - _ / (up to 30 characters), never a name",
@@ -226,7 +249,7 @@ final class Values {
     if (cell.kind() == RawCell.Kind.ERROR) {
       return errorCell(cell);
     }
-    CodeLookup lookup = lookups.computeIfAbsent(list.id(), k -> new CodeLookup(list));
+    CodeLookup lookup = lookups.codes(list);
     String text = cell.text();
     String code = lookup.exact.get(text);
     if (code != null) {

@@ -95,4 +95,84 @@ class WorkbookReaderTest {
     assertThat(copy).exists();
     assertThat(dir.resolve("a.xlsx")).exists();
   }
+
+  /**
+   * Reads that stop early and start again (as the checks do: header rows first, then the whole
+   * sheet) see the same rows as one full read, whatever the stopping points (seeded).
+   */
+  @Test
+  void readsAgainAfterStoppingEarlySeeTheSameRows() throws Exception {
+    Path file = dir.resolve("rows.xlsx");
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        var out = Files.newOutputStream(file)) {
+      for (String name : List.of("A", "B")) {
+        var s = wb.createSheet(name);
+        for (int r = 0; r < 120; r++) {
+          if (r % 17 != 5) {
+            s.createRow(r).createCell(r % 3).setCellValue(name + r);
+          }
+        }
+      }
+      wb.write(out);
+    }
+    List<List<RawRow>> full = new ArrayList<>();
+    try (RawWorkbook wb = new WorkbookReader().open(file)) {
+      for (RawSheet s : wb.sheets()) {
+        List<RawRow> rows = new ArrayList<>();
+        wb.readRows(s, rows::add);
+        full.add(rows);
+      }
+    }
+    assertThat(full.get(0)).hasSize(113);
+    long seed = new java.util.Random().nextLong();
+    System.out.println("WorkbookReaderTest seed " + seed);
+    java.util.Random random = new java.util.Random(seed);
+    for (int trial = 0; trial < 20; trial++) {
+      try (RawWorkbook wb = new WorkbookReader().open(file)) {
+        for (int read = 0; read < 6; read++) {
+          int sheet = random.nextInt(2);
+          int stopAfter = random.nextBoolean() ? random.nextInt(5) + 1 : random.nextInt(130) + 1;
+          List<RawRow> rows = new ArrayList<>();
+          wb.readRows(
+              wb.sheets().get(sheet),
+              row -> {
+                rows.add(row);
+                return rows.size() < stopAfter;
+              });
+          List<RawRow> all = full.get(sheet);
+          assertThat(rows)
+              .as("seed %d trial %d read %d", seed, trial, read)
+              .isEqualTo(all.subList(0, Math.min(stopAfter, all.size())));
+        }
+      }
+    }
+  }
+
+  /**
+   * A small return is read from the parts the inspection inflated (repacked uncompressed), a large
+   * one from the file: both give the same sheets, merges and rows.
+   */
+  @Test
+  void readsTheRepackedPartsAsTheFileItself() throws Exception {
+    Path file = write(new XSSFWorkbook(), "r.xlsx");
+    ZipInspector inspector = new ZipInspector(ZipInspector.Limits.DEFAULT);
+    ZipInspector.Inspection small = inspector.inspect(file, ZipInspector.REPACK_BYTES);
+    ZipInspector.Inspection large = inspector.inspect(file, 100);
+    assertThat(small.repacked()).isNotNull();
+    assertThat(large.repacked()).isNull();
+    assertThat(small.merged()).isEqualTo(large.merged()).isNotEmpty();
+    List<List<RawRow>> read = new ArrayList<>();
+    for (ZipInspector.Inspection inspection : List.of(small, large)) {
+      try (RawWorkbook wb =
+          new FastexcelWorkbook(file, inspection.merged(), inspection.repackedStream())) {
+        List<RawRow> rows = new ArrayList<>();
+        for (RawSheet s : wb.sheets()) {
+          wb.readRows(s, rows::add);
+        }
+        assertThat(wb.sheets().get(0).merged()).isNotEmpty();
+        read.add(rows);
+      }
+    }
+    assertThat(read.get(0)).isNotEmpty().isEqualTo(read.get(1));
+  }
 }
