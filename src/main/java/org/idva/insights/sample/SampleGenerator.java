@@ -21,8 +21,16 @@ import org.idva.insights.schema.SheetDefinition;
 /**
  * Synthetic returns for nine services over three reporting years (2020-21 to 2022-23), calibrated
  * so that the 2022-23 data reproduces the seed report's counts and the earlier years its
- * percentages. Deterministic for a seed. {@code scale} K builds K independent sets of nine services
- * (services SVC01 to SVC(9K)), one set at a time, so memory stays flat.
+ * percentages. Deterministic for a seed.
+ *
+ * <p>{@code scale} K multiplies the case volume K times with more services and more cases per
+ * service: it makes K independent calibrated <em>builds</em> (each the three years of one
+ * seed-sized set of cases), and pools them into {@link #groups()} sets of nine services, {@link
+ * #buildsPerGroup()} builds per set at most (about the square root of K each way: scale 100 is 10
+ * sets of nine services, each service with 10 times the cases). A set's builds share its service
+ * codes and case reference counters, so every case ref stays unique. Sets are made and handed out
+ * one at a time, returns one at a time, so the heap holds one set's records only. Scale 1 is one
+ * build in one set: exactly the calibrated sample, slips included.
  */
 public final class SampleGenerator {
   /** First calendar year of each reporting year generated, newest first (it is built first). */
@@ -43,22 +51,78 @@ public final class SampleGenerator {
     this.seedTargets = new SeedTargets(schema);
   }
 
-  /** The number of returns {@link #generate} produces: services x 4 quarters x 3 years. */
-  public int returnCount() {
-    return scale * Services.SIZES.length * 4 * START_YEARS.length;
+  /** Builds pooled into one set of nine services: ceil(sqrt(scale)). */
+  public int buildsPerGroup() {
+    int m = (int) Math.ceil(Math.sqrt(scale));
+    while ((long) (m - 1) * (m - 1) >= scale) {
+      m--; // guard against rounding up a perfect square
+    }
+    return m;
   }
 
-  /** Produces every return, one set of nine services at a time. */
+  /** Sets of nine services: ceil(scale / buildsPerGroup). */
+  public int groups() {
+    return (scale + buildsPerGroup() - 1) / buildsPerGroup();
+  }
+
+  /** Services written: nine per set. */
+  public int serviceCount() {
+    return groups() * Services.SIZES.length;
+  }
+
+  /** The number of returns {@link #generate} produces: services x 4 quarters x 3 years. */
+  public int returnCount() {
+    return serviceCount() * 4 * START_YEARS.length;
+  }
+
+  /** Produces every return, one set of services at a time, one return at a time. */
   public void generate(Consumer<ReturnContent> sink) {
-    for (int replica = 0; replica < scale; replica++) {
-      replica(replica).forEach(sink);
+    for (int group = 0; group < groups(); group++) {
+      forEachReturn(group, sink);
     }
   }
 
-  /** The 108 returns of one set of nine services. */
-  List<ReturnContent> replica(int replica) {
-    Random random = new Random(seed * 1_000_003L + replica);
-    Services services = new Services(replica);
+  /** The returns of one set of nine services (all of them in memory; for tests). */
+  List<ReturnContent> replica(int group) {
+    List<ReturnContent> out = new ArrayList<>();
+    forEachReturn(group, out::add);
+    return out;
+  }
+
+  /** The builds of a set: K builds spread as evenly as possible over the sets, in order. */
+  int[] buildRange(int group) {
+    int g = groups();
+    int base = scale / g;
+    int extra = scale % g;
+    int first = group * base + Math.min(group, extra);
+    int count = base + (group < extra ? 1 : 0);
+    return new int[] {first, first + count};
+  }
+
+  private void forEachReturn(int group, Consumer<ReturnContent> sink) {
+    Services services = new Services(group);
+    int[] range = buildRange(group);
+    Map<String, Map<ReportingQuarter, Map<String, List<Rec>>>> index = new HashMap<>();
+    for (int build = range[0]; build < range[1]; build++) {
+      index(build(build, services), index);
+    }
+    for (int startYear = 2020; startYear <= 2022; startYear++) {
+      for (int q = 1; q <= 4; q++) {
+        ReportingQuarter quarter = new ReportingQuarter(startYear, q);
+        for (String service : services.codes) {
+          Map<String, List<Rec>> bySheet =
+              index.getOrDefault(service, Map.of()).getOrDefault(quarter, Map.of());
+          ReturnContent content = content(service, quarter, services, bySheet);
+          sink.accept(group == 0 ? Slips.apply(List.of(content), schema).get(0) : content);
+          index.getOrDefault(service, Map.of()).remove(quarter); // written: let it go
+        }
+      }
+    }
+  }
+
+  /** One calibrated build: the three reporting years of one seed-sized set of cases. */
+  private List<YearBuilder> build(int build, Services services) {
+    Random random = new Random(seed * 1_000_003L + build);
     List<YearBuilder> years = new ArrayList<>();
     List<Rec> carried = new ArrayList<>();
     for (int startYear : START_YEARS) {
@@ -77,61 +141,60 @@ public final class SampleGenerator {
       carried = year.carriedBack;
       years.add(year);
     }
-    List<ReturnContent> out = new ArrayList<>();
-    for (int startYear = 2020; startYear <= 2022; startYear++) {
-      for (int q = 1; q <= 4; q++) {
-        ReportingQuarter quarter = new ReportingQuarter(startYear, q);
-        for (String service : services.codes) {
-          out.add(content(service, quarter, services, years));
-        }
-      }
-    }
-    return replica == 0 ? Slips.apply(out, schema) : out;
+    return years;
   }
 
-  private ReturnContent content(
-      String service, ReportingQuarter quarter, Services services, List<YearBuilder> years) {
-    String file = service + "_" + quarter.fileLabel() + ".xlsx";
-    Map<String, List<Rec>> bySheet = new LinkedHashMap<>();
-    for (SheetDefinition def : schema.sheets()) {
-      bySheet.put(def.ref(), new ArrayList<>());
-    }
+  /**
+   * Files a build's records by service, quarter and sheet, in the order the return lists them (each
+   * year in build order, then intakes, reviews, exits, criminal and civil justice forms).
+   */
+  private void index(
+      List<YearBuilder> years, Map<String, Map<ReportingQuarter, Map<String, List<Rec>>>> index) {
     for (YearBuilder year : years) {
       for (Rec intake : year.intakes) {
-        if (intake.service.equals(service) && quarter.contains(intake.date)) {
-          bySheet.get("intake").add(intake);
-          for (Rec child : intake.children) {
-            bySheet.get("intake.children").add(child);
-          }
-        }
+        List<Rec> into = sheet(index, intake.service, intake.date, "intake");
+        into.add(intake);
+        sheet(index, intake.service, intake.date, "intake.children").addAll(intake.children);
       }
       for (Rec review : year.reviews) {
-        if (review.service.equals(service) && quarter.contains(review.date)) {
-          bySheet.get("review").add(review);
-        }
+        sheet(index, review.service, review.date, "review").add(review);
       }
       for (Rec exit : year.exits) {
-        if (exit.service.equals(service) && quarter.contains(exit.date)) {
-          bySheet.get("exit").add(exit);
-        }
+        sheet(index, exit.service, exit.date, "exit").add(exit);
       }
       for (Rec cj : year.criminal) {
-        if (cj.service.equals(service) && quarter.contains(cj.exit.date)) {
-          bySheet.get("criminal_justice").add(cj);
-          for (Rec report : cj.children) {
-            bySheet.get("criminal_justice.police_reports").add(report);
-          }
-          for (Rec report : cj.children) {
-            bySheet.get("criminal_justice.incidents").addAll(report.children);
-          }
+        sheet(index, cj.service, cj.exit.date, "criminal_justice").add(cj);
+        sheet(index, cj.service, cj.exit.date, "criminal_justice.police_reports")
+            .addAll(cj.children);
+        for (Rec report : cj.children) {
+          sheet(index, cj.service, cj.exit.date, "criminal_justice.incidents")
+              .addAll(report.children);
         }
       }
       for (Rec cv : year.civil) {
-        if (cv.service.equals(service) && quarter.contains(cv.exit.date)) {
-          bySheet.get("civil_justice").add(cv);
-          bySheet.get("civil_justice.civil_orders").addAll(cv.children);
-        }
+        sheet(index, cv.service, cv.exit.date, "civil_justice").add(cv);
+        sheet(index, cv.service, cv.exit.date, "civil_justice.civil_orders").addAll(cv.children);
       }
+    }
+  }
+
+  private static List<Rec> sheet(
+      Map<String, Map<ReportingQuarter, Map<String, List<Rec>>>> index,
+      String service,
+      LocalDate date,
+      String sheet) {
+    return index
+        .computeIfAbsent(service, s -> new HashMap<>())
+        .computeIfAbsent(ReportingQuarter.of(date), q -> new HashMap<>())
+        .computeIfAbsent(sheet, s -> new ArrayList<>());
+  }
+
+  private ReturnContent content(
+      String service, ReportingQuarter quarter, Services services, Map<String, List<Rec>> filed) {
+    String file = service + "_" + quarter.fileLabel() + ".xlsx";
+    Map<String, List<Rec>> bySheet = new LinkedHashMap<>();
+    for (SheetDefinition def : schema.sheets()) {
+      bySheet.put(def.ref(), new ArrayList<>(filed.getOrDefault(def.ref(), List.of())));
     }
     sortByDate(bySheet.get("intake"));
     sortByDate(bySheet.get("review"));
