@@ -102,7 +102,7 @@ public final class SampleGenerator {
   private void forEachReturn(int group, Consumer<ReturnContent> sink) {
     Services services = new Services(group);
     int[] range = buildRange(group);
-    Map<String, Map<ReportingQuarter, Map<String, List<Rec>>>> index = new HashMap<>();
+    Map<String, Map<ReportingQuarter, Map<String, List<Filed>>>> index = new HashMap<>();
     for (int build = range[0]; build < range[1]; build++) {
       index(build(build, services), index);
     }
@@ -110,7 +110,7 @@ public final class SampleGenerator {
       for (int q = 1; q <= 4; q++) {
         ReportingQuarter quarter = new ReportingQuarter(startYear, q);
         for (String service : services.codes) {
-          Map<String, List<Rec>> bySheet =
+          Map<String, List<Filed>> bySheet =
               index.getOrDefault(service, Map.of()).getOrDefault(quarter, Map.of());
           ReturnContent content = content(service, quarter, services, bySheet);
           sink.accept(group == 0 ? Slips.apply(List.of(content), schema).get(0) : content);
@@ -149,50 +149,65 @@ public final class SampleGenerator {
    * year in build order, then intakes, reviews, exits, criminal and civil justice forms).
    */
   private void index(
-      List<YearBuilder> years, Map<String, Map<ReportingQuarter, Map<String, List<Rec>>>> index) {
+      List<YearBuilder> years, Map<String, Map<ReportingQuarter, Map<String, List<Filed>>>> index) {
     for (YearBuilder year : years) {
       for (Rec intake : year.intakes) {
-        List<Rec> into = sheet(index, intake.service, intake.date, "intake");
-        into.add(intake);
-        sheet(index, intake.service, intake.date, "intake.children").addAll(intake.children);
+        file(index, intake.service, intake.date, "intake", List.of(intake));
+        file(index, intake.service, intake.date, "intake.children", intake.children);
       }
       for (Rec review : year.reviews) {
-        sheet(index, review.service, review.date, "review").add(review);
+        file(index, review.service, review.date, "review", List.of(review));
       }
       for (Rec exit : year.exits) {
-        sheet(index, exit.service, exit.date, "exit").add(exit);
+        file(index, exit.service, exit.date, "exit", List.of(exit));
       }
       for (Rec cj : year.criminal) {
-        sheet(index, cj.service, cj.exit.date, "criminal_justice").add(cj);
-        sheet(index, cj.service, cj.exit.date, "criminal_justice.police_reports")
-            .addAll(cj.children);
+        file(index, cj.service, cj.exit.date, "criminal_justice", List.of(cj));
+        file(index, cj.service, cj.exit.date, "criminal_justice.police_reports", cj.children);
         for (Rec report : cj.children) {
-          sheet(index, cj.service, cj.exit.date, "criminal_justice.incidents")
-              .addAll(report.children);
+          file(index, cj.service, cj.exit.date, "criminal_justice.incidents", report.children);
         }
       }
       for (Rec cv : year.civil) {
-        sheet(index, cv.service, cv.exit.date, "civil_justice").add(cv);
-        sheet(index, cv.service, cv.exit.date, "civil_justice.civil_orders").addAll(cv.children);
+        file(index, cv.service, cv.exit.date, "civil_justice", List.of(cv));
+        file(index, cv.service, cv.exit.date, "civil_justice.civil_orders", cv.children);
       }
     }
   }
 
-  private static List<Rec> sheet(
-      Map<String, Map<ReportingQuarter, Map<String, List<Rec>>>> index,
+  /**
+   * A record as its return will show it: its answers in the sheet's field order (keys and dates
+   * included), and its date for ordering. Compact, so a set's builds fit in a small heap once their
+   * builders are gone.
+   */
+  private record Filed(LocalDate date, Object[] values) {}
+
+  private void file(
+      Map<String, Map<ReportingQuarter, Map<String, List<Filed>>>> index,
       String service,
       LocalDate date,
-      String sheet) {
-    return index
-        .computeIfAbsent(service, s -> new HashMap<>())
-        .computeIfAbsent(ReportingQuarter.of(date), q -> new HashMap<>())
-        .computeIfAbsent(sheet, s -> new ArrayList<>());
+      String sheet,
+      List<Rec> recs) {
+    List<Filed> into =
+        index
+            .computeIfAbsent(service, s -> new HashMap<>())
+            .computeIfAbsent(ReportingQuarter.of(date), q -> new HashMap<>())
+            .computeIfAbsent(sheet, s -> new ArrayList<>());
+    SheetDefinition def = schema.sheet(sheet).orElseThrow();
+    for (Rec rec : recs) {
+      Map<String, Object> values = values(rec, def);
+      Object[] compact = new Object[def.fields().size()];
+      for (int f = 0; f < compact.length; f++) {
+        compact[f] = values.get(def.fields().get(f).id());
+      }
+      into.add(new Filed(rec.date, compact));
+    }
   }
 
   private ReturnContent content(
-      String service, ReportingQuarter quarter, Services services, Map<String, List<Rec>> filed) {
+      String service, ReportingQuarter quarter, Services services, Map<String, List<Filed>> filed) {
     String file = service + "_" + quarter.fileLabel() + ".xlsx";
-    Map<String, List<Rec>> bySheet = new LinkedHashMap<>();
+    Map<String, List<Filed>> bySheet = new LinkedHashMap<>();
     for (SheetDefinition def : schema.sheets()) {
       bySheet.put(def.ref(), new ArrayList<>(filed.getOrDefault(def.ref(), List.of())));
     }
@@ -202,20 +217,30 @@ public final class SampleGenerator {
     List<FormRow> rows = new ArrayList<>();
     for (SheetDefinition def : schema.sheets()) {
       int excelRow = 2;
-      for (Rec rec : bySheet.get(def.ref())) {
+      for (Filed rec : bySheet.get(def.ref())) {
         rows.add(
             new FormRow(
                 service,
                 def.ref(),
                 new SourceLocation(file, def.sheetName(), excelRow++, SourceLocation.NONE),
-                values(rec, def)));
+                ordered(rec, def)));
       }
     }
     return new ReturnContent(service, quarter, services.contact(service), rows, Map.of());
   }
 
-  private static void sortByDate(List<Rec> recs) {
-    recs.sort(Comparator.comparing((Rec r) -> r.date));
+  private static void sortByDate(List<Filed> recs) {
+    recs.sort(Comparator.comparing(Filed::date));
+  }
+
+  private static Map<String, Object> ordered(Filed rec, SheetDefinition def) {
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    for (int f = 0; f < rec.values().length; f++) {
+      if (rec.values()[f] != null) {
+        ordered.put(def.fields().get(f).id(), rec.values()[f]);
+      }
+    }
+    return ordered;
   }
 
   /** A record's answers in the sheet's field order, with its keys and dates. */
