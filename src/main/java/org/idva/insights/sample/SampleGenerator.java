@@ -114,7 +114,9 @@ public final class SampleGenerator {
               index.getOrDefault(service, Map.of()).getOrDefault(quarter, Map.of());
           ReturnContent content = content(service, quarter, services, bySheet);
           sink.accept(group == 0 ? Slips.apply(List.of(content), schema).get(0) : content);
-          index.getOrDefault(service, Map.of()).remove(quarter); // written: let it go
+          if (index.containsKey(service)) {
+            index.get(service).remove(quarter); // written: let it go
+          }
         }
       }
     }
