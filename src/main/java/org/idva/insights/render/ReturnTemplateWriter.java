@@ -62,7 +62,7 @@ public final class ReturnTemplateWriter {
 
   /**
    * Builds the blank template in memory: About sheet, form sheets with their header rows, hidden
-   * Lists sheet. {@link ReturnWorkbookWriter} fills a copy of it.
+   * Lists sheet. {@link ReturnTemplateParts} keeps it as zip parts for filled returns.
    */
   XSSFWorkbook build() {
     XSSFWorkbook wb = new XSSFWorkbook();

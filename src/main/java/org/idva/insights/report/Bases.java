@@ -1,9 +1,11 @@
 package org.idva.insights.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
@@ -115,7 +117,8 @@ final class Bases {
     String[] ids = data.sheet(f.sheet()).strings(f.id());
     IntToDoubleFunction order = latest == null ? i -> 0 : Expressions.value(scope, latest);
     SheetColumns s = data.sheet(scope.sheet());
-    Map<String, Integer> keep = new HashMap<>(rows.length * 2);
+    List<Map<String, Integer>> keep = new ArrayList<>(); // per service index: id -> row kept
+    int kept = 0;
     int anonymous = 0;
     int[] noId = new int[rows.length];
     for (int i : rows) {
@@ -125,16 +128,25 @@ final class Bases {
         noId[anonymous++] = i; // a row without the identifier is its own client
         continue;
       }
-      String k = s.service(i) + "\u0001" + id;
-      Integer prev = keep.get(k);
+      int service = s.service(i);
+      while (keep.size() <= service) {
+        keep.add(new HashMap<>());
+      }
+      Map<String, Integer> byId = keep.get(service);
+      Integer prev = byId.get(id);
+      if (prev == null) {
+        kept++;
+      }
       if (prev == null || order.applyAsDouble(i) >= order.applyAsDouble(prev)) {
-        keep.put(k, i);
+        byId.put(id, i);
       }
     }
-    int[] out = new int[keep.size() + anonymous];
+    int[] out = new int[kept + anonymous];
     int n = 0;
-    for (int i : keep.values()) {
-      out[n++] = i;
+    for (Map<String, Integer> byId : keep) {
+      for (int i : byId.values()) {
+        out[n++] = i;
+      }
     }
     System.arraycopy(noId, 0, out, n, anonymous);
     Arrays.sort(out);

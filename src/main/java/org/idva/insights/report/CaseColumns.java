@@ -25,8 +25,8 @@ public final class CaseColumns {
   private final Map<String, int[]> links = new ConcurrentHashMap<>();
   private final Map<String, int[]> counts = new ConcurrentHashMap<>();
   private final Map<String, Boolean> many = new ConcurrentHashMap<>();
-  private final Map<String, int[]> caseIds = new ConcurrentHashMap<>();
-  private final Map<String, Integer> caseDictionary = new HashMap<>();
+  private final Map<String, int[]> caseIds = new HashMap<>();
+  private int caseCount;
   private final List<String> services = new ArrayList<>();
 
   private CaseColumns(Schema schema, Map<String, String> latestBy) {
@@ -42,6 +42,8 @@ public final class CaseColumns {
   public static CaseColumns build(CaseData data, Schema schema, Map<String, String> latestBy) {
     CaseColumns c = new CaseColumns(schema, latestBy);
     Map<String, Integer> serviceIndex = new HashMap<>();
+    List<Map<String, Integer>> caseDictionary = new ArrayList<>(); // per service: case ref -> id
+    List<String> caseRefs = new ArrayList<>(); // by id: the first row's string
     for (SheetDefinition s : schema.sheets()) {
       SheetColumns cols = new SheetColumns(s, c.services, 1024);
       data.forEachRow(
@@ -55,9 +57,44 @@ public final class CaseColumns {
                         c.services.add(k);
                         return c.services.size() - 1;
                       })));
+      cols.trim();
       c.sheets.put(s.ref(), cols);
+      c.caseIds.put(s.ref(), c.internCases(cols, caseDictionary, caseRefs));
     }
     return c;
+  }
+
+  /**
+   * Every row's case as a number: service + case ref interned across all sheets while loading, so
+   * links between sheets are array lookups; -1 when the row has no case ref. The rows' case ref
+   * strings are replaced by one shared instance per case (a case's rows on every sheet hold the
+   * same string), and the dictionary is dropped once the data is loaded.
+   */
+  private int[] internCases(
+      SheetColumns s, List<Map<String, Integer>> dictionary, List<String> firstRefs) {
+    String[] refs = s.strings(caseKey(s));
+    int[] ids = new int[s.size()];
+    for (int i = 0; i < ids.length; i++) {
+      if (refs[i] == null) {
+        ids[i] = -1;
+        continue;
+      }
+      int service = s.service(i);
+      while (dictionary.size() <= service) {
+        dictionary.add(new HashMap<>());
+      }
+      Map<String, Integer> cases = dictionary.get(service);
+      Integer id = cases.get(refs[i]);
+      if (id == null) {
+        id = caseCount++;
+        cases.put(refs[i], id);
+        firstRefs.add(refs[i]);
+      } else {
+        refs[i] = firstRefs.get(id); // one string per case, shared by its rows
+      }
+      ids[i] = id;
+    }
+    return ids;
   }
 
   public Schema schema() {
@@ -120,34 +157,13 @@ public final class CaseColumns {
     return shared;
   }
 
-  /**
-   * Every row's case as a number: service + case ref interned across all sheets, so links between
-   * sheets are array lookups. -1 when the row has no case ref.
-   */
+  /** Every row's case number (service + case ref); -1 when the row has no case ref. */
   int[] caseIds(String ref) {
-    return caseIds.computeIfAbsent(
-        ref,
-        r -> {
-          SheetColumns s = sheet(r);
-          String[] refs = s.strings(caseKey(s));
-          int[] ids = new int[s.size()];
-          synchronized (caseDictionary) {
-            for (int i = 0; i < ids.length; i++) {
-              if (refs[i] == null) {
-                ids[i] = -1;
-              } else {
-                String k = s.service(i) + "\u0001" + refs[i];
-                Integer id = caseDictionary.get(k);
-                if (id == null) {
-                  id = caseDictionary.size();
-                  caseDictionary.put(k, id);
-                }
-                ids[i] = id;
-              }
-            }
-          }
-          return ids;
-        });
+    int[] ids = caseIds.get(ref);
+    if (ids == null) {
+      throw new IllegalArgumentException("no sheet " + ref + "; sheets are " + sheets.keySet());
+    }
+    return ids;
   }
 
   /** A sheet's first key field: the case reference every form and group row carries. */
@@ -156,9 +172,7 @@ public final class CaseColumns {
   }
 
   private int caseCount() {
-    synchronized (caseDictionary) {
-      return caseDictionary.size();
-    }
+    return caseCount;
   }
 
   /** The case ref plus any further shared key numbers (report_no) as one long per row. */
@@ -202,16 +216,18 @@ public final class CaseColumns {
     }
     long[] toKeys = longKeys(to, shared);
     long[] fromKeys = longKeys(from, shared);
-    Map<Long, Integer> byKey = new HashMap<>(to.size() * 2);
+    LongIntHash byKey = new LongIntHash(to.size());
     for (int j = 0; j < toKeys.length; j++) {
-      Integer prev = byKey.get(toKeys[j]);
-      if (toKeys[j] >= 0 && (prev == null || order == null || order[j] >= order[prev])) {
+      if (toKeys[j] < 0) {
+        continue;
+      }
+      int prev = byKey.get(toKeys[j], -1);
+      if (prev < 0 || order == null || order[j] >= order[prev]) {
         byKey.put(toKeys[j], j);
       }
     }
     for (int i = 0; i < link.length; i++) {
-      Integer j = byKey.get(fromKeys[i]);
-      link[i] = j == null || fromKeys[i] < 0 ? -1 : j;
+      link[i] = fromKeys[i] < 0 ? -1 : byKey.get(fromKeys[i], -1);
     }
     return link;
   }
@@ -237,15 +253,14 @@ public final class CaseColumns {
     }
     long[] toKeys = longKeys(to, shared);
     long[] fromKeys = longKeys(from, shared);
-    Map<Long, int[]> byKey = new HashMap<>(to.size() * 2);
+    LongIntHash byKey = new LongIntHash(to.size());
     for (long k : toKeys) {
       if (k >= 0) {
-        byKey.computeIfAbsent(k, x -> new int[1])[0]++;
+        byKey.put(k, byKey.get(k, 0) + 1);
       }
     }
     for (int i = 0; i < n.length; i++) {
-      int[] c = byKey.get(fromKeys[i]);
-      n[i] = c == null ? 0 : c[0];
+      n[i] = fromKeys[i] < 0 ? 0 : byKey.get(fromKeys[i], 0);
     }
     return n;
   }

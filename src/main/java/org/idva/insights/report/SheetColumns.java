@@ -181,6 +181,19 @@ public final class SheetColumns {
     }
   }
 
+  /** Drops the spare capacity of every column once the sheet is loaded. */
+  void trim() {
+    if (service.length == size) {
+      return;
+    }
+    service = Arrays.copyOf(service, size);
+    for (int i = 0; i < fields.length; i++) {
+      Object b = newArray(fields[i], size);
+      System.arraycopy(data[i], 0, b, 0, size);
+      data[i] = b;
+    }
+  }
+
   private void grow() {
     int cap = service.length * 2;
     service = Arrays.copyOf(service, cap);

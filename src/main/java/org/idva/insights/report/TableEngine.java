@@ -389,9 +389,14 @@ final class TableEngine {
             key + "#" + f.ref(),
             k -> {
               long[] hist = new long[size + 1];
-              java.util.function.IntUnaryOperator v = Expressions.codes(scope, f);
+              // the code column itself, read through the link when the field is on another
+              // sheet: a plain array scan rather than a lambda call per row
+              int[] a = data.sheet(f.sheet()).codes(f.id());
+              int[] link = f.link();
+              int blank = multi ? 0 : SheetColumns.MISSING_CODE;
               for (int i : rowsIn) {
-                int x = v.applyAsInt(i);
+                int j = link == null ? i : link[i];
+                int x = j < 0 ? blank : a[j];
                 if (multi) {
                   if (x == 0) {
                     hist[size]++;

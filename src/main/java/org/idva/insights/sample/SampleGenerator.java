@@ -21,8 +21,16 @@ import org.idva.insights.schema.SheetDefinition;
 /**
  * Synthetic returns for nine services over three reporting years (2020-21 to 2022-23), calibrated
  * so that the 2022-23 data reproduces the seed report's counts and the earlier years its
- * percentages. Deterministic for a seed. {@code scale} K builds K independent sets of nine services
- * (services SVC01 to SVC(9K)), one set at a time, so memory stays flat.
+ * percentages. Deterministic for a seed.
+ *
+ * <p>{@code scale} K multiplies the case volume K times with more services and more cases per
+ * service: it makes K independent calibrated <em>builds</em> (each the three years of one
+ * seed-sized set of cases), and pools them into {@link #groups()} sets of nine services, {@link
+ * #buildsPerGroup()} builds per set at most (about the square root of K each way: scale 100 is 10
+ * sets of nine services, each service with 10 times the cases). A set's builds share its service
+ * codes and case reference counters, so every case ref stays unique. Sets are made and handed out
+ * one at a time, returns one at a time, so the heap holds one set's records only. Scale 1 is one
+ * build in one set: exactly the calibrated sample, slips included.
  */
 public final class SampleGenerator {
   /** First calendar year of each reporting year generated, newest first (it is built first). */
@@ -43,22 +51,80 @@ public final class SampleGenerator {
     this.seedTargets = new SeedTargets(schema);
   }
 
-  /** The number of returns {@link #generate} produces: services x 4 quarters x 3 years. */
-  public int returnCount() {
-    return scale * Services.SIZES.length * 4 * START_YEARS.length;
+  /** Builds pooled into one set of nine services: ceil(sqrt(scale)). */
+  public int buildsPerGroup() {
+    int m = (int) Math.ceil(Math.sqrt(scale));
+    while ((long) (m - 1) * (m - 1) >= scale) {
+      m--; // guard against rounding up a perfect square
+    }
+    return m;
   }
 
-  /** Produces every return, one set of nine services at a time. */
+  /** Sets of nine services: ceil(scale / buildsPerGroup). */
+  public int groups() {
+    return (scale + buildsPerGroup() - 1) / buildsPerGroup();
+  }
+
+  /** Services written: nine per set. */
+  public int serviceCount() {
+    return groups() * Services.SIZES.length;
+  }
+
+  /** The number of returns {@link #generate} produces: services x 4 quarters x 3 years. */
+  public int returnCount() {
+    return serviceCount() * 4 * START_YEARS.length;
+  }
+
+  /** Produces every return, one set of services at a time, one return at a time. */
   public void generate(Consumer<ReturnContent> sink) {
-    for (int replica = 0; replica < scale; replica++) {
-      replica(replica).forEach(sink);
+    for (int group = 0; group < groups(); group++) {
+      forEachReturn(group, sink);
     }
   }
 
-  /** The 108 returns of one set of nine services. */
-  List<ReturnContent> replica(int replica) {
-    Random random = new Random(seed * 1_000_003L + replica);
-    Services services = new Services(replica);
+  /** The returns of one set of nine services (all of them in memory; for tests). */
+  List<ReturnContent> replica(int group) {
+    List<ReturnContent> out = new ArrayList<>();
+    forEachReturn(group, out::add);
+    return out;
+  }
+
+  /** The builds of a set: K builds spread as evenly as possible over the sets, in order. */
+  int[] buildRange(int group) {
+    int g = groups();
+    int base = scale / g;
+    int extra = scale % g;
+    int first = group * base + Math.min(group, extra);
+    int count = base + (group < extra ? 1 : 0);
+    return new int[] {first, first + count};
+  }
+
+  private void forEachReturn(int group, Consumer<ReturnContent> sink) {
+    Services services = new Services(group);
+    int[] range = buildRange(group);
+    Map<String, Map<ReportingQuarter, Map<String, List<Filed>>>> index = new HashMap<>();
+    for (int build = range[0]; build < range[1]; build++) {
+      index(build(build, services), index);
+    }
+    for (int startYear = 2020; startYear <= 2022; startYear++) {
+      for (int q = 1; q <= 4; q++) {
+        ReportingQuarter quarter = new ReportingQuarter(startYear, q);
+        for (String service : services.codes) {
+          Map<String, List<Filed>> bySheet =
+              index.getOrDefault(service, Map.of()).getOrDefault(quarter, Map.of());
+          ReturnContent content = content(service, quarter, services, bySheet);
+          sink.accept(group == 0 ? Slips.apply(List.of(content), schema).get(0) : content);
+          if (index.containsKey(service)) {
+            index.get(service).remove(quarter); // written: let it go
+          }
+        }
+      }
+    }
+  }
+
+  /** One calibrated build: the three reporting years of one seed-sized set of cases. */
+  private List<YearBuilder> build(int build, Services services) {
+    Random random = new Random(seed * 1_000_003L + build);
     List<YearBuilder> years = new ArrayList<>();
     List<Rec> carried = new ArrayList<>();
     for (int startYear : START_YEARS) {
@@ -78,61 +144,75 @@ public final class SampleGenerator {
       years.add(year);
     }
     new SummaryFit(schema, seedTargets, random).apply(years);
-    List<ReturnContent> out = new ArrayList<>();
-    for (int startYear = 2020; startYear <= 2022; startYear++) {
-      for (int q = 1; q <= 4; q++) {
-        ReportingQuarter quarter = new ReportingQuarter(startYear, q);
-        for (String service : services.codes) {
-          out.add(content(service, quarter, services, years));
-        }
-      }
-    }
-    return replica == 0 ? Slips.apply(out, schema) : out;
+    return years;
   }
 
-  private ReturnContent content(
-      String service, ReportingQuarter quarter, Services services, List<YearBuilder> years) {
-    String file = service + "_" + quarter.fileLabel() + ".xlsx";
-    Map<String, List<Rec>> bySheet = new LinkedHashMap<>();
-    for (SheetDefinition def : schema.sheets()) {
-      bySheet.put(def.ref(), new ArrayList<>());
-    }
+  /**
+   * Files a build's records by service, quarter and sheet, in the order the return lists them (each
+   * year in build order, then intakes, reviews, exits, criminal and civil justice forms).
+   */
+  private void index(
+      List<YearBuilder> years, Map<String, Map<ReportingQuarter, Map<String, List<Filed>>>> index) {
     for (YearBuilder year : years) {
       for (Rec intake : year.intakes) {
-        if (intake.service.equals(service) && quarter.contains(intake.date)) {
-          bySheet.get("intake").add(intake);
-          for (Rec child : intake.children) {
-            bySheet.get("intake.children").add(child);
-          }
-        }
+        file(index, intake.service, intake.date, "intake", List.of(intake));
+        file(index, intake.service, intake.date, "intake.children", intake.children);
       }
       for (Rec review : year.reviews) {
-        if (review.service.equals(service) && quarter.contains(review.date)) {
-          bySheet.get("review").add(review);
-        }
+        file(index, review.service, review.date, "review", List.of(review));
       }
       for (Rec exit : year.exits) {
-        if (exit.service.equals(service) && quarter.contains(exit.date)) {
-          bySheet.get("exit").add(exit);
-        }
+        file(index, exit.service, exit.date, "exit", List.of(exit));
       }
       for (Rec cj : year.criminal) {
-        if (cj.service.equals(service) && quarter.contains(cj.exit.date)) {
-          bySheet.get("criminal_justice").add(cj);
-          for (Rec report : cj.children) {
-            bySheet.get("criminal_justice.police_reports").add(report);
-          }
-          for (Rec report : cj.children) {
-            bySheet.get("criminal_justice.incidents").addAll(report.children);
-          }
+        file(index, cj.service, cj.exit.date, "criminal_justice", List.of(cj));
+        file(index, cj.service, cj.exit.date, "criminal_justice.police_reports", cj.children);
+        for (Rec report : cj.children) {
+          file(index, cj.service, cj.exit.date, "criminal_justice.incidents", report.children);
         }
       }
       for (Rec cv : year.civil) {
-        if (cv.service.equals(service) && quarter.contains(cv.exit.date)) {
-          bySheet.get("civil_justice").add(cv);
-          bySheet.get("civil_justice.civil_orders").addAll(cv.children);
-        }
+        file(index, cv.service, cv.exit.date, "civil_justice", List.of(cv));
+        file(index, cv.service, cv.exit.date, "civil_justice.civil_orders", cv.children);
       }
+    }
+  }
+
+  /**
+   * A record as its return will show it: its answers in the sheet's field order (keys and dates
+   * included), and its date for ordering. Compact, so a set's builds fit in a small heap once their
+   * builders are gone.
+   */
+  private record Filed(LocalDate date, Object[] values) {}
+
+  private void file(
+      Map<String, Map<ReportingQuarter, Map<String, List<Filed>>>> index,
+      String service,
+      LocalDate date,
+      String sheet,
+      List<Rec> recs) {
+    List<Filed> into =
+        index
+            .computeIfAbsent(service, s -> new HashMap<>())
+            .computeIfAbsent(ReportingQuarter.of(date), q -> new HashMap<>())
+            .computeIfAbsent(sheet, s -> new ArrayList<>());
+    SheetDefinition def = schema.sheet(sheet).orElseThrow();
+    for (Rec rec : recs) {
+      Map<String, Object> values = values(rec, def);
+      Object[] compact = new Object[def.fields().size()];
+      for (int f = 0; f < compact.length; f++) {
+        compact[f] = values.get(def.fields().get(f).id());
+      }
+      into.add(new Filed(rec.date, compact));
+    }
+  }
+
+  private ReturnContent content(
+      String service, ReportingQuarter quarter, Services services, Map<String, List<Filed>> filed) {
+    String file = service + "_" + quarter.fileLabel() + ".xlsx";
+    Map<String, List<Filed>> bySheet = new LinkedHashMap<>();
+    for (SheetDefinition def : schema.sheets()) {
+      bySheet.put(def.ref(), new ArrayList<>(filed.getOrDefault(def.ref(), List.of())));
     }
     sortByDate(bySheet.get("intake"));
     sortByDate(bySheet.get("review"));
@@ -140,20 +220,30 @@ public final class SampleGenerator {
     List<FormRow> rows = new ArrayList<>();
     for (SheetDefinition def : schema.sheets()) {
       int excelRow = 2;
-      for (Rec rec : bySheet.get(def.ref())) {
+      for (Filed rec : bySheet.get(def.ref())) {
         rows.add(
             new FormRow(
                 service,
                 def.ref(),
                 new SourceLocation(file, def.sheetName(), excelRow++, SourceLocation.NONE),
-                values(rec, def)));
+                ordered(rec, def)));
       }
     }
     return new ReturnContent(service, quarter, services.contact(service), rows, Map.of());
   }
 
-  private static void sortByDate(List<Rec> recs) {
-    recs.sort(Comparator.comparing((Rec r) -> r.date));
+  private static void sortByDate(List<Filed> recs) {
+    recs.sort(Comparator.comparing(Filed::date));
+  }
+
+  private static Map<String, Object> ordered(Filed rec, SheetDefinition def) {
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    for (int f = 0; f < rec.values().length; f++) {
+      if (rec.values()[f] != null) {
+        ordered.put(def.fields().get(f).id(), rec.values()[f]);
+      }
+    }
+    return ordered;
   }
 
   /** A record's answers in the sheet's field order, with its keys and dates. */

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The services of one replica: codes, relative sizes (a large city service down to a small rural
- * one) and each service's own style of case reference.
+ * The services of one set (nine services; several calibrated builds may share them): codes,
+ * relative sizes (a large city service down to a small rural one) and each service's own style of
+ * case reference.
  */
 final class Services {
   /** Relative case volumes of the nine services. */

@@ -115,10 +115,39 @@ final class RowCodec {
     return switch (field.type()) {
       case INTEGER -> t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : Long.valueOf(text);
       case DECIMAL -> new BigDecimal(text);
-      case DATE -> LocalDate.parse(text);
+      case DATE -> isoDate(text);
       case MULTI_CODE -> Set.of(text);
       default -> text;
     };
+  }
+
+  /**
+   * A stored date ({@code yyyy-MM-dd}, as {@link LocalDate#toString()} writes it) read without the
+   * formatter machinery of {@link LocalDate#parse}, which dominates reading dated rows back; any
+   * other shape goes through {@code parse} (and its error).
+   */
+  static LocalDate isoDate(String text) {
+    if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+      int y = digits(text, 0, 4);
+      int m = digits(text, 5, 7);
+      int d = digits(text, 8, 10);
+      if (y >= 0 && m >= 0 && d >= 0) {
+        return LocalDate.of(y, m, d);
+      }
+    }
+    return LocalDate.parse(text);
+  }
+
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static void expect(JsonToken actual, JsonToken expected) throws IOException {

@@ -77,6 +77,41 @@ class ReturnWorkbookWriterTest {
   }
 
   @Test
+  void oneWriterFillsManyReturnsEachWithItsOwnAboutAndRows() throws Exception {
+    ReturnWorkbookWriter writer = new ReturnWorkbookWriter(schema);
+    for (int i = 0; i < 3; i++) {
+      Map<String, Object> intake = new LinkedHashMap<>();
+      intake.put("case_ref", "R<" + i + ">&\"q\"");
+      ReturnContent content =
+          new ReturnContent(
+              "S&" + i,
+              new ReportingQuarter(2021, 1 + i),
+              "Team <" + i + "> & co",
+              List.of(row("intake", intake)),
+              Map.of());
+      Path file = dir.resolve("many-" + i + ".xlsx");
+      writer.write(content, file);
+      try (XSSFWorkbook read = new XSSFWorkbook(file.toFile())) {
+        Map<String, String> about = new LinkedHashMap<>();
+        for (Row row : read.getSheet("About")) {
+          if (row.getCell(0) != null
+              && row.getCell(1) != null
+              && row.getCell(1).getCellType() == CellType.STRING) {
+            about.put(row.getCell(0).getStringCellValue(), row.getCell(1).getStringCellValue());
+          }
+        }
+        assertThat(about)
+            .containsEntry("Service code", "S&" + i)
+            .containsEntry("Reporting quarter", new ReportingQuarter(2021, 1 + i).label())
+            .containsEntry("Data lead contact", "Team <" + i + "> & co");
+        var sheet = read.getSheet(schema.sheet("intake").orElseThrow().sheetName());
+        assertThat(sheet.getLastRowNum()).isEqualTo(1);
+        assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("R<" + i + ">&\"q\"");
+      }
+    }
+  }
+
+  @Test
   void aboutSheetIsFilledIn() {
     Map<String, String> about = new LinkedHashMap<>();
     for (Row row : wb.getSheet("About")) {

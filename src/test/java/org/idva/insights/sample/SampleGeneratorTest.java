@@ -86,12 +86,84 @@ class SampleGeneratorTest {
   }
 
   @Test
-  void scaleMultipliesTheServices() {
-    SampleGenerator two = new SampleGenerator(schema, SEED, 2);
-    assertThat(two.returnCount()).isEqualTo(216);
-    assertThat(two.replica(1).stream().map(ReturnContent::service).distinct().sorted().toList())
-        .first()
-        .isEqualTo("SVC10");
+  void scaleAddsServicesAndCasesPerService() {
+    SampleGenerator hundred = new SampleGenerator(schema, SEED, 100);
+    assertThat(hundred.buildsPerGroup()).isEqualTo(10);
+    assertThat(hundred.groups()).isEqualTo(10);
+    assertThat(hundred.serviceCount()).isEqualTo(90);
+    assertThat(hundred.returnCount()).isEqualTo(1080);
+    for (int k : new int[] {1, 2, 3, 4, 5, 10, 17, 25, 99, 100, 101}) {
+      SampleGenerator g = new SampleGenerator(schema, SEED, k);
+      int builds = 0;
+      int previousEnd = 0;
+      for (int group = 0; group < g.groups(); group++) {
+        int[] range = g.buildRange(group);
+        assertThat(range[0])
+            .as("scale %d group %d starts where the last ended", k, group)
+            .isEqualTo(previousEnd);
+        assertThat(range[1] - range[0]).isBetween(1, g.buildsPerGroup());
+        builds += range[1] - range[0];
+        previousEnd = range[1];
+      }
+      assertThat(builds).as("scale %d makes K builds", k).isEqualTo(k);
+    }
+    SampleGenerator one = new SampleGenerator(schema, SEED, 1);
+    assertThat(one.groups()).isEqualTo(1);
+    assertThat(one.buildsPerGroup()).isEqualTo(1);
+  }
+
+  @Test
+  void scaleTwoDoublesTheCasesOfTheSameNineServices() {
+    List<ReturnContent> two = new SampleGenerator(schema, SEED, 2).replica(0);
+    assertThat(two).hasSize(108);
+    assertThat(two.stream().map(ReturnContent::service).distinct()).hasSize(9);
+    long rowsOne = first.stream().mapToLong(r -> r.rows().size()).sum();
+    long rowsTwo = two.stream().mapToLong(r -> r.rows().size()).sum();
+    assertThat((double) rowsTwo / rowsOne).isBetween(1.9, 2.1);
+    Map<String, Long> intakesOne = intakesPerService(first);
+    Map<String, Long> intakesTwo = intakesPerService(two);
+    intakesOne.forEach(
+        (service, n) ->
+            assertThat((double) intakesTwo.get(service) / n)
+                .as("intakes of %s at scale 2 / scale 1", service)
+                .isBetween(1.6, 2.4));
+    // every case ref is one case: unique per service over all intake rows of all returns
+    java.util.Set<String> refs = new java.util.HashSet<>();
+    long intakeRows = 0;
+    for (ReturnContent r : two) {
+      for (var row : r.rows()) {
+        if (row.sheet().equals("intake")) {
+          intakeRows++;
+          refs.add(r.service() + "/" + row.string("case_ref"));
+        }
+      }
+    }
+    assertThat(refs).hasSize((int) intakeRows);
+  }
+
+  private static Map<String, Long> intakesPerService(List<ReturnContent> returns) {
+    return returns.stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                ReturnContent::service,
+                java.util.stream.Collectors.summingLong(
+                    r -> r.rows().stream().filter(x -> x.sheet().equals("intake")).count())));
+  }
+
+  @Test
+  void scaleOneIsTheSingleCalibratedBuildUnchanged() {
+    List<ReturnContent> legacy = LegacyReplica.returns(schema, SEED);
+    List<ReturnContent> streamed = new java.util.ArrayList<>();
+    new SampleGenerator(schema, SEED, 1).generate(streamed::add);
+    assertThat(streamed).hasSameSizeAs(legacy);
+    for (int i = 0; i < legacy.size(); i++) {
+      ReturnContent a = legacy.get(i);
+      ReturnContent b = streamed.get(i);
+      assertThat(b.fileName()).isEqualTo(a.fileName());
+      assertThat(b.contact()).isEqualTo(a.contact());
+      assertThat(b.headerSlips()).isEqualTo(a.headerSlips());
+      assertThat(b.rows()).as(a.fileName()).isEqualTo(a.rows());
+    }
   }
 
   private static ReturnContent find(String service, int startYear, int quarter) {
