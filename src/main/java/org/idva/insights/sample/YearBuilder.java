@@ -101,6 +101,8 @@ final class YearBuilder {
     special.reviewAbuse(reviews);
     makeCriminalJustice();
     makeCivilJustice();
+    special.finishYear(
+        intakes.stream().filter(r -> r.startYear == startYear).toList(), exits, startYear);
   }
 
   // ---- structure -------------------------------------------------------------------------

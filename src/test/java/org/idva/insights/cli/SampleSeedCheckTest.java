@@ -85,16 +85,6 @@ class SampleSeedCheckTest {
         "2022.value",
         "2021.value");
     gap(
-        "sample: 2021 high-severity derived rows not calibrated",
-        "multiple_abuse_types_intake",
-        "Clients experiencing multiple types of high severity abuse",
-        "2021.pct");
-    gap(
-        "sample: 2021 high-severity derived rows not calibrated",
-        "multiple_abuse_types_intake",
-        "Clients experiencing at least one type of high severity abuse",
-        "2021.pct");
-    gap(
         "sample: averages lean to band low ends but stay above the seed's (seed average below its bands, see deviations)",
         "abuse_duration",
         "Average length of abuse",
@@ -138,129 +128,49 @@ class SampleSeedCheckTest {
         "contacts_received",
         "Average number of contacts (median)",
         "2023.value");
+    // abuse_level_change 2023 %: the seed's % use unprinted bases that contradict its own counts
+    // (seed_inconsistencies: Physical "Reduced" 959 = 89% implies about 1,078, "Increased" 40 = 3%
+    // at least 1,150) and the exit cohort's intake levels it prints (level_of_abuse_*_intake_exit:
+    // 1,288 with a physical level at intake). Counts are exact; the % follow from the counts.
+    // (Candidates for SeedDeviations.EXCLUDED; 2022 % are fitted within a point.)
     gap(
-        "sample: the 2021-22 intake/exit Dash pair is not generated (calibrated for 2022-23 only)",
-        "dash_ticks_intake_exit",
-        "Standard Risk (1 - 5)",
-        "2022.Intake.pct",
-        "2022.Exit.pct");
-    gap(
-        "sample: the 2021-22 intake/exit Dash pair is not generated (calibrated for 2022-23 only)",
-        "dash_ticks_intake_exit",
-        "Medium Risk (6 - 9)",
-        "2022.Intake.pct",
-        "2022.Exit.pct");
-    gap(
-        "sample: the 2021-22 intake/exit Dash pair is not generated (calibrated for 2022-23 only)",
-        "dash_ticks_intake_exit",
-        "High Risk (10+)",
-        "2022.Intake.pct",
-        "2022.Exit.pct");
-    gap(
-        "sample: the 2021-22 intake/exit Dash pair is not generated (calibrated for 2022-23 only)",
-        "dash_ticks_intake_exit",
-        "Cases where Dash score reduced between Intake and Exit",
-        "2022.Intake to Exit.pct");
-    gap(
-        "reading: generator and definition disagree on which abuse types count (seven v four)",
-        "multiple_abuse_types_intake_exit",
-        "Clients experiencing multiple types of abuse",
-        "2023.Intake.count",
-        "2023.Intake.pct",
-        "2023.Exit.count",
-        "2023.Exit.pct",
-        "2022.Exit.pct");
-    gap(
-        "reading: generator and definition disagree on which abuse types count (seven v four)",
-        "multiple_abuse_types_intake_exit",
-        "Clients experiencing multiple types of high severity abuse",
-        "2023.Intake.count",
-        "2023.Intake.pct",
-        "2023.Exit.count",
-        "2023.Exit.pct",
-        "2022.Exit.pct");
-    gap(
-        "reading: generator and definition disagree on which abuse types count (seven v four)",
-        "multiple_abuse_types_intake_exit",
-        "Clients experiencing at least one type of high severity abuse",
-        "2023.Intake.count",
-        "2023.Intake.pct",
-        "2023.Exit.count",
-        "2023.Exit.pct",
-        "2022.Exit.pct");
-    gap(
-        "sample: intake-to-exit level changes per abuse type not calibrated to the seed",
+        "seed: change % use bases contradicting its counts and the cohort's intake levels",
         "abuse_level_change",
         "Reduced from Intake to Exit",
         "2023.Physical.pct",
         "2023.Sexual.pct",
         "2023.Harassment and Stalking.pct",
-        "2023.Jealous and Controlling.pct",
-        "2022.Physical.pct",
-        "2022.Sexual.pct",
-        "2022.Harassment and Stalking.pct",
-        "2022.Jealous and Controlling.pct");
+        "2023.Jealous and Controlling.pct");
     gap(
-        "sample: intake-to-exit level changes per abuse type not calibrated to the seed",
+        "seed: change % use bases contradicting its counts and the cohort's intake levels",
         "abuse_level_change",
         "Reduced from High to None",
         "2023.Physical.pct",
         "2023.Sexual.pct",
         "2023.Harassment and Stalking.pct",
-        "2023.Jealous and Controlling.pct",
-        "2022.Physical.pct",
-        "2022.Sexual.pct",
-        "2022.Harassment and Stalking.pct",
-        "2022.Jealous and Controlling.pct");
+        "2023.Jealous and Controlling.pct");
     gap(
-        "sample: intake-to-exit level changes per abuse type not calibrated to the seed",
+        "seed: change % use bases contradicting its counts and the cohort's intake levels",
         "abuse_level_change",
         "Reduced to None",
         "2023.Physical.pct",
         "2023.Sexual.pct",
         "2023.Harassment and Stalking.pct",
-        "2023.Jealous and Controlling.pct",
-        "2022.Physical.pct",
-        "2022.Sexual.pct",
-        "2022.Harassment and Stalking.pct",
-        "2022.Jealous and Controlling.pct");
+        "2023.Jealous and Controlling.pct");
     gap(
-        "sample: intake-to-exit level changes per abuse type not calibrated to the seed",
+        "seed: change % use bases contradicting its counts and the cohort's intake levels",
         "abuse_level_change",
         "Unchanged from Intake to Exit",
         "2023.Physical.pct",
         "2023.Sexual.pct",
         "2023.Harassment and Stalking.pct",
-        "2023.Jealous and Controlling.pct",
-        "2022.Physical.pct",
-        "2022.Sexual.pct",
-        "2022.Harassment and Stalking.pct",
-        "2022.Jealous and Controlling.pct");
+        "2023.Jealous and Controlling.pct");
     gap(
-        "sample: intake-to-exit level changes per abuse type not calibrated to the seed",
+        "seed: change % use bases contradicting its counts and the cohort's intake levels",
         "abuse_level_change",
         "Increased from Intake to Exit",
         "2023.Sexual.pct",
-        "2023.Harassment and Stalking.pct",
-        "2022.Harassment and Stalking.pct");
-    gap(
-        "sample: 2021 escalation not generated",
-        "abuse_escalation",
-        "Any escalation in severity of abuse",
-        "2021.pct");
-    gap(
-        "sample: 2021 escalation not generated",
-        "abuse_escalation",
-        "Any escalation in frequency of abuse",
-        "2021.pct");
-    gap(
-        "sample: 2021 escalation not generated",
-        "abuse_escalation",
-        "Any escalation in severity or frequency of abuse",
-        "2021.pct");
-    gap(
-        "sample: 2022 relationship change % not calibrated",
-        "relationship_change", "Current intimate partner to ex-intimate partner", "2022.pct");
+        "2023.Harassment and Stalking.pct");
     gap(
         "sample: 2022 Missing % off by more than a point",
         "child_contact_used_for_abuse", "Missing", "2022.pct");
