@@ -127,6 +127,11 @@ final class SpecialTables {
     relationshipOfLaterExits(yearIntakes);
   }
 
+  /** CYPS involvement at intake on the exit cohort; returns what the year before must add. */
+  int[] cohortChildren(List<Rec> yearIntakes, List<Rec> exits, int startYear, int[] laterPart) {
+    return new CohortChildren(schema, targets, side).fit(yearIntakes, exits, startYear, laterPart);
+  }
+
   private int[] intakeFigures(int n) {
     return new int[] {
       figure(
