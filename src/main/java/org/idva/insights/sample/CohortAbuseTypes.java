@@ -49,8 +49,8 @@ final class CohortAbuseTypes {
   static int[] flags(Rec r) {
     int types = 0;
     int highs = 0;
-    for (String t : TYPES) {
-      Object v = r.get("abuse_level_" + t);
+    for (String field : SpecialTables.LEVEL_FIELDS) {
+      Object v = r.get(field);
       if (v != null && EXPERIENCED.contains(v.toString())) {
         types++;
       }
@@ -66,13 +66,13 @@ final class CohortAbuseTypes {
     boolean s = false;
     boolean f = false;
     boolean h = false;
-    for (String t : TYPES) {
-      if (exit.get("abuse_escalation_" + t) instanceof Collection<?> c) {
+    for (int t = 0; t < TYPES.length; t++) {
+      if (exit.get(SpecialTables.ESCALATION_FIELDS[t]) instanceof Collection<?> c) {
         boolean cs = c.contains("severity");
         boolean cf = c.contains("frequency");
         s |= cs;
         f |= cf;
-        h |= (cs || cf) && "high".equals(exit.get("abuse_level_" + t));
+        h |= (cs || cf) && "high".equals(exit.get(SpecialTables.LEVEL_FIELDS[t]));
       }
     }
     return new int[] {s ? 1 : 0, f ? 1 : 0, s || f ? 1 : 0, h ? 1 : 0};
@@ -225,15 +225,18 @@ final class CohortAbuseTypes {
     // first the intake table may stray while the cohort's figures move (a cohort intake is in the
     // intake table too: a move there needs another among intakes outside the cohort), then it is
     // brought back with moves outside the cohort only
-    for (int tableWeight : new int[] {1, HEAVY}) {
-      java.util.function.IntSupplier penalty =
-          () ->
-              tableWeight * SpecialTables.distance(have7, want7)
-                  + HEAVY * SpecialTables.distance(haveEsc, wantEsc)
-                  + (wantCohort == null ? 0 : SpecialTables.distance(haveCohort, wc))
-                  + (wantExit == null ? 0 : SpecialTables.distance(haveExit, we));
-      walk(penalty, tableWeight == 1 ? paths : List.of(), loose, freeSplit, exits);
-    }
+    walk(
+        () ->
+            SpecialTables.distance(have7, want7)
+                + HEAVY * SpecialTables.distance(haveEsc, wantEsc)
+                + (wantCohort == null ? 0 : SpecialTables.distance(haveCohort, wc))
+                + (wantExit == null ? 0 : SpecialTables.distance(haveExit, we)),
+        paths,
+        loose,
+        freeSplit,
+        exits);
+    // moves outside the cohort change the intake table only
+    walk(() -> SpecialTables.distance(have7, want7), List.of(), loose, freeSplit, exits);
   }
 
   private void walk(
@@ -245,36 +248,37 @@ final class CohortAbuseTypes {
     int p = penalty.getAsInt();
     for (int it = 0; it < ITERATIONS && p > 0; it++) {
       int move = random.nextInt(4);
-      String type = TYPES[random.nextInt(TYPES.length)];
-      String level = "abuse_level_" + type;
-      if (move == 3 && !paths.isEmpty()) {
+      int ti = random.nextInt(TYPES.length);
+      String type = TYPES[ti];
+      String level = SpecialTables.LEVEL_FIELDS[ti];
+      if (move == 3 && !paths.isEmpty()) { // (not in the last phase: exits stay as they are)
         // exit state only, between exits with the same intake level of the type
         Rec a = exits.get(random.nextInt(exits.size()));
         Rec b = exits.get(random.nextInt(exits.size()));
         if (a == b
             || !java.util.Objects.equals(a.intake.get(level), b.intake.get(level))
-            || samePath(a, b, type)) {
+            || samePath(a, b, ti)) {
           continue;
         }
-        swapExit(a, b, type);
+        swapExit(a, b, ti);
         int q = penalty.getAsInt();
         if (q <= p) {
           p = q;
         } else {
-          swapExit(a, b, type);
+          swapExit(a, b, ti);
         }
       } else if (move == 0 && paths.size() >= 2) {
         Rec a = paths.get(random.nextInt(paths.size()));
         Rec b = paths.get(random.nextInt(paths.size()));
-        if (a == b || samePath(a, b, type)) {
+        if (a == b || samePath(a, b, ti)) {
           continue;
         }
-        swapPath(a, b, type);
+        swapPath(a, b, ti);
         int q = penalty.getAsInt();
         if (q <= p) {
           p = q;
         } else {
-          swapPath(a, b, type);
+          swapPath(a, b, ti);
         }
       } else if (move == 1 && loose.size() >= 2) {
         Rec a = loose.get(random.nextInt(loose.size()));
@@ -327,12 +331,12 @@ final class CohortAbuseTypes {
     }
   }
 
-  private static boolean samePath(Rec a, Rec b, String type) {
-    String level = "abuse_level_" + type;
+  private static boolean samePath(Rec a, Rec b, int t) {
+    String level = SpecialTables.LEVEL_FIELDS[t];
+    String escalation = SpecialTables.ESCALATION_FIELDS[t];
     return java.util.Objects.equals(a.intake.get(level), b.intake.get(level))
         && java.util.Objects.equals(a.get(level), b.get(level))
-        && java.util.Objects.equals(
-            a.get("abuse_escalation_" + type), b.get("abuse_escalation_" + type));
+        && java.util.Objects.equals(a.get(escalation), b.get(escalation));
   }
 
   private void count(Rec exit, int d) {
@@ -343,11 +347,12 @@ final class CohortAbuseTypes {
   }
 
   /** Swaps one type's path between two exits of this year's intakes (swapping back undoes it). */
-  private void swapPath(Rec a, Rec b, String type) {
+  private void swapPath(Rec a, Rec b, int t) {
     count(a, -1);
     count(b, -1);
-    SpecialTables.swap(a.intake, b.intake, type);
-    for (String f : new String[] {"abuse_level_" + type, "abuse_escalation_" + type}) {
+    SpecialTables.swap(a.intake, b.intake, TYPES[t]);
+    for (String f :
+        new String[] {SpecialTables.LEVEL_FIELDS[t], SpecialTables.ESCALATION_FIELDS[t]}) {
       Object[] sa = state(a, f);
       restore(a, f, state(b, f));
       restore(b, f, sa);
@@ -356,12 +361,13 @@ final class CohortAbuseTypes {
     count(b, 1);
   }
 
-  private void swapExit(Rec a, Rec b, String type) {
+  private void swapExit(Rec a, Rec b, int t) {
     SpecialTables.add(haveExit, flags(a), -1);
     SpecialTables.add(haveExit, flags(b), -1);
     SpecialTables.add(haveEsc, escalation(a), -1);
     SpecialTables.add(haveEsc, escalation(b), -1);
-    for (String f : new String[] {"abuse_level_" + type, "abuse_escalation_" + type}) {
+    for (String f :
+        new String[] {SpecialTables.LEVEL_FIELDS[t], SpecialTables.ESCALATION_FIELDS[t]}) {
       Object[] sa = state(a, f);
       restore(a, f, state(b, f));
       restore(b, f, sa);

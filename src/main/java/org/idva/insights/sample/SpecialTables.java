@@ -22,6 +22,19 @@ final class SpecialTables {
   static final String[] TYPES = {
     "physical", "sexual", "harassment_stalking", "jealous_controlling"
   };
+
+  /** The level and escalation field of each type (names built once: the fits read them a lot). */
+  static final String[] LEVEL_FIELDS = new String[TYPES.length];
+
+  static final String[] ESCALATION_FIELDS = new String[TYPES.length];
+
+  static {
+    for (int i = 0; i < TYPES.length; i++) {
+      LEVEL_FIELDS[i] = "abuse_level_" + TYPES[i];
+      ESCALATION_FIELDS[i] = "abuse_escalation_" + TYPES[i];
+    }
+  }
+
   static final String[] CHANGE_COLUMNS = {
     "Physical", "Sexual", "Harassment and Stalking", "Jealous and Controlling"
   };
@@ -230,8 +243,8 @@ final class SpecialTables {
   static int[] flags(Rec r) {
     int types = 0;
     int highs = 0;
-    for (String t : TYPES) {
-      Object v = r.get("abuse_level_" + t);
+    for (String field : LEVEL_FIELDS) {
+      Object v = r.get(field);
       if ("high".equals(v) || "moderate".equals(v) || "standard".equals(v)) {
         types++;
       }
