@@ -9,8 +9,46 @@ import java.util.Random;
  * moves that keep the totals: +1/-1 around a 2x2 rectangle.
  */
 final class JointFit {
-  /** The cells a printed figure adds up, and the figure. */
-  record Constraint(boolean[][] cells, int target) {}
+  /**
+   * The cells a printed figure adds up, and the range their sum should fall in (one count for a
+   * printed count; the counts that round to a printed percentage of a base), with a looser range it
+   * must fall in (a percentage within one point) where the printed figures contradict each other.
+   */
+  record Constraint(boolean[][] cells, int min, int max, int looseMin, int looseMax) {
+    Constraint(boolean[][] cells, int target) {
+      this(cells, target, target, target, target);
+    }
+
+    /** The counts of a base that round (half up) to the percentage, or to one point either side. */
+    static Constraint percent(boolean[][] cells, double pct, int base) {
+      int lo = lower(pct - 0.5, base);
+      int looseLo = lower(pct - 1.5, base);
+      return new Constraint(
+          cells,
+          lo,
+          Math.max(lo, upper(pct + 0.5, base)),
+          looseLo,
+          Math.max(looseLo, upper(pct + 1.5, base)));
+    }
+
+    private static int lower(double pct, int base) {
+      return Math.max(0, (int) Math.ceil(pct * base / 100.0 - 1e-9));
+    }
+
+    private static int upper(double pct, int base) {
+      return (int) Math.ceil(pct * base / 100.0 - 1e-9) - 1;
+    }
+
+    int miss(int sum) {
+      return LOOSE_WEIGHT * outside(sum, looseMin, looseMax) + outside(sum, min, max);
+    }
+
+    private static int outside(int sum, int lo, int hi) {
+      return sum < lo ? lo - sum : sum > hi ? sum - hi : 0;
+    }
+  }
+
+  private static final int LOOSE_WEIGHT = 1000;
 
   private JointFit() {}
 
@@ -73,7 +111,7 @@ final class JointFit {
           }
         }
       }
-      p += Math.abs(sum - k.target());
+      p += k.miss(sum);
     }
     return p;
   }

@@ -1,8 +1,10 @@
 package org.idva.insights.sample;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,19 @@ final class SpecialTables {
   static final String[] TYPES = {
     "physical", "sexual", "harassment_stalking", "jealous_controlling"
   };
+
+  /** The level and escalation field of each type (names built once: the fits read them a lot). */
+  static final String[] LEVEL_FIELDS = new String[TYPES.length];
+
+  static final String[] ESCALATION_FIELDS = new String[TYPES.length];
+
+  static {
+    for (int i = 0; i < TYPES.length; i++) {
+      LEVEL_FIELDS[i] = "abuse_level_" + TYPES[i];
+      ESCALATION_FIELDS[i] = "abuse_escalation_" + TYPES[i];
+    }
+  }
+
   static final String[] CHANGE_COLUMNS = {
     "Physical", "Sexual", "Harassment and Stalking", "Jealous and Controlling"
   };
@@ -29,10 +44,17 @@ final class SpecialTables {
   private final SeedTargets.YearTargets targets;
   private final Random random;
 
+  /**
+   * Draws of the joint fits added after the rest of the generator: their own stream, so the main
+   * one (and with it every other table of the sample) stays as it was.
+   */
+  private final Random side;
+
   SpecialTables(Schema schema, SeedTargets.YearTargets targets, Random random) {
     this.schema = schema;
     this.targets = targets;
     this.random = random;
+    this.side = new Random(0x1DBA_2023L * 31 + targets.year.hashCode());
   }
 
   private int figure(String table, String row, String group, int base) {
@@ -105,10 +127,26 @@ final class SpecialTables {
 
   // ---- multiple types of abuse at intake ---------------------------------------------------
 
-  /** Swaps level answers between intakes of one class until the derived figures come out. */
-  void multipleAbuseTypesAtIntake(List<Rec> intakes, Set<Rec> cohort) {
-    int n = intakes.size();
-    int[] want = {
+  /**
+   * The end of a year, once every answer is out: the fits added after the rest of the generator, on
+   * their own random stream (escalation where no exit level is printed, the exit cohort's levels,
+   * the relationship at exit of next year's exits closing this year's intakes).
+   */
+  void finishYear(List<Rec> yearIntakes, List<Rec> exits, int startYear) {
+    escalationWithoutLevels(exits);
+    int[] want = intakeFigures(yearIntakes.size());
+    new CohortAbuseTypes(targets, this, side, startYear)
+        .fit(yearIntakes, exits, want[0] < 0 ? null : want);
+    relationshipOfLaterExits(yearIntakes);
+  }
+
+  /** CYPS involvement at intake on the exit cohort; returns what the year before must add. */
+  int[] cohortChildren(List<Rec> yearIntakes, List<Rec> exits, int startYear, int[] laterPart) {
+    return new CohortChildren(schema, targets, side).fit(yearIntakes, exits, startYear, laterPart);
+  }
+
+  private int[] intakeFigures(int n) {
+    return new int[] {
       figure(
           "multiple_abuse_types_intake", "Clients experiencing multiple types of abuse", null, n),
       figure(
@@ -122,6 +160,11 @@ final class SpecialTables {
           null,
           n)
     };
+  }
+
+  /** Swaps level answers between intakes of one class until the derived figures come out. */
+  void multipleAbuseTypesAtIntake(List<Rec> intakes, Set<Rec> cohort) {
+    int[] want = intakeFigures(intakes.size());
     if (want[0] < 0) {
       return;
     }
@@ -178,7 +221,7 @@ final class SpecialTables {
           "harassment_stalking", "harassment_stalking_details",
           "jealous_controlling", "jealous_controlling_details");
 
-  private static void swap(Rec a, Rec b, String type) {
+  static void swap(Rec a, Rec b, String type) {
     for (String f : new String[] {"abuse_level_" + type, DETAILS.get(type)}) {
       Object va = a.get(f);
       Object vb = b.get(f);
@@ -197,11 +240,11 @@ final class SpecialTables {
     }
   }
 
-  private static int[] flags(Rec r) {
+  static int[] flags(Rec r) {
     int types = 0;
     int highs = 0;
-    for (String t : TYPES) {
-      Object v = r.get("abuse_level_" + t);
+    for (String field : LEVEL_FIELDS) {
+      Object v = r.get(field);
       if ("high".equals(v) || "moderate".equals(v) || "standard".equals(v)) {
         types++;
       }
@@ -217,13 +260,13 @@ final class SpecialTables {
     return new int[] {types >= 2 ? 1 : 0, highs >= 2 ? 1 : 0, highs >= 1 ? 1 : 0};
   }
 
-  private static void add(int[] have, int[] flags, int d) {
+  static void add(int[] have, int[] flags, int d) {
     for (int i = 0; i < have.length; i++) {
       have[i] += flags[i] * d;
     }
   }
 
-  private static int distance(int[] have, int[] want) {
+  static int distance(int[] have, int[] want) {
     int p = 0;
     for (int i = 0; i < have.length; i++) {
       p += Math.abs(have[i] - want[i]);
@@ -233,10 +276,16 @@ final class SpecialTables {
 
   // ---- abuse levels intake vs exit -----------------------------------------------------------
 
-  /** Exit levels jointly with the exit cohort's intake levels (2023 only: counts are printed). */
+  /**
+   * Exit levels jointly with the exit cohort's intake levels: each type's intake-by-exit table has
+   * the exit column's totals and the printed change figures (2023 counts; earlier years the counts
+   * that round to the printed % of each column's base: the cases with the type at intake, those
+   * high at intake for "Reduced from High to None"). Then the cohort's multiple-types figures at
+   * exit are fitted by swapping exit levels between cases of one intake level.
+   */
   void levelChange(List<Rec> exits) {
     if (!targets.exact()) {
-      return;
+      return; // earlier years: fitted at the end of the year (CohortFit), off the main stream
     }
     for (int t = 0; t < TYPES.length; t++) {
       String fieldId = "abuse_level_" + TYPES[t];
@@ -260,14 +309,7 @@ final class SpecialTables {
         rows[i]++;
         groups.get(i).add(exit);
       }
-      String col = CHANGE_COLUMNS[t];
-      List<JointFit.Constraint> cons = new ArrayList<>();
-      constraint(cons, "Reduced from Intake to Exit", col, (i, j) -> i < 3 && j > i && j <= 3);
-      constraint(cons, "Reduced from High to None", col, (i, j) -> i == 0 && j == 3);
-      constraint(cons, "Reduced to None", col, (i, j) -> i < 3 && j == 3);
-      constraint(cons, "Unchanged from Intake to Exit", col, (i, j) -> i < 3 && j == i);
-      constraint(cons, "Increased from Intake to Exit", col, (i, j) -> i < 3 && j < i);
-      int[][] m = JointFit.fit(rows, cols, cons, random);
+      int[][] m = JointFit.fit(rows, cols, changeConstraints(t, rows), random);
       for (int i = 0; i < k; i++) {
         List<Rec> g = groups.get(i);
         Collections.shuffle(g, random);
@@ -282,11 +324,26 @@ final class SpecialTables {
     }
   }
 
+  /** The printed change figures of one type's column over its intake-by-exit table. */
+  List<JointFit.Constraint> changeConstraints(int t, int[] rows) {
+    int experienced = rows[0] + rows[1] + rows[2];
+    String col = CHANGE_COLUMNS[t];
+    List<JointFit.Constraint> cons = new ArrayList<>();
+    constraint(
+        cons, "Reduced from Intake to Exit", col, experienced, (i, j) -> i < 3 && j > i && j <= 3);
+    constraint(cons, "Reduced from High to None", col, rows[0], (i, j) -> i == 0 && j == 3);
+    constraint(cons, "Reduced to None", col, experienced, (i, j) -> i < 3 && j == 3);
+    constraint(cons, "Unchanged from Intake to Exit", col, experienced, (i, j) -> i < 3 && j == i);
+    constraint(cons, "Increased from Intake to Exit", col, experienced, (i, j) -> i < 3 && j < i);
+    return cons;
+  }
+
   private interface CellRule {
     boolean test(int i, int j);
   }
 
-  private void constraint(List<JointFit.Constraint> cons, String row, String col, CellRule rule) {
+  private void constraint(
+      List<JointFit.Constraint> cons, String row, String col, int base, CellRule rule) {
     Double v = targets.figure("abuse_level_change", row, col);
     if (v == null) {
       return;
@@ -298,10 +355,13 @@ final class SpecialTables {
         cells[i][j] = rule.test(i, j);
       }
     }
-    cons.add(new JointFit.Constraint(cells, (int) Math.round(v)));
+    cons.add(
+        targets.exact()
+            ? new JointFit.Constraint(cells, (int) Math.round(v))
+            : JointFit.Constraint.percent(cells, v, base));
   }
 
-  private static int index(String level) {
+  static int index(String level) {
     for (int i = 0; i < LEVELS.length; i++) {
       if (LEVELS[i].equals(level)) {
         return i;
@@ -312,48 +372,99 @@ final class SpecialTables {
 
   // ---- relationship at exit ----------------------------------------------------------------
 
+  private static final String RELATIONSHIP = "perpetrator_relationship";
+  private static final String CURRENT = "current_intimate_partner";
+  private static final String EX = "ex_intimate_partner";
+
   /** The exit relationship is the intake's, except the printed changes. */
   void relationshipChange(List<Rec> exits) {
     List<Rec> current = new ArrayList<>();
     List<Rec> ex = new ArrayList<>();
     for (Rec exit : exits) {
-      Object v = exit.intake.get("perpetrator_relationship");
+      Object v = exit.intake.get(RELATIONSHIP);
       if (v != null) {
-        exit.values.put("perpetrator_relationship", v);
-        (v.equals("current_intimate_partner")
-                ? current
-                : v.equals("ex_intimate_partner") ? ex : new ArrayList<Rec>())
-            .add(exit);
+        exit.values.put(RELATIONSHIP, v);
+        (v.equals(CURRENT) ? current : v.equals(EX) ? ex : new ArrayList<Rec>()).add(exit);
       }
     }
-    flip(
-        current,
-        "ex_intimate_partner",
-        figure(
-            "relationship_change",
-            "Current intimate partner to ex-intimate partner",
-            null,
-            current.size()));
-    flip(
-        ex,
-        "current_intimate_partner",
-        figure(
-            "relationship_change",
-            "Ex-intimate partner to current intimate partner",
-            null,
-            ex.size()));
+    flip(current, EX, figure("relationship_change", TO_EX, null, current.size()), random);
+    flip(ex, CURRENT, figure("relationship_change", TO_CURRENT, null, ex.size()), random);
   }
 
-  private void flip(List<Rec> group, String to, int k) {
-    Collections.shuffle(group, random);
+  /**
+   * Exits of the next year closing this year's intakes: their intake relationship is known only
+   * now, after this year's allocation. Where that year prints percentages (2021-22), they take the
+   * intake's relationship with the printed share changed, so its % holds over all its exits.
+   */
+  void relationshipOfLaterExits(List<Rec> intakes) {
+    String later = Integer.toString(Integer.parseInt(targets.year) + 1);
+    if (later.equals("2023")) {
+      return; // 2022-23 prints counts: fitted with its own exits
+    }
+    JsonNode table = targets.seedTables.get("relationship_change");
+    List<Rec> current = new ArrayList<>();
+    List<Rec> ex = new ArrayList<>();
+    for (Rec intake : intakes) {
+      Rec exit = intake.exit;
+      Object v = intake.get(RELATIONSHIP);
+      if (exit == null || exit.startYear <= intake.startYear || v == null) {
+        continue;
+      }
+      exit.values.put(RELATIONSHIP, v);
+      (v.equals(CURRENT) ? current : v.equals(EX) ? ex : new ArrayList<Rec>()).add(exit);
+    }
+    flip(current, EX, share(table, TO_EX, later, current.size()), side);
+    flip(ex, CURRENT, share(table, TO_CURRENT, later, ex.size()), side);
+  }
+
+  private static int share(JsonNode table, String row, String year, int base) {
+    Double p =
+        SeedTargets.value(SeedTargets.seedRow(table, row, new HashSet<>()), year, null, false);
+    return p == null ? 0 : (int) Math.round(p * base / 100.0);
+  }
+
+  private static final String TO_EX = "Current intimate partner to ex-intimate partner";
+  private static final String TO_CURRENT = "Ex-intimate partner to current intimate partner";
+
+  private static void flip(List<Rec> group, String to, int k, Random r) {
+    Collections.shuffle(group, r);
     for (int i = 0; i < Math.min(k, group.size()); i++) {
-      group.get(i).values.put("perpetrator_relationship", to);
+      group.get(i).values.put(RELATIONSHIP, to);
     }
   }
 
   // ---- escalation at exit ------------------------------------------------------------------
 
   void escalation(List<Rec> exits) {
+    escalation(exits, random);
+  }
+
+  /**
+   * A year that prints no exit levels (2020-21) has none, and escalation is asked only where a
+   * level is high, moderate or standard: at the end of the year the escalating cases get one, then
+   * their escalation (off the main stream).
+   */
+  void escalationWithoutLevels(List<Rec> exits) {
+    if (targets.fields.get("exit.abuse_level_" + TYPES[0]) != null) {
+      return;
+    }
+    int n = exits.size();
+    String t = "abuse_escalation";
+    int either = figure(t, "Any escalation in severity or frequency of abuse", null, n);
+    int high =
+        figure(
+            t,
+            "At least one form of high severity abuse which is escalating in frequency or severity",
+            null,
+            n);
+    if (either <= 0) {
+      return;
+    }
+    levelsForEscalation(exits, high, either);
+    escalation(exits, side);
+  }
+
+  private void escalation(List<Rec> exits, Random random) {
     int n = exits.size();
     String t = "abuse_escalation";
     int severity = figure(t, "Any escalation in severity of abuse", null, n);
@@ -416,6 +527,40 @@ final class SpecialTables {
         ticks.add("frequency");
       }
       escalating.get(i).values.put("abuse_escalation_" + escalatingType.get(i), ticks);
+    }
+  }
+
+  /**
+   * A year whose exit levels are not printed (2020-21) has none; escalation is asked only where a
+   * level is high, moderate or standard, so the escalating cases get one (the type they had at
+   * intake where there is one): high for the printed number escalating at high severity.
+   */
+  private void levelsForEscalation(List<Rec> exits, int high, int either) {
+    List<Rec> open = new ArrayList<>();
+    for (Rec exit : exits) {
+      boolean none = true;
+      for (String type : TYPES) {
+        none &= exit.get("abuse_level_" + type) == null;
+      }
+      if (none) {
+        open.add(exit);
+      }
+    }
+    Collections.shuffle(open, side);
+    for (int i = 0; i < Math.min(either, open.size()); i++) {
+      Rec exit = open.get(i);
+      String type = TYPES[0];
+      Object atIntake = null;
+      for (String t : TYPES) {
+        Object v = exit.intake.get("abuse_level_" + t);
+        if ("high".equals(v) || "moderate".equals(v) || "standard".equals(v)) {
+          type = t;
+          atIntake = v;
+          break;
+        }
+      }
+      String level = i < high ? "high" : "standard".equals(atIntake) ? "standard" : "moderate";
+      exit.set("abuse_level_" + type, level);
     }
   }
 
@@ -498,7 +643,11 @@ final class SpecialTables {
    */
   void dashPair(List<Rec> exits) {
     Integer n = SeedTargets.n(targets.seedTables.get(DASH), targets.year, null);
-    if (!targets.exact() || n == null) {
+    if (n == null) {
+      return;
+    }
+    if (!targets.exact()) {
+      dashPairEarlier(exits, n);
       return;
     }
     int[] intake = new int[3];
@@ -598,5 +747,98 @@ final class SpecialTables {
         }
       }
     }
+  }
+
+  /**
+   * An earlier year's pair (2021-22: % of n only). Its intake and its exit bands each leave 18% of
+   * n in no printed band. At exit those have 0 ticks, as in 2022-23; at intake they are exits
+   * closing an intake of the year before (2020-21, whose intake bands are not printed) with 0
+   * ticks, so every printed % holds. Banded cases beyond the printed counts get no exit score.
+   */
+  private void dashPairEarlier(List<Rec> exits, int n) {
+    int[] intake = new int[3];
+    int[] exit = new int[3];
+    for (int b = 0; b < 3; b++) {
+      intake[b] = figure(DASH, RISK[b], "Intake", n);
+      exit[b] = figure(DASH, RISK[b], "Exit", n);
+    }
+    int reduced =
+        figure(DASH, "Cases where Dash score reduced between Intake and Exit", "Intake to Exit", n);
+    if (reduced < 0 || intake[0] < 0 || exit[0] < 0) {
+      return;
+    }
+    List<List<Rec>> byBand = new ArrayList<>();
+    for (int b = 0; b < 3; b++) {
+      byBand.add(new ArrayList<>());
+    }
+    List<Rec> open = new ArrayList<>();
+    for (Rec e : exits) {
+      if (e.intake.get("dash_ticks") instanceof Long v && v >= 1) {
+        byBand.get(v <= 5 ? 0 : v <= 9 ? 1 : 2).add(e);
+      } else if (e.intake.startYear < e.startYear
+          && e.intake.get("dash_ticks") == null
+          && !e.intake.blank.contains("dash_ticks")) {
+        open.add(e);
+      }
+    }
+    Collections.shuffle(open, side);
+    int nextOpen = 0;
+    List<List<Rec>> chosen = new ArrayList<>();
+    for (int b = 0; b < 3; b++) {
+      List<Rec> g = byBand.get(b);
+      while (g.size() < intake[b] && nextOpen < open.size()) {
+        Rec e = open.get(nextOpen++);
+        e.intake.set("dash_ticks", inRiskBand(b, side));
+        g.add(e);
+      }
+      Collections.shuffle(g, side);
+      intake[b] = Math.min(intake[b], g.size());
+      chosen.add(new ArrayList<>(g.subList(0, intake[b])));
+    }
+    int sumIn = intake[0] + intake[1] + intake[2];
+    for (int z = sumIn; z < n && nextOpen < open.size(); z++) {
+      Rec e = open.get(nextOpen++);
+      e.intake.set("dash_ticks", 0L);
+      e.set("dash_ticks", 0L);
+    }
+    exit[2] += sumIn - (exit[0] + exit[1] + exit[2]);
+    boolean[][] lower = new boolean[3][3];
+    lower[1][0] = true;
+    lower[2][0] = true;
+    lower[2][1] = true;
+    int[][] m =
+        JointFit.fit(
+            intake,
+            exit,
+            List.of(new JointFit.Constraint(lower, (int) Math.round(reduced * 0.9))),
+            side);
+    int sameBandReductions = Math.max(0, reduced - (m[1][0] + m[2][0] + m[2][1]));
+    for (int i = 0; i < 3; i++) {
+      List<Rec> g = chosen.get(i);
+      int next = 0;
+      for (int j = 0; j < 3; j++) {
+        for (int c = 0; c < m[i][j]; c++) {
+          Rec e = g.get(next++);
+          long in = (Long) e.intake.get("dash_ticks");
+          int lo = RISK_BANDS[j][0];
+          int hi = RISK_BANDS[j][1];
+          long value;
+          if (i != j) {
+            value = lo + side.nextInt(hi - lo + 1);
+          } else if (sameBandReductions > 0 && in > lo) {
+            value = lo + side.nextInt((int) (in - lo));
+            sameBandReductions--;
+          } else {
+            long from = Math.max(in, lo);
+            value = from + side.nextInt((int) (Math.max(from, hi) - from + 1));
+          }
+          e.set("dash_ticks", value);
+        }
+      }
+    }
+  }
+
+  private static long inRiskBand(int b, Random r) {
+    return RISK_BANDS[b][0] + r.nextInt(RISK_BANDS[b][1] - RISK_BANDS[b][0] + 1);
   }
 }

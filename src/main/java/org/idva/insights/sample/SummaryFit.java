@@ -97,12 +97,16 @@ final class SummaryFit {
       return;
     }
     List<Rec> records = records(year, ref);
-    if (later != null && neverAsked(records, field)) {
-      borrow(records, records(later, ref), field);
+    Set<Rec> borrowed = new HashSet<>();
+    if (later != null && rarelyAsked(records, records(later, ref), field)) {
+      borrowed = borrow(records, records(later, ref), field);
     }
     int decimals = row.path("decimals").asInt(0);
     // an intake answer compared with the exit's (an intake-vs-exit table) keeps its value
-    java.util.function.Predicate<Rec> fixed = paired(ref) ? r -> r.exit != null : r -> false;
+    // (values just borrowed are new, so free to move)
+    Set<Rec> fresh = borrowed;
+    java.util.function.Predicate<Rec> fixed =
+        paired(ref) ? r -> r.exit != null && !fresh.contains(r) : r -> false;
     List<StatFit.Slot> slots;
     if (field.type() == FieldType.MULTI_CODE) {
       slots = tickSlots(records, field, fixed);
@@ -151,9 +155,10 @@ final class SummaryFit {
    * Gives records that were never asked a question the answers of the year after, in the same
    * proportions (a systematic sample of the donors), together with the answer it depends on.
    */
-  private void borrow(List<Rec> records, List<Rec> donors, Field field) {
+  private Set<Rec> borrow(List<Rec> records, List<Rec> donors, Field field) {
+    Set<Rec> out = new HashSet<>();
     if (donors.isEmpty()) {
-      return;
+      return out;
     }
     String parent = field.isConditional() ? field.when().field() : null;
     List<Rec> from = new ArrayList<>(donors);
@@ -163,18 +168,32 @@ final class SummaryFit {
     for (int i = 0; i < to.size(); i++) {
       Rec donor = from.get((int) ((long) i * from.size() / to.size()));
       Rec r = to.get(i);
-      if (parent != null && r.get(parent) == null && !r.blank.contains(parent)) {
+      if (r.get(field.id()) != null || (parent != null && r.get(parent) != null)) {
+        continue; // already set (by an intake-vs-exit fit): kept
+      }
+      if (parent != null && !r.blank.contains(parent)) {
         r.set(parent, copy(donor.get(parent)));
       }
       r.set(field.id(), copy(donor.get(field.id())));
+      out.add(r);
     }
+    return out;
   }
 
-  /** Whether no record holds the field or the answer it depends on (the year never asked it). */
-  private static boolean neverAsked(List<Rec> records, Field field) {
+  /**
+   * Whether the year's own allocation never asked the question: fewer than a quarter as many of its
+   * records hold it (or the answer it depends on) as the year after's (an intake-vs-exit fit may
+   * have set it on a few).
+   */
+  private static boolean rarelyAsked(List<Rec> records, List<Rec> later, Field field) {
     String parent = field.isConditional() ? field.when().field() : null;
-    return records.stream()
-        .allMatch(r -> r.get(field.id()) == null && (parent == null || r.get(parent) == null));
+    java.util.function.Predicate<Rec> holds =
+        r -> r.get(field.id()) != null || (parent != null && r.get(parent) != null);
+    double here =
+        records.isEmpty() ? 0 : records.stream().filter(holds).count() / (double) records.size();
+    double there =
+        later.isEmpty() ? 0 : later.stream().filter(holds).count() / (double) later.size();
+    return here < there / 4;
   }
 
   private static Object copy(Object v) {

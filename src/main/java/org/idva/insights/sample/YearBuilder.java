@@ -48,7 +48,7 @@ final class YearBuilder {
   final List<Rec> civil = new ArrayList<>();
 
   /** Intakes of the year before that this year's exits close (built here, belong there). */
-  final List<Rec> carriedBack = new ArrayList<>();
+  final CarriedIntakes carriedBack = new CarriedIntakes();
 
   private final Schema schema;
   private final SeedTargets.YearTargets targets;
@@ -101,6 +101,11 @@ final class YearBuilder {
     special.reviewAbuse(reviews);
     makeCriminalJustice();
     makeCivilJustice();
+    List<Rec> yearIntakes = intakes.stream().filter(r -> r.startYear == startYear).toList();
+    special.finishYear(yearIntakes, exits, startYear);
+    carriedBack.cypsPart =
+        special.cohortChildren(
+            yearIntakes, exits, startYear, carried instanceof CarriedIntakes c ? c.cypsPart : null);
   }
 
   // ---- structure -------------------------------------------------------------------------
