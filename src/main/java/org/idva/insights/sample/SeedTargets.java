@@ -77,6 +77,7 @@ final class SeedTargets {
         case "single", "multi" -> readSimple(out, def, seed, exact, base);
         case "grid" -> readGrid(out, def, seed, exact);
         case "pair" -> readPair(out, def, seed, exact);
+        case "change" -> readChangeBases(out, def, seed, exact);
         default -> {}
       }
     }
@@ -276,6 +277,32 @@ final class SeedTargets {
     }
   }
 
+  /**
+   * A change table (e.g. current to ex-partner) prints a count and its % of the exit cases with an
+   * intake answer, but no n: the implied base, count x 100 / %, is how many of the exit cohort gave
+   * that intake answer (calibrated year only).
+   */
+  private void readChangeBases(YearTargets out, JsonNode def, JsonNode seed, boolean exact) {
+    if (!exact) {
+      return;
+    }
+    Set<String> used = new HashSet<>();
+    for (JsonNode row : def.path("rows")) {
+      JsonNode seedRow = seedRow(seed, row.get("label").asText(), used);
+      JsonNode filter = row.get("filter");
+      if (seedRow == null || filter == null || filter.path("in").size() != 1) {
+        continue;
+      }
+      JsonNode count = seedRow.path("values").get(out.year + ".count");
+      JsonNode pct = seedRow.path("values").get(out.year + ".pct");
+      if (count != null && pct != null && pct.asDouble() > 0) {
+        out.cohortBases
+            .computeIfAbsent(filter.get("field").asText(), f -> new LinkedHashMap<>())
+            .put(filter.get("in").get(0).asText(), new double[] {count.asDouble(), pct.asDouble()});
+      }
+    }
+  }
+
   private void readSizes(YearTargets out, boolean exact) {
     out.intakes = n(seedById.get("referral_status"), out.year, null);
     out.clients = n(seedById.get("client_age"), out.year, null);
@@ -344,6 +371,12 @@ final class SeedTargets {
      * prints its n: key {@code form.field=code}.
      */
     final Map<String, Integer> askedN = new LinkedHashMap<>();
+
+    /**
+     * Intake answers of the exit cohort implied by change tables: field → code → {count, %}; the
+     * cohort's number with the code must make count / number round to the %.
+     */
+    final Map<String, Map<String, double[]>> cohortBases = new LinkedHashMap<>();
 
     Integer intakes;
     Integer clients;

@@ -52,6 +52,9 @@ final class SummaryFit {
 
   private void fitYear(YearBuilder year, YearBuilder later) {
     String label = Integer.toString(year.startYear + 1);
+    SeedTargets.YearTargets targets = seed.year(label);
+    targets.cohortBases.forEach(
+        (ref, codes) -> codes.forEach((code, cp) -> fitChangeBase(year, ref, code, cp[0], cp[1])));
     for (JsonNode def : seed.definitions()) {
       JsonNode table = seed.seedTable(def.get("id").asText());
       if (table == null || !def.has("rows")) {
@@ -124,6 +127,56 @@ final class SummaryFit {
     } else {
       StatFit.fitMean(slots, target, random);
     }
+  }
+
+  /**
+   * A change table's implied base: the number of the year's exits whose intake gave {@code code}
+   * must make {@code count} round to {@code pct}. Moves the code between the year's intakes, one
+   * swap at a time: an exit-cohort intake whose exit kept its answer unchanged takes the code (its
+   * exit too), an intake with no exit in the year gives it up for the other's answer. The year's
+   * intake counts and the change counts stay as they are.
+   */
+  private void fitChangeBase(YearBuilder year, String ref, String code, double count, double pct) {
+    if (!ref.startsWith("intake.")) {
+      return;
+    }
+    String id = ref.substring("intake.".length());
+    List<Rec> cohort = new ArrayList<>();
+    int base = 0;
+    for (Rec exit : year.exits) {
+      if (code.equals(exit.intake.get(id))) {
+        base++;
+      } else if (exit.intake.startYear == year.startYear
+          && exit.intake.get(id) != null
+          && exit.intake.get(id).equals(exit.get(id))) {
+        cohort.add(exit.intake);
+      }
+    }
+    List<Rec> givers = new ArrayList<>();
+    for (Rec r : year.intakes) {
+      if (r.startYear == year.startYear && code.equals(r.get(id)) && !inExits(r, year)) {
+        givers.add(r);
+      }
+    }
+    Collections.shuffle(cohort, random);
+    Collections.shuffle(givers, random);
+    int want = (int) Math.round(count * 100 / pct);
+    while (Math.floor(100 * count / Math.max(1, base) + 0.5) != pct
+        && base < want
+        && !cohort.isEmpty()
+        && !givers.isEmpty()) {
+      Rec taker = cohort.remove(cohort.size() - 1);
+      Rec giver = givers.remove(givers.size() - 1);
+      Object old = taker.get(id);
+      taker.set(id, code);
+      taker.exit.set(id, code);
+      giver.set(id, old);
+      base++;
+    }
+  }
+
+  private static boolean inExits(Rec intake, YearBuilder year) {
+    return intake.exit != null && year.exits.contains(intake.exit);
   }
 
   /** Whether an intake-vs-exit table compares this field's answers (its values are paired). */
