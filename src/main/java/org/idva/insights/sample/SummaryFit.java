@@ -53,6 +53,9 @@ final class SummaryFit {
   private void fitYear(YearBuilder year, YearBuilder later) {
     String label = Integer.toString(year.startYear + 1);
     SeedTargets.YearTargets targets = seed.year(label);
+    if (!targets.exact()) {
+      YearBuilder.NEEDS.forEach((need, row) -> fitNeedGroup(year, targets, need, row));
+    }
     targets.cohortBases.forEach(
         (ref, codes) -> codes.forEach((code, cp) -> fitChangeBase(year, ref, code, cp[0], cp[1])));
     for (JsonNode def : seed.definitions()) {
@@ -172,6 +175,55 @@ final class SummaryFit {
       taker.exit.set(id, code);
       giver.set(id, old);
       base++;
+    }
+  }
+
+  /**
+   * Needs & support matrix, earlier years: "Support provided" is a % of the exit cases with the
+   * need, and the supported are the n the support tables print. Where the need group is too big for
+   * that %, exit-cohort intakes that were not supported give their need to intakes of the same year
+   * with no exit in it (the year's need counts stay), within the rounding of the group's own
+   * printed %.
+   */
+  private void fitNeedGroup(
+      YearBuilder year, SeedTargets.YearTargets targets, String need, String label) {
+    String support = "support_" + need.substring("need_".length());
+    Integer supported = targets.askedN.get("exit." + support + "=yes");
+    Double share = targets.figure("needs_support_matrix", label, "Support provided");
+    Double identified =
+        targets.figure("needs_support_matrix", label, "Clients identified with needs");
+    if (supported == null || share == null || share <= 0 || identified == null) {
+      return;
+    }
+    int n = year.exits.size();
+    int lowest = (int) Math.max(0, Math.ceil((identified - 0.5) * n / 100.0 - 1e-9));
+    List<Rec> drop = new ArrayList<>();
+    int group = 0;
+    for (Rec exit : year.exits) {
+      if ("yes".equals(exit.intake.get(need))) {
+        group++;
+        if (!"yes".equals(exit.get(support)) && exit.intake.startYear == year.startYear) {
+          drop.add(exit.intake);
+        }
+      }
+    }
+    List<Rec> takers = new ArrayList<>();
+    for (Rec r : year.intakes) {
+      if (r.startYear == year.startYear && "no".equals(r.get(need)) && r.exit == null) {
+        takers.add(r); // no exit in any year: no exit cohort's matrix moves
+      }
+    }
+    Collections.shuffle(drop, random);
+    Collections.shuffle(takers, random);
+    while (Math.floor(100.0 * supported / Math.max(1, group) + 0.5) < share
+        && group > lowest
+        && !drop.isEmpty()
+        && !takers.isEmpty()) {
+      Rec from = drop.remove(drop.size() - 1);
+      Rec to = takers.remove(takers.size() - 1);
+      from.set(need, "no");
+      to.set(need, "yes");
+      group--;
     }
   }
 

@@ -51,9 +51,8 @@ class SampleSeedCheckTest {
   }
 
   static {
-    gap(
-        "sample: 2022 support % of a small need group (drug misuse) two points off",
-        "needs_support_matrix", "Drug misuse", "2022.Support provided.pct");
+    // None at present: every cell of the seed outside SeedDeviations.EXCLUDED matches. A shortfall
+    // found later is listed here with gap("reason", table, row, columns...) until it is fixed.
   }
 
   @Test
