@@ -14,6 +14,16 @@ import java.util.Map;
 final class PercentFit {
   private PercentFit() {}
 
+  /** The smallest count of n whose percentage, rounded half up, is {@code pct} (at least 0). */
+  static int lowest(double pct, int n) {
+    return (int) Math.max(0, Math.ceil((pct - 0.5) * n / 100.0 - 1e-9));
+  }
+
+  /** The largest count of n whose percentage, rounded half up, is {@code pct}. */
+  static int highest(double pct, int n) {
+    return (int) Math.ceil((pct + 0.5) * n / 100.0 - 1e-9) - 1;
+  }
+
   /** The counts, or null when no counts of n round to every printed percentage. */
   static Map<String, Integer> counts(Map<String, Double> percents, int n) {
     if (n <= 0 || percents.isEmpty()) {
@@ -26,8 +36,8 @@ final class PercentFit {
     long high = 0;
     for (Map.Entry<String, Double> e : percents.entrySet()) {
       double p = e.getValue();
-      int l = (int) Math.max(0, Math.ceil((p - 0.5) * n / 100.0 - 1e-9));
-      int h = (int) Math.min(n, Math.ceil((p + 0.5) * n / 100.0 - 1e-9) - 1);
+      int l = lowest(p, n);
+      int h = Math.min(n, highest(p, n));
       if (h < l) {
         return null;
       }

@@ -123,7 +123,7 @@ public final class SampleGenerator {
   }
 
   /** One calibrated build: the three reporting years of one seed-sized set of cases. */
-  private List<YearBuilder> build(int build, Services services) {
+  List<YearBuilder> build(int build, Services services) {
     Random random = new Random(seed * 1_000_003L + build);
     List<YearBuilder> years = new ArrayList<>();
     List<Rec> carried = new ArrayList<>();
@@ -247,7 +247,7 @@ public final class SampleGenerator {
   }
 
   /** A record's answers in the sheet's field order, with its keys and dates. */
-  private static Map<String, Object> values(Rec rec, SheetDefinition def) {
+  static Map<String, Object> values(Rec rec, SheetDefinition def) {
     Map<String, Object> all = new HashMap<>(rec.values);
     switch (def.ref()) {
       case "intake" -> {

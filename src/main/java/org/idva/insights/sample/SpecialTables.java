@@ -658,20 +658,8 @@ final class SpecialTables {
     }
     int reduced =
         figure(DASH, "Cases where Dash score reduced between Intake and Exit", "Intake to Exit", 0);
-    List<List<Rec>> byBand = new ArrayList<>();
-    for (int b = 0; b < 3; b++) {
-      byBand.add(new ArrayList<>());
-    }
     List<Rec> open = new ArrayList<>();
-    for (Rec e : exits) {
-      if (e.intake.get("dash_ticks") instanceof Long v && v >= 1) {
-        byBand.get(v <= 5 ? 0 : v <= 9 ? 1 : 2).add(e);
-      } else if (e.intake.startYear < e.startYear
-          && e.intake.get("dash_ticks") == null
-          && !e.intake.blank.contains("dash_ticks")) {
-        open.add(e);
-      }
-    }
+    List<List<Rec>> byBand = byIntakeDashBand(exits, open);
     // intakes of the year before, made for these exits and not yet filled in (the earlier year's
     // allocation counts what is set here): their intake score makes up each band's shortfall, and
     // the cases in no printed band at exit
@@ -767,20 +755,8 @@ final class SpecialTables {
     if (reduced < 0 || intake[0] < 0 || exit[0] < 0) {
       return;
     }
-    List<List<Rec>> byBand = new ArrayList<>();
-    for (int b = 0; b < 3; b++) {
-      byBand.add(new ArrayList<>());
-    }
     List<Rec> open = new ArrayList<>();
-    for (Rec e : exits) {
-      if (e.intake.get("dash_ticks") instanceof Long v && v >= 1) {
-        byBand.get(v <= 5 ? 0 : v <= 9 ? 1 : 2).add(e);
-      } else if (e.intake.startYear < e.startYear
-          && e.intake.get("dash_ticks") == null
-          && !e.intake.blank.contains("dash_ticks")) {
-        open.add(e);
-      }
-    }
+    List<List<Rec>> byBand = byIntakeDashBand(exits, open);
     Collections.shuffle(open, side);
     int nextOpen = 0;
     List<List<Rec>> chosen = new ArrayList<>();
@@ -840,5 +816,26 @@ final class SpecialTables {
 
   private static long inRiskBand(int b, Random r) {
     return RISK_BANDS[b][0] + r.nextInt(RISK_BANDS[b][1] - RISK_BANDS[b][0] + 1);
+  }
+
+  /**
+   * Exits by their intake's Dash band (1-5, 6-9, 10+); adds to {@code open} the exits whose intake
+   * (of the year before) has no score yet and is not meant to stay blank.
+   */
+  private static List<List<Rec>> byIntakeDashBand(List<Rec> exits, List<Rec> open) {
+    List<List<Rec>> byBand = new ArrayList<>();
+    for (int b = 0; b < 3; b++) {
+      byBand.add(new ArrayList<>());
+    }
+    for (Rec e : exits) {
+      if (e.intake.get("dash_ticks") instanceof Long v && v >= 1) {
+        byBand.get(v <= 5 ? 0 : v <= 9 ? 1 : 2).add(e);
+      } else if (e.intake.startYear < e.startYear
+          && e.intake.get("dash_ticks") == null
+          && !e.intake.blank.contains("dash_ticks")) {
+        open.add(e);
+      }
+    }
+    return byBand;
   }
 }

@@ -52,7 +52,7 @@ final class SummaryFit {
 
   private void fitYear(YearBuilder year, YearBuilder later) {
     String label = Integer.toString(year.startYear + 1);
-    SeedTargets.YearTargets targets = seed.year(label);
+    SeedTargets.YearTargets targets = year.targets;
     if (!targets.exact()) {
       YearBuilder.NEEDS.forEach((need, row) -> fitNeedGroup(year, targets, need, row));
     }
@@ -196,7 +196,7 @@ final class SummaryFit {
       return;
     }
     int n = year.exits.size();
-    int lowest = (int) Math.max(0, Math.ceil((identified - 0.5) * n / 100.0 - 1e-9));
+    int lowest = PercentFit.lowest(identified, n);
     List<Rec> drop = new ArrayList<>();
     int group = 0;
     for (Rec exit : year.exits) {
@@ -228,7 +228,7 @@ final class SummaryFit {
   }
 
   private static boolean inExits(Rec intake, YearBuilder year) {
-    return intake.exit != null && year.exits.contains(intake.exit);
+    return intake.exit != null && intake.exit.startYear == year.startYear;
   }
 
   /** Whether an intake-vs-exit table compares this field's answers (its values are paired). */

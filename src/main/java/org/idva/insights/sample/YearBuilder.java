@@ -51,7 +51,7 @@ final class YearBuilder {
   final CarriedIntakes carriedBack = new CarriedIntakes();
 
   private final Schema schema;
-  private final SeedTargets.YearTargets targets;
+  final SeedTargets.YearTargets targets;
   private final Random random;
   private final Allocator allocator;
   private final Services services;
@@ -628,9 +628,8 @@ final class YearBuilder {
           // kept within the rounding of the answer's own printed %: where the two disagree (the
           // seed's follow-up n off its parent's %), the parent's table wins
           int n = population.size();
-          int lo = (int) Math.max(0, Math.ceil((pct - 0.5) * n / 100.0 - 1e-9));
-          int hi = (int) Math.ceil((pct + 0.5) * n / 100.0 - 1e-9) - 1;
-          wanted = Math.max(lo, Math.min(hi, wanted));
+          wanted =
+              Math.max(PercentFit.lowest(pct, n), Math.min(PercentFit.highest(pct, n), wanted));
         }
         int diff = wanted - counts.getOrDefault(code, 0);
         counts.put(code, wanted);

@@ -2,11 +2,9 @@ package org.idva.insights.sample;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.idva.insights.model.FormRow;
 import org.idva.insights.model.ReportingQuarter;
 import org.idva.insights.model.ReturnContent;
@@ -15,49 +13,29 @@ import org.idva.insights.schema.Schema;
 import org.idva.insights.schema.SheetDefinition;
 
 /**
- * The sample's one set of nine services exactly as the generator assembled it before {@code
- * --scale} pooled builds (a copy of that code, scanning every record per return): the oracle that
- * shows scale 1 is unchanged.
+ * The sample's one set of nine services assembled as the generator did before {@code --scale}
+ * pooled builds (a copy of that code, scanning every record per return, over the generator's own
+ * build): the oracle that shows filing and assembling returns kept scale 1 as it was.
  */
 final class LegacyReplica {
-  private static final int[] START_YEARS = SampleGenerator.START_YEARS;
   private final Schema schema;
-  private final long seed;
-  private final SeedTargets seedTargets;
+  private final SampleGenerator generator;
 
   private LegacyReplica(Schema schema, long seed) {
     this.schema = schema;
-    this.seed = seed;
-    this.seedTargets = new SeedTargets(schema);
+    this.generator = new SampleGenerator(schema, seed, 1);
   }
 
   static List<ReturnContent> returns(Schema schema, long seed) {
-    return new LegacyReplica(schema, seed).replica(0);
+    return new LegacyReplica(schema, seed).replica();
   }
 
-  /** The 108 returns of one set of nine services. */
-  private List<ReturnContent> replica(int replica) {
-    Random random = new Random(seed * 1_000_003L + replica);
-    Services services = new Services(replica);
-    List<YearBuilder> years = new ArrayList<>();
-    List<Rec> carried = new ArrayList<>();
-    for (int startYear : START_YEARS) {
-      YearBuilder year =
-          new YearBuilder(
-              schema,
-              seedTargets.year(Integer.toString(startYear + 1)),
-              startYear,
-              services,
-              random);
-      if (startYear > START_YEARS[START_YEARS.length - 1]) {
-        SeedTargets.YearTargets before = seedTargets.year(Integer.toString(startYear));
-        year.carryBudget = Math.max(0, before.intakes - before.exits - 60);
-      }
-      year.build(carried);
-      carried = year.carriedBack;
-      years.add(year);
-    }
-    new SummaryFit(schema, seedTargets, random).apply(years);
+  /**
+   * The 108 returns of the one calibrated build (the generator's own build, assembled the old way).
+   */
+  private List<ReturnContent> replica() {
+    Services services = new Services(0);
+    List<YearBuilder> years = generator.build(0, services);
     List<ReturnContent> out = new ArrayList<>();
     for (int startYear = 2020; startYear <= 2022; startYear++) {
       for (int q = 1; q <= 4; q++) {
@@ -67,7 +45,7 @@ final class LegacyReplica {
         }
       }
     }
-    return replica == 0 ? Slips.apply(out, schema) : out;
+    return Slips.apply(out, schema);
   }
 
   private ReturnContent content(
@@ -126,7 +104,7 @@ final class LegacyReplica {
                 service,
                 def.ref(),
                 new SourceLocation(file, def.sheetName(), excelRow++, SourceLocation.NONE),
-                values(rec, def)));
+                SampleGenerator.values(rec, def)));
       }
     }
     return new ReturnContent(service, quarter, services.contact(service), rows, Map.of());
@@ -134,29 +112,5 @@ final class LegacyReplica {
 
   private static void sortByDate(List<Rec> recs) {
     recs.sort(Comparator.comparing((Rec r) -> r.date));
-  }
-
-  /** A record's answers in the sheet's field order, with its keys and dates. */
-  private static Map<String, Object> values(Rec rec, SheetDefinition def) {
-    Map<String, Object> all = new HashMap<>(rec.values);
-    switch (def.ref()) {
-      case "intake" -> {
-        all.putAll(rec.client.values);
-        all.put("intake_date", rec.date);
-      }
-      case "exit", "review" -> {
-        all.put("case_ref", rec.intake.get("case_ref"));
-        all.put(def.ref().equals("exit") ? "exit_date" : "review_date", rec.date);
-      }
-      default -> {}
-    }
-    Map<String, Object> ordered = new LinkedHashMap<>();
-    for (var field : def.fields()) {
-      Object v = all.get(field.id());
-      if (v != null) {
-        ordered.put(field.id(), v);
-      }
-    }
-    return ordered;
   }
 }
