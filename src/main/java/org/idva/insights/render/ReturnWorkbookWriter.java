@@ -30,6 +30,13 @@ import org.idva.insights.schema.SheetDefinition;
  * as typed text: that is how the sample data makes its deliberate slips.
  */
 public final class ReturnWorkbookWriter {
+  /** The time stamped on every zip part: 1 January 2000, local time (zip stores no zone). */
+  private static final long PART_TIME =
+      java.time.LocalDateTime.of(2000, 1, 1, 0, 0)
+          .atZone(java.time.ZoneId.systemDefault())
+          .toInstant()
+          .toEpochMilli();
+
   private final Schema schema;
   private ReturnTemplateParts template;
 
@@ -59,7 +66,9 @@ public final class ReturnWorkbookWriter {
     zip.setLevel(6);
     for (Map.Entry<String, byte[]> part : parts.parts().entrySet()) {
       String name = part.getKey();
-      zip.putNextEntry(new ZipEntry(name));
+      ZipEntry entry = new ZipEntry(name);
+      entry.setTime(PART_TIME); // the same content gives the same bytes, whenever it is written
+      zip.putNextEntry(entry);
       if (name.equals(parts.sharedStringsPart())) {
         zip.write(parts.sharedStrings(content));
       } else if (parts.formSheet(name) != null) {

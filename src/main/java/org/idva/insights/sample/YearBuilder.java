@@ -402,8 +402,10 @@ final class YearBuilder {
     if (civil.isEmpty() || targets.civilOrders == null) {
       return;
     }
+    // in report order: the loop below draws random numbers, so its order must be fixed (Map.of's
+    // iteration order changes from one JVM run to the next)
     Map<String, String> outcomes =
-        Map.of("Applied for", "applied_for", "Granted", "granted", "Not granted", "not_granted");
+        linked("Applied for", "applied_for", "Granted", "granted", "Not granted", "not_granted");
     Field orderType = schema.field("civil_justice.civil_orders.order_type").orElseThrow();
     int n = civil.size();
     for (JsonNode row : targets.civilOrders.get("rows")) {
@@ -490,17 +492,29 @@ final class YearBuilder {
 
   /** Needs at intake named in the needs-and-support matrix: field id → the matrix row label. */
   static final Map<String, String> NEEDS =
-      Map.ofEntries(
-          Map.entry("need_housing", "Housing"),
-          Map.entry("need_physical_health", "Physical health"),
-          Map.entry("need_mental_health", "Mental health"),
-          Map.entry("need_drug_misuse", "Drug misuse"),
-          Map.entry("need_alcohol_misuse", "Alcohol misuse"),
-          Map.entry("need_children_parenting", "Children/parenting"),
-          Map.entry("need_finance", "Finance, benefits and debt"),
-          Map.entry("need_eet", "Employment, education and training"),
-          Map.entry("need_social_community", "Social and community support"),
-          Map.entry("need_immigration", "Immigration"));
+      linked(
+          "need_housing", "Housing",
+          "need_physical_health", "Physical health",
+          "need_mental_health", "Mental health",
+          "need_drug_misuse", "Drug misuse",
+          "need_alcohol_misuse", "Alcohol misuse",
+          "need_children_parenting", "Children/parenting",
+          "need_finance", "Finance, benefits and debt",
+          "need_eet", "Employment, education and training",
+          "need_social_community", "Social and community support",
+          "need_immigration", "Immigration");
+
+  /**
+   * An unmodifiable map of key, value pairs that iterates in the order given (the sample draws
+   * random numbers while iterating, so its order must not change between runs as Map.of's does).
+   */
+  static Map<String, String> linked(String... pairs) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      out.put(pairs[i], pairs[i + 1]);
+    }
+    return Collections.unmodifiableMap(out);
+  }
 
   private static final String MATRIX = "needs_support_matrix";
   private static final Set<String> IMPROVED = Set.of("improved_greatly", "improved_slightly");
