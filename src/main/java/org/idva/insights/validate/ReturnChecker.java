@@ -128,7 +128,8 @@ public final class ReturnChecker {
                 + n.service()
                 + ", "
                 + n.quarter().label(),
-            "Make the About sheet and the file name agree; the About sheet was used.");
+            "Make the About sheet and the file name agree (both name the service and the quarter),"
+                + " then send the return again.");
       }
     }
     ReturnInfo info = new ReturnInfo(name, service, quarter, sha256(file), origin.received());
