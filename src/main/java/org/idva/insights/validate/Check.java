@@ -18,6 +18,10 @@ public enum Check {
   PASSWORD_PROTECTED(Severity.ERROR, true, "The workbook is protected with a password to open."),
   FILE_TOO_LARGE(
       Severity.ERROR, true, "Part xl/worksheets/sheet1.xml expands far beyond any real return."),
+  STRICT_OPEN_XML(
+      Severity.ERROR,
+      true,
+      "The workbook is saved as Strict Open XML Spreadsheet, not as an Excel Workbook."),
   XML_ENTITIES(
       Severity.ERROR, true, "Part xl/workbook.xml declares a DOCTYPE or entities (not allowed)."),
   EMPTY_WORKBOOK(Severity.ERROR, true, "The workbook has no data on any sheet."),
