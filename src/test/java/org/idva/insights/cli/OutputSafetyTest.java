@@ -2,9 +2,7 @@ package org.idva.insights.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,24 +67,16 @@ class OutputSafetyTest {
     Files.copy(
         CORPUS.resolve("37-formula-injection.xlsx"), input.resolve("37-formula-injection.xlsx"));
     Path output = dir.resolve("output");
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    int code;
-    try {
-      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-      code =
-          Main.run(
-              "run",
-              "--input",
-              input.toString(),
-              "--output",
-              output.toString(),
-              "--store",
-              dir.resolve("store.db").toString());
-    } finally {
-      System.setOut(old);
-    }
-    assertThat(code).as(buf.toString(StandardCharsets.UTF_8)).isIn(0, 1);
+    Captured run =
+        Captured.run(
+            "run",
+            "--input",
+            input.toString(),
+            "--output",
+            output.toString(),
+            "--store",
+            dir.resolve("store.db").toString());
+    assertThat(run.code()).as(run.out()).isIn(0, 1);
 
     List<Path> workbooks = new ArrayList<>();
     List<Path> messages = new ArrayList<>();

@@ -3,9 +3,7 @@ package org.idva.insights.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +73,7 @@ class RunCrashAndConcurrencyTest {
       killed.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
       assertThat(killed.waitFor(5, TimeUnit.MINUTES)).isTrue();
       assertThat(killed.exitValue()).as(fault).isEqualTo(137);
-      Run again = run(store, out);
+      Captured again = run(store, out);
       assertThat(again.code()).as(again.out()).isZero();
       assertThat(fingerprint(store)).as(fault).isEqualTo(expected);
     }
@@ -90,7 +88,7 @@ class RunCrashAndConcurrencyTest {
     for (Path p : written) {
       Files.setLastModifiedTime(p, FileTime.fromMillis(1_000_000L));
     }
-    Run third = run(clean, out);
+    Captured third = run(clean, out);
     assertThat(third.code()).isZero();
     assertThat(third.out().lines().filter(l -> l.startsWith("SVC0") && l.contains(".xlsx")))
         .hasSize(3)
@@ -165,29 +163,22 @@ class RunCrashAndConcurrencyTest {
         .orElse("");
   }
 
-  record Run(int code, String out) {}
+  /** The arguments of {@code insights run} over the input into {@code store} and {@code out}. */
+  private List<String> runArgs(Path store, Path out) {
+    return List.of(
+        "run",
+        "--input",
+        input.toString(),
+        "--output",
+        out.toString(),
+        "--store",
+        store.toString(),
+        "--no-report");
+  }
 
   /** {@code insights run} in this JVM. */
-  private Run run(Path store, Path out) throws Exception {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    int code;
-    try {
-      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-      code =
-          Main.run(
-              "run",
-              "--input",
-              input.toString(),
-              "--output",
-              out.toString(),
-              "--store",
-              store.toString(),
-              "--no-report");
-    } finally {
-      System.setOut(old);
-    }
-    return new Run(code, buf.toString(StandardCharsets.UTF_8));
+  private Captured run(Path store, Path out) {
+    return Captured.run(runArgs(store, out).toArray(String[]::new));
   }
 
   /** {@code insights run} in another JVM, with a fault injected ("" for none). */
@@ -198,21 +189,9 @@ class RunCrashAndConcurrencyTest {
     if (!fault.isEmpty()) {
       cmd.add("-Dinsights.fault=" + fault);
     }
-    cmd.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "run",
-            "--input",
-            input.toString(),
-            "--output",
-            out.toString(),
-            "--store",
-            store.toString(),
-            "--lock-wait",
-            lockWait,
-            "--no-report"));
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    cmd.addAll(runArgs(store, out));
+    cmd.addAll(List.of("--lock-wait", lockWait));
     return new ProcessBuilder(cmd).directory(dir.toFile()).start();
   }
 
