@@ -52,7 +52,7 @@ class CommittedSampleTest {
     try (Stream<Path> files = Files.list(folder)) {
       return files
           .map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".xlsx"))
+          .filter(n -> n.endsWith(".xlsx") || n.equals("services.json"))
           .sorted()
           .toList();
     }
