@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.idva.insights.ingest.ReturnFiles;
 import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.Finding;
+import org.idva.insights.model.IssuesSheet;
 import org.idva.insights.model.ReturnOrigin;
 import org.idva.insights.model.ReturnStatus;
 import org.idva.insights.model.Severity;
@@ -82,6 +83,16 @@ public final class Pipeline {
     Optional<Finding> unknown = unknownService(checked.result());
     if (unknown.isPresent()) {
       checked = reject(checked, unknown.get());
+    } else {
+      checked =
+          new ReturnsCheck.Checked(
+              checked.file(),
+              QueryExplanations.apply(
+                  checked.result(),
+                  store,
+                  s.sender(),
+                  IssuesSheet.NAME + " sheet, " + s.channel().label()),
+              checked.opened());
     }
     IngestResult ingested = unknown.isPresent() ? null : ingest(checked);
     ReturnsCheck.Outcome outcome =

@@ -26,10 +26,46 @@ import org.idva.insights.render.FeedbackWorkbookWriter.Styles;
  * cell (POI refuses that, and the checked copy must never be lost to it).
  */
 final class CellMarks {
+  static final String AUTHOR = "Idva Insights checks";
+  private static final java.util.regex.Pattern ISSUES =
+      java.util.regex.Pattern.compile(
+          java.util.regex.Pattern.quote(FeedbackWorkbookWriter.ISSUES_SHEET) + "( \\d+)?",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private final FindingText words;
 
   CellMarks(FindingText words) {
     this.words = words;
+  }
+
+  /**
+   * Forgets an earlier check in a checked workbook sent back as the return: its Issues sheet and
+   * the comments the checks wrote go, so the new ones do not pile onto them.
+   */
+  static void forgetEarlierCheck(XSSFWorkbook wb) {
+    for (int i = wb.getNumberOfSheets() - 1; i >= 0; i--) {
+      if (ISSUES.matcher(wb.getSheetName(i).strip()).matches()) {
+        wb.removeSheetAt(i);
+      }
+    }
+    for (Sheet sheet : wb) {
+      List<org.apache.poi.ss.util.CellAddress> ours = new ArrayList<>();
+      sheet
+          .getCellComments()
+          .forEach(
+              (at, c) -> {
+                if (AUTHOR.equals(c.getAuthor())) {
+                  ours.add(at);
+                }
+              });
+      for (org.apache.poi.ss.util.CellAddress at : ours) {
+        Row row = sheet.getRow(at.getRow());
+        Cell cell = row == null ? null : row.getCell(at.getColumn());
+        if (cell != null) {
+          cell.removeCellComment();
+        }
+      }
+    }
   }
 
   void mark(XSSFWorkbook wb, List<Finding> findings, Styles styles) {
@@ -80,7 +116,7 @@ final class CellMarks {
       anchor.setRow2(at.row() + 7);
       Comment comment = drawing.createCellComment(anchor);
       comment.setString(new XSSFRichTextString(text));
-      comment.setAuthor("Idva Insights checks");
+      comment.setAuthor(AUTHOR);
       cell.setCellComment(comment);
     }
   }

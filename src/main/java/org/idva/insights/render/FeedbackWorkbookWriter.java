@@ -57,6 +57,9 @@ public final class FeedbackWorkbookWriter {
                 .matches(".*\\.xls[xm]")
             && Files.size(original) <= MAX_COPY_BYTES;
     try (XSSFWorkbook wb = copy ? open(original) : new XSSFWorkbook()) {
+      if (copy) {
+        CellMarks.forgetEarlierCheck(wb);
+      }
       Styles styles = new Styles(wb);
       Sheet issues = wb.createSheet(uniqueIssuesName(wb));
       wb.setSheetOrder(issues.getSheetName(), 0);
