@@ -61,7 +61,8 @@ public final class ReturnChecker {
   public ReturnChecker(Schema schema, KnownCases known) {
     this.schema = schema;
     this.known = known;
-    this.matchers = schema.sheets().stream().map(HeaderMatcher::new).toList();
+    HeaderWords words = new HeaderWords(schema.headerWords());
+    this.matchers = schema.sheets().stream().map(s -> new HeaderMatcher(s, words)).toList();
     this.issues = new IssuesSheetReader(schema);
   }
 
