@@ -38,10 +38,7 @@ final class QueriesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Schema schema = definitions.loadSchema();
-    if (storeOptions.isMissingFile(schema)) {
-      System.err.printf(
-          "No case store at %s: run `insights run` first, or give --store.%n",
-          storeOptions.config(schema).describe());
+    if (storeOptions.reportMissing(schema)) {
       return ExitCode.IO;
     }
     try (CaseStore store = storeOptions.open(schema)) {

@@ -179,7 +179,7 @@ final class StoreFindings {
             "NO_CASE_REF",
             at,
             "",
-            "a " + caseField + " on every " + sheet.title() + " row",
+            "a case ref on every " + sheet.title() + " row",
             "Fill in the case ref; the row was not stored."));
   }
 

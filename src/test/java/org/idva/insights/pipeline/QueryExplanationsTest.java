@@ -218,4 +218,17 @@ class QueryExplanationsTest {
         .asString()
         .contains("Accepted, queries explained");
   }
+
+  @Test
+  void theOneLineSummaryOfARejectedReturnSaysWhy() throws Exception {
+    TestReturn r = new TestReturn(SCHEMA, "SVC01", 2);
+    r.edit(wb -> wb.removeSheetAt(wb.getSheetIndex("Exit")));
+    Receipt rejected = submit(write(r));
+    assertThat(rejected.status()).isEqualTo(ReturnStatus.REJECTED);
+    assertThat(rejected.summary())
+        .contains("Rejected")
+        .contains("because: Missing sheet (sheet Exit)");
+    Receipt accepted = submit(write(new TestReturn(SCHEMA, "SVC01", 2)));
+    assertThat(accepted.summary()).doesNotContain("because");
+  }
 }
