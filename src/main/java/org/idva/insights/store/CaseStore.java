@@ -242,6 +242,11 @@ public final class CaseStore implements AutoCloseable {
     return new Explanations(this);
   }
 
+  /** The messages received by e-mail and the replies waiting to go out. */
+  public MessageLog messageLog() {
+    return new MessageLog(this);
+  }
+
   void rollbackQuietly() {
     try {
       dialect.rollback(connection);
