@@ -20,6 +20,7 @@ import org.idva.insights.report.ReportDefinitions;
 import org.idva.insights.schema.Schema;
 import org.idva.insights.schema.ServiceRegistry;
 import org.idva.insights.store.CaseStore;
+import org.idva.insights.store.WriterLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -103,7 +104,9 @@ final class RunCommand implements Callable<Integer> {
     List<Path> files = ReturnFiles.find(input);
     boolean errors = false;
     Map<String, ServiceSummary> summaries = new TreeMap<>();
-    try (CaseStore cases = store.open(schema)) {
+    try (CaseStore cases = store.open(schema);
+        WriterLock writing =
+            cases.lockForWriting(store.lockWait(), WriterLock.holder("insights run"))) {
       Pipeline pipeline =
           new Pipeline(
               schema, cases, registry, output.resolve("feedback"), output.resolve("quarantine"));

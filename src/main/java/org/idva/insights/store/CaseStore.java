@@ -228,6 +228,23 @@ public final class CaseStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes the store's one-writer lock, to hold for a whole run, mail poll cycle or upload: a second
+   * holder (another process, or another thread of this one) waits up to {@code wait} and then gets
+   * {@link StoreBusyException} naming the holder. Each {@link #ingest} still takes its own
+   * transaction lock inside it. Close it on the thread that took it (try-with-resources).
+   *
+   * @param holder who holds it, for the message the next writer gets; {@link
+   *     WriterLock#holder(String)} makes one such as "insights run, pid 1234 on host x, since
+   *     14:02:11"
+   * @throws StoreBusyException when another writer held it for longer than {@code wait}
+   */
+  public WriterLock lockForWriting(java.time.Duration wait, String holder) {
+    Objects.requireNonNull(wait, "wait");
+    Objects.requireNonNull(holder, "holder");
+    return WriterLock.acquire(config, wait, holder);
+  }
+
   /** Starts a write transaction under the store-wide lock (waits up to the lock wait). */
   void begin() throws SQLException {
     dialect.begin(connection, config.lockWait());
