@@ -22,6 +22,7 @@ import org.idva.insights.pipeline.Pipeline;
 import org.idva.insights.schema.Schema;
 import org.idva.insights.schema.ServiceRegistry;
 import org.idva.insights.store.CaseStore;
+import org.idva.insights.store.WriterLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -190,7 +191,14 @@ final class MailCommand implements Callable<Integer> {
               authservId,
               holder(),
               clock);
-      MailPoller poller = new MailPoller(processor, cases.messageLog(), servers, output, clock);
+      MailPoller poller =
+          new MailPoller(
+              processor,
+              cases.messageLog(),
+              () -> cases.lockForWriting(store.lockWait(), WriterLock.holder("insights mail")),
+              servers,
+              output,
+              clock);
       if (once) {
         MailPoller.Cycle c = poller.cycle();
         print(c, out);

@@ -165,6 +165,7 @@ final class RunCommand implements Callable<Integer> {
         new MailPoller(
                 processor,
                 cases.messageLog(),
+                () -> cases.lockForWriting(store.lockWait(), WriterLock.holder("insights run")),
                 new MailPoller.Servers(null, null, null, null, mailFrom, dropped),
                 output,
                 clock)

@@ -17,9 +17,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.idva.insights.store.MessageLog;
 import org.idva.insights.store.StoreBusyException;
+import org.idva.insights.store.WriterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,11 +80,23 @@ public final class MailPoller {
   private final Path output;
   private final Clock clock;
   private final Outbox outbox;
+  private final Supplier<WriterLock> writerLock;
 
+  /**
+   * @param writerLock takes the store's one-writer lock, held for each poll cycle (so two pollers,
+   *     or a poller and {@code run}, take turns, and a message claim left open can only have been
+   *     left by a crash)
+   */
   public MailPoller(
-      MessageProcessor processor, MessageLog log, Servers servers, Path output, Clock clock) {
+      MessageProcessor processor,
+      MessageLog log,
+      Supplier<WriterLock> writerLock,
+      Servers servers,
+      Path output,
+      Clock clock) {
     this.processor = processor;
     this.log = log;
+    this.writerLock = writerLock;
     this.servers = servers;
     this.output = output;
     this.clock = clock;
@@ -94,7 +108,7 @@ public final class MailPoller {
     List<MessageProcessor.Outcome> outcomes = new ArrayList<>();
     boolean unreachable = false;
     String reason = null;
-    try (MailLock lock = MailLock.take(output, Duration.ofMinutes(10))) {
+    try (WriterLock lock = writerLock.get()) {
       outbox.sendPending();
       if (servers.dropFolder() != null) {
         outcomes.addAll(dropped(servers.dropFolder()));
@@ -256,7 +270,13 @@ public final class MailPoller {
       throws IOException, InterruptedException {
     Backoff backoff = new Backoff(Duration.ofSeconds(15), Duration.ofMinutes(15));
     while (!stopped.getAsBoolean()) {
-      Cycle c = cycle();
+      Cycle c;
+      try {
+        c = cycle();
+      } catch (StoreBusyException e) {
+        LOG.warn("Poll skipped: {}", e.getMessage());
+        c = new Cycle(List.of(), true, e.getMessage());
+      }
       each.accept(c);
       if (stopped.getAsBoolean()) {
         return;

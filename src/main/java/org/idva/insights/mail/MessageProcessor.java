@@ -60,8 +60,8 @@ public final class MessageProcessor {
 
   /**
    * How long another poller's claim on a message is respected before it counts as crashed: not at
-   * all, since every caller processes messages holding the {@link MailLock}, so no other poller is
-   * at work and a claim left open was left by a crash.
+   * all, since every caller processes messages holding the store's writer lock, so no other poller
+   * is at work and a claim left open was left by a crash.
    */
   static final Duration STALE_CLAIM = Duration.ZERO;
 

@@ -411,6 +411,61 @@ class MailCommandTest {
     assertThat(mail("--once", "--imap-password", "x")).isEqualTo(ExitCode.USAGE);
   }
 
+  @Test
+  void oauth2WithXoauth2AndATokenFromTheClientCredentialsGrantOrTheEnvironment() throws Exception {
+    List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer tokens =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    tokens.createContext(
+        "/tenant/oauth2/v2.0/token",
+        ex -> {
+          requests.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          byte[] body =
+              "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"tok-1\"}"
+                  .getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
+    tokens.start();
+    try {
+      // GreenMail's XOAUTH2 accepts the user's password as the access token
+      greenMail.getUserManager().getUser(BOX).setPassword("tok-1");
+      env.clear();
+      env.put("INSIGHTS_OAUTH_CLIENT_SECRET", "app-secret");
+      send(message(LEAD1, "Q1", workbook("SVC01_2022-23-Q1.xlsx", "SVC01", 2)));
+
+      int code =
+          mail(
+              "--once",
+              "--auth",
+              "oauth2",
+              "--oauth-token-url",
+              "http://127.0.0.1:" + tokens.getAddress().getPort() + "/tenant/oauth2/v2.0/token",
+              "--oauth-client-id",
+              "insights-app",
+              "--oauth-scope",
+              "https://outlook.office365.com/.default");
+
+      assertThat(code).as(stderr).isEqualTo(ExitCode.OK);
+      assertThat(inbox(LEAD1, "lead1")).hasSize(1);
+      assertThat(requests)
+          .isNotEmpty()
+          .allSatisfy(
+              r -> assertThat(r).contains("client_id=insights-app", "client_secret=app-secret"));
+
+      env.put("INSIGHTS_MAIL_TOKEN", "expired-token");
+      assertThat(mail("--once", "--auth", "oauth2")).isEqualTo(ExitCode.IO);
+      assertThat(stderr).doesNotContain("expired-token");
+      env.put("INSIGHTS_MAIL_TOKEN", "tok-1");
+      send(message(LEAD1, "Q2", workbook("SVC01_2022-23-Q2.xlsx", "SVC01", 1)));
+      assertThat(mail("--once", "--auth", "oauth2")).isEqualTo(ExitCode.OK);
+      assertThat(inbox(LEAD1, "lead1")).hasSize(2);
+    } finally {
+      tokens.stop(0);
+    }
+  }
+
   // ------------------------------------------------------------------------------------ helpers
 
   String imapUri() {
