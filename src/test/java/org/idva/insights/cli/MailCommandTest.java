@@ -466,6 +466,30 @@ class MailCommandTest {
     }
   }
 
+  @Test
+  void aBrokenOrMissingRegistryStopsWithExitThreeNamingTheFileAndKey() throws Exception {
+    Files.writeString(
+        services,
+        "{\"services\": [\n"
+            + "  {\"code\": \"SVC01\", \"name\": \"North\", \"senders\": [\"a@x.example\"]},\n"
+            + "  {\"code\": \"SVC02\", \"name\": \"South\", \"senders\": [\"A@x.example\"],"
+            + " \"phone\": \"1\"}\n"
+            + "]}\n");
+    assertThat(mail("--once")).isEqualTo(ExitCode.BROKEN_DEFINITIONS);
+    assertThat(stderr).contains("services.json").contains("phone");
+    Files.writeString(
+        services,
+        "{\"services\": [\n"
+            + "  {\"code\": \"SVC01\", \"name\": \"North\", \"senders\": [\"a@x.example\"]},\n"
+            + "  {\"code\": \"SVC02\", \"name\": \"South\", \"senders\": [\"A@x.example\"]}\n"
+            + "]}\n");
+    assertThat(mail("--once")).isEqualTo(ExitCode.BROKEN_DEFINITIONS);
+    assertThat(stderr).contains("services.json").contains("listed twice");
+    Files.delete(services);
+    assertThat(mail("--once")).isEqualTo(ExitCode.BROKEN_DEFINITIONS);
+    assertThat(stderr).contains("services.json");
+  }
+
   // ------------------------------------------------------------------------------------ helpers
 
   String imapUri() {
