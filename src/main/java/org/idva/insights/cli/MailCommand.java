@@ -1,7 +1,6 @@
 package org.idva.insights.cli;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,13 +15,11 @@ import org.idva.insights.mail.ClientCredentialsGrant;
 import org.idva.insights.mail.MailCredentials;
 import org.idva.insights.mail.MailPoller;
 import org.idva.insights.mail.MailboxUri;
-import org.idva.insights.mail.MessageProcessor;
 import org.idva.insights.mail.TokenCommand;
 import org.idva.insights.pipeline.Pipeline;
 import org.idva.insights.schema.Schema;
 import org.idva.insights.schema.ServiceRegistry;
 import org.idva.insights.store.CaseStore;
-import org.idva.insights.store.WriterLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -175,30 +172,21 @@ final class MailCommand implements Callable<Integer> {
               + ". See docs/mail.md.");
       return ExitCode.BROKEN_DEFINITIONS;
     }
-    Clock clock = Clock.systemUTC();
     try (CaseStore cases = store.open(schema)) {
       Pipeline pipeline =
           new Pipeline(
               schema, cases, registry, output.resolve("feedback"), output.resolve("quarantine"));
-      MessageProcessor processor =
-          new MessageProcessor(
-              pipeline,
-              cases.messageLog(),
-              registry,
-              output,
-              servers.from(),
-              maxMb * 1024 * 1024,
-              authservId,
-              holder(),
-              clock);
       MailPoller poller =
-          new MailPoller(
-              processor,
-              cases.messageLog(),
-              () -> cases.lockForWriting(store.lockWait(), WriterLock.holder("insights mail")),
+          MailPoller.over(
+              cases,
+              pipeline,
+              registry,
               servers,
               output,
-              clock);
+              maxMb * 1024 * 1024,
+              authservId,
+              store.lockWait(),
+              "insights mail");
       if (once) {
         MailPoller.Cycle c = poller.cycle();
         print(c, out);
@@ -332,9 +320,5 @@ final class MailCommand implements Callable<Integer> {
     }
     throw new IllegalArgumentException(
         "--every " + text + " is not a duration: give it like 30s, 5m or 1h");
-  }
-
-  private static String holder() {
-    return "mail " + ManagementFactory.getRuntimeMXBean().getName();
   }
 }

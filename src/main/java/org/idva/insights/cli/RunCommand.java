@@ -149,26 +149,17 @@ final class RunCommand implements Callable<Integer> {
               + "); left as they are.");
       return false;
     }
-    java.time.Clock clock = java.time.Clock.systemUTC();
-    MessageProcessor processor =
-        new MessageProcessor(
-            pipeline,
-            cases.messageLog(),
-            registry,
-            output,
-            mailFrom,
-            MessageProcessor.DEFAULT_SIZE_LIMIT,
-            null,
-            "run " + java.lang.management.ManagementFactory.getRuntimeMXBean().getName(),
-            clock);
     MailPoller.Cycle cycle =
-        new MailPoller(
-                processor,
-                cases.messageLog(),
-                () -> cases.lockForWriting(store.lockWait(), WriterLock.holder("insights run")),
+        MailPoller.over(
+                cases,
+                pipeline,
+                registry,
                 new MailPoller.Servers(null, null, null, null, mailFrom, dropped),
                 output,
-                clock)
+                MessageProcessor.DEFAULT_SIZE_LIMIT,
+                null,
+                store.lockWait(),
+                "insights run")
             .cycle();
     cycle.lines().forEach(l -> System.out.println(l.text()));
     return cycle.problems();

@@ -19,6 +19,9 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.idva.insights.pipeline.Pipeline;
+import org.idva.insights.schema.ServiceRegistry;
+import org.idva.insights.store.CaseStore;
 import org.idva.insights.store.MessageLog;
 import org.idva.insights.store.StoreBusyException;
 import org.idva.insights.store.WriterLock;
@@ -101,6 +104,43 @@ public final class MailPoller {
     this.output = output;
     this.clock = clock;
     this.outbox = new Outbox(log, servers.smtp(), servers.smtpCredentials(), servers.from(), clock);
+  }
+
+  /**
+   * The poller of a command: its messages go through {@code pipeline} into {@code cases}, each
+   * cycle under the store's writer lock (waiting up to {@code lockWait}), claims held as {@code
+   * what} ({@code insights mail}, {@code insights run}).
+   */
+  public static MailPoller over(
+      CaseStore cases,
+      Pipeline pipeline,
+      ServiceRegistry registry,
+      Servers servers,
+      Path output,
+      long sizeLimit,
+      String authservId,
+      Duration lockWait,
+      String what) {
+    Clock clock = Clock.systemUTC();
+    String holder = WriterLock.holder(what);
+    MessageProcessor processor =
+        new MessageProcessor(
+            pipeline,
+            cases.messageLog(),
+            registry,
+            output,
+            servers.from(),
+            sizeLimit,
+            authservId,
+            holder,
+            clock);
+    return new MailPoller(
+        processor,
+        cases.messageLog(),
+        () -> cases.lockForWriting(lockWait, holder),
+        servers,
+        output,
+        clock);
   }
 
   /** One poll: reads what is waiting, answers it, files it. */

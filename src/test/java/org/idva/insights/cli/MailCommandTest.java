@@ -511,22 +511,17 @@ class MailCommandTest {
       args.addAll(List.of("--smtp", smtpUri(), "--from", BOX));
     }
     args.addAll(given);
-    return capture(
-        args,
-        "--services",
-        services.toString(),
-        "--store",
-        dir.resolve("store.db").toString(),
-        "--output",
-        output.toString(),
-        "--input",
-        input.toString());
+    return withCommon(args);
   }
 
   /** {@code mail --once} with no servers: the dropped .eml files only. */
   int runMail() throws Exception {
+    return withCommon(new ArrayList<>(List.of("mail", "--once")));
+  }
+
+  int withCommon(List<String> args) throws Exception {
     return capture(
-        new ArrayList<>(List.of("mail", "--once")),
+        args,
         "--services",
         services.toString(),
         "--store",
