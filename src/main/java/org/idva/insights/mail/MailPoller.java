@@ -192,6 +192,9 @@ public final class MailPoller {
       return failed(a, e);
     }
     if (o.handled()) {
+      if ("mail-before-file".equals(System.getProperty(MessageProcessor.FAULT_PROPERTY))) {
+        throw new IllegalStateException("fault injected between the answer and the filing");
+      }
       box.file(m, o.folder().folderName());
       log.filed(a.key(), clock.instant());
     }

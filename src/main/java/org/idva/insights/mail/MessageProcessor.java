@@ -67,7 +67,8 @@ public final class MessageProcessor {
 
   /**
    * The system property that injects a crash for tests: {@code mail-after-merge} throws after a
-   * message's returns were merged and before its reply is recorded.
+   * message's returns were merged and before its reply is recorded; {@code mail-before-file} after
+   * its reply was recorded and before it is moved to its folder (and before the reply is sent).
    */
   public static final String FAULT_PROPERTY = "insights.fault";
 

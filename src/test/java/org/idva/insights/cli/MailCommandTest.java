@@ -270,6 +270,28 @@ class MailCommandTest {
   }
 
   @Test
+  void aCrashAfterTheAnswerFilesTheMessageAndSendsTheReplyOnTheNextPoll() throws Exception {
+    send(message(LEAD1, "Q1", workbook("SVC01_2022-23-Q1.xlsx", "SVC01", 3)));
+
+    System.setProperty(MessageProcessor.FAULT_PROPERTY, "mail-before-file");
+    assertThat(mail("--once")).isNotIn(ExitCode.OK, ExitCode.DATA_PROBLEMS);
+    assertThat(inbox(LEAD1, "lead1")).as("the crash came before the send").isEmpty();
+    assertThat(folder(BOX, BOX_PASSWORD, "INBOX")).hasSize(1);
+
+    System.clearProperty(MessageProcessor.FAULT_PROPERTY);
+    assertThat(mail("--once")).isEqualTo(ExitCode.OK);
+    assertThat(stdout).contains("already processed", "reply sent");
+    assertThat(mail("--once")).isEqualTo(ExitCode.OK);
+
+    List<MimeMessage> replies = inbox(LEAD1, "lead1");
+    assertThat(replies).hasSize(1);
+    assertThat(textOf(replies.get(0), "text/plain")).contains("Its data was added");
+    assertThat(history("SVC01")).hasSize(1);
+    assertThat(folder(BOX, BOX_PASSWORD, "INBOX")).isEmpty();
+    assertThat(folder(BOX, BOX_PASSWORD, "Processed")).hasSize(1);
+  }
+
+  @Test
   void whenSmtpFailsTheReplyWaitsInTheOutboxAndGoesNextPoll() throws Exception {
     send(message(LEAD1, "Q1", workbook("SVC01_2022-23-Q1.xlsx", "SVC01", 2)));
 
