@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             + " produces the annual outcomes report.",
     subcommands = {
       RunCommand.class,
+      MailCommand.class,
       ValidateCommand.class,
       TablesCommand.class,
       ReportCommand.class,

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.idva.insights.ingest.ReturnFiles;
+import org.idva.insights.mail.MailPoller;
+import org.idva.insights.mail.MessageProcessor;
 import org.idva.insights.model.ReturnStatus;
 import org.idva.insights.model.Severity;
 import org.idva.insights.pipeline.Pipeline;
@@ -67,6 +69,15 @@ final class RunCommand implements Callable<Integer> {
   Integer year;
 
   @Option(
+      names = "--mail-from",
+      paramLabel = "ADDRESS",
+      defaultValue = "insights@localhost",
+      description =
+          "The From of replies to the .eml files in <input>/mail/ (they wait in <output>/outbox/;"
+              + " `mail --smtp` sends them from its --from; default: ${DEFAULT-VALUE}).")
+  String mailFrom;
+
+  @Option(
       names = "--no-report",
       description = "Check and merge only; do not compute the tables or write the workbooks.")
   boolean noReport;
@@ -100,6 +111,7 @@ final class RunCommand implements Callable<Integer> {
       Pipeline pipeline =
           new Pipeline(
               schema, cases, registry, output.resolve("feedback"), output.resolve("quarantine"));
+      errors |= droppedMail(cases, pipeline, registry);
       try (ProgressBar bar = new ProgressBar(files.size())) {
         for (Path file : files) {
           Receipt receipt = pipeline.submit(Submission.fromFolder(file, Instant.now()));
@@ -119,6 +131,40 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return ExitCode.of(internal, errors);
+  }
+
+  /**
+   * The messages dropped into {@code <input>/mail/} as .eml files: answered exactly as {@code mail}
+   * answers them (replies wait in the outbox). Returns true when one had a data problem.
+   */
+  private boolean droppedMail(CaseStore cases, Pipeline pipeline, ServiceRegistry registry)
+      throws Exception {
+    Path dropped = input.resolve("mail");
+    if (!Files.isDirectory(dropped)) {
+      return false;
+    }
+    if (registry == null) {
+      System.err.println(
+          dropped
+              + ": messages are read only with a service registry (--services FILE or "
+              + ServiceRegistry.DEFAULT_FILE
+              + "); left as they are.");
+      return false;
+    }
+    MailPoller.Cycle cycle =
+        MailPoller.over(
+                cases,
+                pipeline,
+                registry,
+                new MailPoller.Servers(null, null, null, null, mailFrom, dropped),
+                output,
+                MessageProcessor.DEFAULT_SIZE_LIMIT,
+                null,
+                store.lockWait(),
+                "insights run")
+            .cycle();
+    cycle.lines().forEach(l -> System.out.println(l.text()));
+    return cycle.problems();
   }
 
   private static void printSummary(int files, Map<String, ServiceSummary> services) {

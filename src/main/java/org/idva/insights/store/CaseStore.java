@@ -292,6 +292,11 @@ public final class CaseStore implements AutoCloseable {
     return new Queries(this);
   }
 
+  /** The messages received by e-mail and the replies waiting to go out. */
+  public MessageLog messageLog() {
+    return new MessageLog(this);
+  }
+
   void rollbackQuietly() {
     try {
       dialect.rollback(connection);
