@@ -442,7 +442,7 @@ public final class MessageProcessor {
           case REPLACED ->
               ". It replaces the return for the same quarter received earlier: its data"
                   + " now counts instead.";
-          case ALREADY_RECEIVED ->
+          case ALREADY_RECEIVED, UNCHANGED ->
               resumed
                   ? ". Its data was stored. (This reply comes late: the first attempt to answer was"
                       + " interrupted.)"
@@ -451,6 +451,9 @@ public final class MessageProcessor {
               ". A newer return for the same quarter was received before it, so it is"
                   + " kept in the history only.";
           case RECORDED, NOT_MERGED -> ". Nothing of it was stored.";
+          case NOT_PROCESSED ->
+              ". It could not be processed because of a fault on our side; nothing of it was"
+                  + " stored. The analyst has been told and will be in touch.";
         });
     Optional<Finding> firstError =
         r.checked().findings().stream().filter(f -> f.severity() == Severity.ERROR).findFirst();

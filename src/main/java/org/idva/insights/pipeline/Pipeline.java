@@ -19,6 +19,7 @@ import org.idva.insights.model.ReturnOrigin;
 import org.idva.insights.model.ReturnStatus;
 import org.idva.insights.model.Severity;
 import org.idva.insights.model.SourceLocation;
+import org.idva.insights.render.Feedback;
 import org.idva.insights.schema.Schema;
 import org.idva.insights.schema.ServiceRegistry;
 import org.idva.insights.store.CaseStore;
@@ -121,6 +122,9 @@ public final class Pipeline {
       return Optional.empty(); // not the sender's return: checked, then refused as usual
     }
     LOG.info("{}: unchanged (already in the store as return {})", s.originalName(), r.id());
+    // the feedback written when it first came, not rewritten: a reply can still carry it
+    Feedback.Files earlier =
+        feedbackRoot == null ? null : Feedback.written(feedbackRoot, r.service(), r.fileName());
     ReturnInfo info =
         new ReturnInfo(
             s.originalName(),
@@ -135,9 +139,9 @@ public final class Pipeline {
             Receipt.Merge.UNCHANGED,
             0,
             0,
-            null,
-            null,
-            null,
+            earlier == null ? null : earlier.workbook(),
+            earlier == null ? null : earlier.text(),
+            earlier == null ? null : earlier.html(),
             null,
             false));
   }

@@ -39,6 +39,23 @@ public final class Feedback {
     return new Files(workbook, text, html);
   }
 
+  /**
+   * The files written earlier for a return of {@code service} sent as {@code fileName}: each one
+   * that still exists, null for one that does not. A return recognised as unchanged points to them.
+   */
+  public static Files written(Path root, String service, String fileName) {
+    Path dir = root.resolve(serviceFolder(service));
+    String base = baseName(fileName);
+    return new Files(
+        existing(dir.resolve(base + "-checked.xlsx")),
+        existing(dir.resolve(base + "-message.txt")),
+        existing(dir.resolve(base + "-message.html")));
+  }
+
+  private static Path existing(Path file) {
+    return java.nio.file.Files.isRegularFile(file) ? file : null;
+  }
+
   /** The service's folder name: its code made safe for a path, or {@code unknown-service}. */
   public static String serviceFolder(String service) {
     if (service == null || service.isBlank()) {
