@@ -583,7 +583,14 @@ class MailCommandTest {
 
   MimeBodyPart workbook(String name, String service, int rows) throws Exception {
     Path f = Files.createTempFile(dir, "wb", ".xlsx");
-    new TestReturn(SCHEMA, service, rows).write(f);
+    TestReturn r = new TestReturn(SCHEMA, service, rows);
+    // the About sheet names the quarter the file name does (a mismatch rejects the return)
+    java.util.regex.Matcher q =
+        java.util.regex.Pattern.compile("(\\d{4}-\\d{2})-Q(\\d)").matcher(name);
+    if (q.find()) {
+      r.about().put(org.idva.insights.render.AboutSheet.QUARTER, q.group(1) + " Q" + q.group(2));
+    }
+    r.write(f);
     return file(name, Files.readAllBytes(f));
   }
 

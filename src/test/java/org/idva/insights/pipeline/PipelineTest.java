@@ -102,7 +102,9 @@ class PipelineTest {
     assertThat(again.label()).isEqualTo("Unchanged");
     assertThat(again.service()).isEqualTo("SVC01");
     assertThat(again.status()).isEqualTo(ReturnStatus.ACCEPTED);
-    assertThat(again.checkedWorkbook()).isNull();
+    assertThat(again.checkedWorkbook())
+        .as("points to the copy written the first time")
+        .isEqualTo(added.checkedWorkbook());
     assertThat(again.summary()).contains("Unchanged");
     assertThat(store.history(null)).hasSize(1);
     assertThat(Files.getLastModifiedTime(added.checkedWorkbook()).toMillis())
