@@ -85,6 +85,9 @@ public final class FeedbackMessage {
       case ACCEPTED_WITH_QUERIES ->
           "Your data has been used. Please look at the queries in the attached workbook and"
               + " confirm or correct them in your next return.";
+      case EXPLAINED ->
+          "Nothing to do: thank you for explaining the queries. Your data will be in this year's"
+              + " report.";
       case PARTIALLY_ACCEPTED ->
           "Rows with errors were left out; the rest has been used. Please correct the coloured"
               + " cells in the attached workbook and send the whole return again.";
