@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
             + " produces the annual outcomes report.",
     subcommands = {
       RunCommand.class,
+      ServeCommand.class,
+      UsersCommand.class,
       ValidateCommand.class,
       TablesCommand.class,
       ReportCommand.class,
