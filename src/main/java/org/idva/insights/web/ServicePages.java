@@ -105,7 +105,7 @@ final class ServicePages {
     List<UploadedFile> files;
     try {
       files = ctx.uploadedFiles("returns");
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Jetty's multipart limits (a checked ServletException, thrown as is)
       // the request could not be read, so neither could its token: nothing is done with it
       ctx.status(HttpStatus.CONTENT_TOO_LARGE);
       startPage(
