@@ -112,14 +112,16 @@ public final class Uploads {
                 : select(c, " WHERE service = ? ORDER BY upload_id", service));
   }
 
-  /** The latest upload of a file with this content, with its findings. */
+  /**
+   * The first upload of a file with these bytes (the one that was checked: the same bytes sent
+   * again are recognised unread), with its findings.
+   */
   public Optional<Upload> findBySha256(String service, String sha256) {
     return store.read(
         "read an upload",
         c -> {
           List<Upload> found =
-              select(
-                  c, " WHERE service = ? AND sha256 = ? ORDER BY upload_id DESC", service, sha256);
+              select(c, " WHERE service = ? AND sha256 = ? ORDER BY upload_id", service, sha256);
           return found.isEmpty() ? Optional.empty() : Optional.of(withFindings(c, found.get(0)));
         });
   }

@@ -20,14 +20,13 @@ import org.idva.insights.schema.ServiceRegistry;
 import org.idva.insights.store.Account;
 import org.idva.insights.store.AuditEvent;
 import org.idva.insights.store.WebSession;
+import org.idva.insights.store.WriterLock;
 
 /**
  * The analyst's pages: the grid of services by quarters, the master workbook, rebuilding the
  * report, accounts and the audit log. Every other account gets a 404 for all of them.
  */
 final class AnalystPages {
-  private static final int GRID_QUARTERS = 8;
-
   private final Portal portal;
 
   AnalystPages(Portal portal) {
@@ -54,29 +53,28 @@ final class AnalystPages {
     return s;
   }
 
-  /** One service's row of the grid. */
-  public record GridRow(String service, String name, List<Views.QuarterRow> cells) {}
+  /** One quarter's row of the grid: a cell per registered service. */
+  public record GridRow(String quarter, String key, List<Views.QuarterRow> cells) {}
 
   private void grid(Context ctx) throws Exception {
     analyst(ctx);
     LocalDate today = LocalDate.now();
     Map<String, Object> model = new LinkedHashMap<>();
+    List<ServiceRegistry.Service> services = List.copyOf(portal.config().registry().services());
     portal
         .stores()
         .with(
             l -> {
               ReturnStatuses statuses = new ReturnStatuses(l.store());
-              List<ReportingQuarter> quarters = statuses.quarters(null, today);
-              quarters = quarters.subList(0, Math.min(GRID_QUARTERS, quarters.size()));
               List<GridRow> rows = new ArrayList<>();
-              for (ServiceRegistry.Service s : portal.config().registry().services()) {
+              for (ReportingQuarter q : statuses.quarters(null, today)) {
                 List<Views.QuarterRow> cells = new ArrayList<>();
-                for (ReportingQuarter q : quarters) {
+                for (ServiceRegistry.Service s : services) {
                   cells.add(Views.row(statuses.of(s.code(), q, today, portal.config().dueDays())));
                 }
-                rows.add(new GridRow(s.code(), s.name(), cells));
+                rows.add(new GridRow(q.label(), q.fileLabel(), cells));
               }
-              model.put("quarters", quarters.stream().map(ReportingQuarter::label).toList());
+              model.put("services", services);
               model.put("rows", rows);
               return null;
             });
@@ -107,18 +105,19 @@ final class AnalystPages {
       return;
     }
     ByteArrayOutputStream text = new ByteArrayOutputStream();
-    portal.writer().lock();
     try (PrintStream console = new PrintStream(text, true, StandardCharsets.UTF_8)) {
       portal
           .stores()
           .with(
-              l ->
-                  portal
+              l -> {
+                try (WriterLock lock =
+                    l.store().lockForWriting(Portal.WRITER_WAIT, "web report rebuild")) {
+                  return portal
                       .config()
                       .reportWriter()
-                      .write(l.store(), null, LocalDate.now(), portal.config().output(), console));
-    } finally {
-      portal.writer().unlock();
+                      .write(l.store(), null, LocalDate.now(), portal.config().output(), console);
+                }
+              });
     }
     portal.audit(ctx, s.account().email(), "rebuild report", null, "");
     portal.page(

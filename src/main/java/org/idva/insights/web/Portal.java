@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
@@ -32,10 +31,15 @@ public final class Portal implements AutoCloseable {
       "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
           + " frame-ancestors 'none'; base-uri 'none'";
 
+  /**
+   * How long an upload or a rebuild waits for the store's one-writer lock (held by another upload,
+   * a {@code run} or the mail poller) before it answers that the store is busy.
+   */
+  static final java.time.Duration WRITER_WAIT = java.time.Duration.ofMinutes(5);
+
   private final WebConfig config;
   private final StorePool stores;
   private final Pages pages = new Pages();
-  private final ReentrantLock writer = new ReentrantLock(true);
   private final Auth auth;
   private Javalin app;
 
@@ -130,6 +134,16 @@ public final class Portal implements AutoCloseable {
                     "Go back, reload the page and send the form again.");
               });
           c.routes.exception(
+              org.idva.insights.store.StoreBusyException.class,
+              (e, ctx) -> {
+                ctx.status(503);
+                message(
+                    ctx,
+                    "The returns store is busy",
+                    "Another upload or the analyst's run is being processed. Nothing you sent"
+                        + " was stored; try again in a few minutes.");
+              });
+          c.routes.exception(
               Exception.class,
               (e, ctx) -> {
                 LOG.error("Request {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
@@ -163,11 +177,6 @@ public final class Portal implements AutoCloseable {
 
   StorePool stores() {
     return stores;
-  }
-
-  /** Held while a return is merged or the report rebuilt: one writer at a time. */
-  ReentrantLock writer() {
-    return writer;
   }
 
   private void home(Context ctx) {

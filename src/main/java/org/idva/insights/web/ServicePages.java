@@ -27,6 +27,7 @@ import org.idva.insights.store.Account;
 import org.idva.insights.store.StoredReturn;
 import org.idva.insights.store.Upload;
 import org.idva.insights.store.WebSession;
+import org.idva.insights.store.WriterLock;
 
 /**
  * A service's pages: the start page (quarters and their status), uploading returns, the result of
@@ -187,20 +188,17 @@ final class ServicePages {
             Instant.now(),
             account.email(),
             account.analyst() ? null : account.service());
-    Upload u;
-    portal.writer().lock();
-    try {
-      u =
-          portal
-              .stores()
-              .with(
-                  l -> {
+    Upload u =
+        portal
+            .stores()
+            .with(
+                l -> {
+                  try (WriterLock lock =
+                      l.store().lockForWriting(Portal.WRITER_WAIT, "web upload (" + svc + ")")) {
                     Receipt r = l.pipeline().submit(submission);
                     return l.store().uploads().record(record(svc, account, name, r, portal));
-                  });
-    } finally {
-      portal.writer().unlock();
-    }
+                  }
+                });
     portal.audit(
         ctx,
         account.email(),
@@ -352,7 +350,7 @@ final class ServicePages {
                       uploads.stream()
                           .filter(x -> r.sha256().equals(x.sha256()))
                           .map(Upload::id)
-                          .reduce((a, b) -> b)
+                          .findFirst()
                           .orElse(null);
                   history.add(Views.history(r, st.counting(), id));
                 }
