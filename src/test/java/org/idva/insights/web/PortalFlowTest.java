@@ -112,4 +112,47 @@ class PortalFlowTest {
               });
     }
   }
+
+  @Test
+  void twoServicesUploadingAtOnceAreEachProcessedOnce() throws Exception {
+    Browser lead2 = new Browser(fx.base());
+    lead.signIn(PortalFixture.LEAD1, PortalFixture.PASSWORD);
+    lead2.signIn(PortalFixture.LEAD2, PortalFixture.PASSWORD);
+    String t1 = lead.token("/services/SVC01");
+    String t2 = lead2.token("/services/SVC02");
+    byte[] r1 = PortalFixture.goodReturn("SVC01", 4);
+    byte[] r2 = PortalFixture.goodReturn("SVC02", 5);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a =
+          pool.submit(
+              () ->
+                  lead.upload(
+                      "/services/SVC01/upload",
+                      Map.of("csrf", t1),
+                      Map.of("SVC01_2022-23-Q1.xlsx", r1)));
+      var b =
+          pool.submit(
+              () ->
+                  lead2.upload(
+                      "/services/SVC02/upload",
+                      Map.of("csrf", t2),
+                      Map.of("SVC02_2022-23-Q1.xlsx", r2)));
+      assertThat(a.get().body()).contains(">Accepted<");
+      assertThat(b.get().body()).contains(">Accepted<");
+    } finally {
+      pool.shutdown();
+    }
+    try (CaseStore store = fx.openStore()) {
+      assertThat(store.history("SVC01"))
+          .singleElement()
+          .satisfies(r -> assertThat(r.rowsStored()).isPositive());
+      assertThat(store.history("SVC02")).hasSize(1);
+      assertThat(store.uploads().list(null)).hasSize(2);
+      assertThat(store.caseForms("SVC01", "C004")).isNotEmpty();
+      assertThat(store.caseForms("SVC02", "C005")).isNotEmpty();
+      assertThat(store.caseForms("SVC01", "C005")).isEmpty();
+    }
+  }
 }
