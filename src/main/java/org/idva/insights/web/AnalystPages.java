@@ -108,7 +108,7 @@ final class AnalystPages {
     try (PrintStream console = new PrintStream(text, true, StandardCharsets.UTF_8)) {
       portal
           .stores()
-          .with(
+          .withWriter(
               l -> {
                 try (WriterLock lock =
                     l.store().lockForWriting(Portal.WRITER_WAIT, "web report rebuild")) {

@@ -191,7 +191,7 @@ final class ServicePages {
     Upload u =
         portal
             .stores()
-            .with(
+            .withWriter(
                 l -> {
                   try (WriterLock lock =
                       l.store().lockForWriting(Portal.WRITER_WAIT, "web upload (" + svc + ")")) {

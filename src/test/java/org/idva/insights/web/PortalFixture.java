@@ -34,14 +34,20 @@ final class PortalFixture implements AutoCloseable {
   final Portal portal;
 
   PortalFixture(Path dir) throws Exception {
+    this(dir, REGISTRY);
+  }
+
+  /** A page for these services, each with a lead {@code lead@<code>.example}, and the analyst. */
+  PortalFixture(Path dir, ServiceRegistry registry) throws Exception {
     this.dir = dir;
     Path template = dir.resolve("idva-return.xlsx");
     new TestReturn(SCHEMA, "SVC00", 0).write(template);
     StoreConfig store = StoreConfig.of(dir.resolve("store.db").toString(), SCHEMA);
     try (CaseStore cases = CaseStore.open(store)) {
-      AccountAdmin admin = new AccountAdmin(cases, REGISTRY, ITERATIONS);
-      admin.add(LEAD1, "SVC01", false, PASSWORD);
-      admin.add(LEAD2, "SVC02", false, PASSWORD);
+      AccountAdmin admin = new AccountAdmin(cases, registry, ITERATIONS);
+      for (ServiceRegistry.Service s : registry.services()) {
+        admin.add(lead(s.code()), s.code(), false, PASSWORD);
+      }
       admin.add(ANALYST, null, true, PASSWORD);
     }
     config =
@@ -50,7 +56,7 @@ final class PortalFixture implements AutoCloseable {
             0,
             store,
             SCHEMA,
-            REGISTRY,
+            registry,
             dir.resolve("output"),
             null,
             template,
@@ -61,6 +67,11 @@ final class PortalFixture implements AutoCloseable {
             null,
             null);
     portal = Portal.start(config);
+  }
+
+  /** The lead's address of a service: {@code lead@svc01.example}. */
+  static String lead(String service) {
+    return "lead@" + service.toLowerCase(java.util.Locale.ROOT) + ".example";
   }
 
   String base() {
