@@ -39,6 +39,12 @@ final class PortalFixture implements AutoCloseable {
 
   /** A page for these services, each with a lead {@code lead@<code>.example}, and the analyst. */
   PortalFixture(Path dir, ServiceRegistry registry) throws Exception {
+    this(dir, registry, null, null);
+  }
+
+  /** As above, serving HTTPS from the keystore when one is given. */
+  PortalFixture(Path dir, ServiceRegistry registry, Path keystore, String password)
+      throws Exception {
     this.dir = dir;
     Path template = dir.resolve("idva-return.xlsx");
     new TestReturn(SCHEMA, "SVC00", 0).write(template);
@@ -64,8 +70,8 @@ final class PortalFixture implements AutoCloseable {
             ITERATIONS,
             Duration.ofMinutes(30),
             false,
-            null,
-            null);
+            keystore,
+            password);
     portal = Portal.start(config);
   }
 
