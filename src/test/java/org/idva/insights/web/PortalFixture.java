@@ -45,6 +45,17 @@ final class PortalFixture implements AutoCloseable {
   /** As above, serving HTTPS from the keystore when one is given. */
   PortalFixture(Path dir, ServiceRegistry registry, Path keystore, String password)
       throws Exception {
+    this(dir, registry, keystore, password, null);
+  }
+
+  /** As above, with the report writer the analyst's "Rebuild the report" runs. */
+  PortalFixture(
+      Path dir,
+      ServiceRegistry registry,
+      Path keystore,
+      String password,
+      org.idva.insights.pipeline.ReportWriter reports)
+      throws Exception {
     this.dir = dir;
     Path template = dir.resolve("idva-return.xlsx");
     new TestReturn(SCHEMA, "SVC00", 0).write(template);
@@ -64,7 +75,7 @@ final class PortalFixture implements AutoCloseable {
             SCHEMA,
             registry,
             dir.resolve("output"),
-            null,
+            reports,
             template,
             30,
             ITERATIONS,
