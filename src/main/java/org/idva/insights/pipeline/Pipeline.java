@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.idva.insights.ingest.ReturnFiles;
 import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.Finding;
+import org.idva.insights.model.IssuesSheet;
 import org.idva.insights.model.ReportingQuarter;
 import org.idva.insights.model.ReturnInfo;
 import org.idva.insights.model.ReturnOrigin;
@@ -152,6 +153,16 @@ public final class Pipeline {
     Optional<Finding> unknown = unknownService(checked.result());
     if (unknown.isPresent()) {
       checked = reject(checked, unknown.get());
+    } else {
+      checked =
+          new ReturnsCheck.Checked(
+              checked.file(),
+              QueryExplanations.apply(
+                  checked.result(),
+                  store,
+                  s.sender(),
+                  IssuesSheet.NAME + " sheet, " + s.channel().label()),
+              checked.opened());
     }
     ReturnsCheck.Checked toMerge = checked;
     ReturnsCheck.Outcome[] written = {null};

@@ -347,6 +347,11 @@ public final class CaseStore implements AutoCloseable {
     }
   }
 
+  /** The queries of the current returns, each with its explanation if given. */
+  public Queries queries() {
+    return new Queries(this);
+  }
+
   void rollbackQuietly() {
     try {
       dialect.rollback(connection);

@@ -233,7 +233,7 @@ final class ServicePages {
         (int) r.checked().count(org.idva.insights.model.Severity.ERROR),
         (int) r.checked().count(org.idva.insights.model.Severity.QUERY),
         r.checkedWorkbook() == null ? null : r.checkedWorkbook().toString(),
-        ReceiptFindings.of(p.config().schema(), r));
+        ReceiptFindings.of(r));
   }
 
   /**
