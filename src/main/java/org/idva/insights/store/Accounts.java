@@ -122,14 +122,19 @@ public final class Accounts {
   }
 
   static Account read(ResultSet rs) throws SQLException {
+    return read(rs, 1);
+  }
+
+  /** An account from the result's columns {@code first} on, in the order of {@code COLUMNS}. */
+  static Account read(ResultSet rs, int first) throws SQLException {
     return new Account(
-        rs.getLong(1),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getInt(4) == 1,
-        rs.getString(5),
-        rs.getInt(6) == 1,
-        Instant.parse(rs.getString(7)));
+        rs.getLong(first),
+        rs.getString(first + 1),
+        rs.getString(first + 2),
+        rs.getInt(first + 3) == 1,
+        rs.getString(first + 4),
+        rs.getInt(first + 5) == 1,
+        Instant.parse(rs.getString(first + 6)));
   }
 
   static String normal(String email) {

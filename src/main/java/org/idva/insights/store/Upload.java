@@ -35,6 +35,25 @@ public record Upload(
     findings = List.copyOf(findings);
   }
 
+  /** The same upload with these findings (and id). */
+  Upload with(long newId, List<Item> items) {
+    return new Upload(
+        newId,
+        service,
+        quarter,
+        accountEmail,
+        fileName,
+        sha256,
+        received,
+        status,
+        merge,
+        refused,
+        errors,
+        queries,
+        checkedWorkbook,
+        items);
+  }
+
   /**
    * A finding with the case and question it is about, when it is about one answer.
    *

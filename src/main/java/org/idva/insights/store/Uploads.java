@@ -74,21 +74,7 @@ public final class Uploads {
             }
             ps.executeBatch();
           }
-          return new Upload(
-              id,
-              u.service(),
-              u.quarter(),
-              u.accountEmail(),
-              u.fileName(),
-              u.sha256(),
-              u.received(),
-              u.status(),
-              u.merge(),
-              u.refused(),
-              u.errors(),
-              u.queries(),
-              u.checkedWorkbook(),
-              u.findings());
+          return u.with(id, u.findings());
         });
   }
 
@@ -179,20 +165,6 @@ public final class Uploads {
         }
       }
     }
-    return new Upload(
-        u.id(),
-        u.service(),
-        u.quarter(),
-        u.accountEmail(),
-        u.fileName(),
-        u.sha256(),
-        u.received(),
-        u.status(),
-        u.merge(),
-        u.refused(),
-        u.errors(),
-        u.queries(),
-        u.checkedWorkbook(),
-        items);
+    return u.with(u.id(), items);
   }
 }

@@ -51,15 +51,7 @@ public final class WebSessions {
               if (!rs.next()) {
                 return Optional.empty();
               }
-              Account a =
-                  new Account(
-                      rs.getLong(5),
-                      rs.getString(6),
-                      rs.getString(7),
-                      rs.getInt(8) == 1,
-                      rs.getString(9),
-                      rs.getInt(10) == 1,
-                      Instant.parse(rs.getString(11)));
+              Account a = Accounts.read(rs, 5);
               return Optional.of(
                   new WebSession(
                       rs.getString(1),
