@@ -39,8 +39,9 @@ final class CellMarks {
   }
 
   /**
-   * Forgets an earlier check in a checked workbook sent back as the return: its Issues sheet and
-   * the comments the checks wrote go, so the new ones do not pile onto them.
+   * Forgets an earlier check in a checked workbook sent back as the return: its Issues sheet, the
+   * comments the checks wrote and the colours of the cells they were on go, so the new ones do not
+   * pile onto them and a corrected cell is no longer coloured.
    */
   static void forgetEarlierCheck(XSSFWorkbook wb) {
     for (int i = wb.getNumberOfSheets() - 1; i >= 0; i--) {
@@ -48,6 +49,7 @@ final class CellMarks {
         wb.removeSheetAt(i);
       }
     }
+    Map<Short, CellStyle> plain = new HashMap<>();
     for (Sheet sheet : wb) {
       List<org.apache.poi.ss.util.CellAddress> ours = new ArrayList<>();
       sheet
@@ -63,9 +65,31 @@ final class CellMarks {
         Cell cell = row == null ? null : row.getCell(at.getColumn());
         if (cell != null) {
           cell.removeCellComment();
+          unfill(wb, cell, plain);
         }
       }
     }
+  }
+
+  /** Takes the checks' colour off a cell they had marked (its other formatting is kept). */
+  private static void unfill(XSSFWorkbook wb, Cell cell, Map<Short, CellStyle> plain) {
+    CellStyle style = cell.getCellStyle();
+    short colour = style.getFillForegroundColor();
+    if (style.getFillPattern() != FillPatternType.SOLID_FOREGROUND
+        || (colour != Styles.colourOf(org.idva.insights.model.Severity.ERROR)
+            && colour != Styles.colourOf(org.idva.insights.model.Severity.QUERY)
+            && colour != Styles.colourOf(org.idva.insights.model.Severity.NOTICE))) {
+      return;
+    }
+    cell.setCellStyle(
+        plain.computeIfAbsent(
+            style.getIndex(),
+            k -> {
+              CellStyle s = wb.createCellStyle();
+              s.cloneStyleFrom(style);
+              s.setFillPattern(FillPatternType.NO_FILL);
+              return s;
+            }));
   }
 
   void mark(XSSFWorkbook wb, List<Finding> findings, Styles styles) {

@@ -178,6 +178,10 @@ public final class FeedbackWorkbookWriter {
     }
 
     short colour(Severity s) {
+      return colourOf(s);
+    }
+
+    static short colourOf(Severity s) {
       return switch (s) {
         case ERROR -> IndexedColors.ROSE.getIndex();
         case QUERY -> IndexedColors.LIGHT_ORANGE.getIndex();

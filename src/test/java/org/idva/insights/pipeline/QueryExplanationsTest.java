@@ -157,6 +157,21 @@ class QueryExplanationsTest {
     assertThat(issuesColumn(second.checkedWorkbook(), IssuesSheet.EXPLANATION))
         .contains(IssuesSheet.KEPT);
     assertThat(Files.readString(second.messageText())).doesNotContain("Review held early");
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(second.checkedWorkbook()))) {
+      assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo(IssuesSheet.NAME);
+      assertThat(wb.getSheet("Issues 2")).isNull();
+      // One comment per marked cell, not the earlier check's plus the new one.
+      assertThat(wb.getSheet("Review").getCellComments()).hasSize(1);
+      assertThat(
+              wb.getSheet("Review")
+                  .getCellComments()
+                  .values()
+                  .iterator()
+                  .next()
+                  .getString()
+                  .getString())
+          .doesNotContain("\n\n");
+    }
     assertThat(store.queries().list("SVC01"))
         .singleElement()
         .satisfies(q -> assertThat(q.isExplained()).isTrue());
@@ -230,5 +245,35 @@ class QueryExplanationsTest {
         .contains("because: Missing sheet (sheet Exit)");
     Receipt accepted = submit(write(new TestReturn(SCHEMA, "SVC01", 2)));
     assertThat(accepted.summary()).doesNotContain("because");
+  }
+
+  @Test
+  void aCellCorrectedInTheCheckedWorkbookIsNoLongerMarked() throws Exception {
+    Receipt first = submit(write(withQueryAndError(5)));
+    Path back =
+        Files.createDirectories(dir.resolve("fixed")).resolve("SVC01_2022-23-Q1-checked.xlsx");
+    int age;
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(first.checkedWorkbook()))) {
+      Sheet intake = wb.getSheet("Intake");
+      age = -1;
+      for (org.apache.poi.ss.usermodel.Cell c : intake.getRow(0)) {
+        if (c.getStringCellValue().equals("Client age")) {
+          age = c.getColumnIndex();
+        }
+      }
+      assertThat(intake.getRow(3).getCell(age).getCellComment()).isNotNull();
+      intake.getRow(3).getCell(age).setCellValue(40);
+      try (OutputStream out = Files.newOutputStream(back)) {
+        wb.write(out);
+      }
+    }
+    Receipt second = submit(back);
+    assertThat(second.status()).isEqualTo(ReturnStatus.ACCEPTED_WITH_QUERIES);
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(second.checkedWorkbook()))) {
+      var cell = wb.getSheet("Intake").getRow(3).getCell(age);
+      assertThat(cell.getCellComment()).isNull();
+      assertThat(cell.getCellStyle().getFillPattern())
+          .isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.NO_FILL);
+    }
   }
 }
