@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       MailCommand.class,
+      ServeCommand.class,
+      UsersCommand.class,
       ValidateCommand.class,
       TablesCommand.class,
       ReportCommand.class,

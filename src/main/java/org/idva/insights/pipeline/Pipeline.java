@@ -224,7 +224,10 @@ public final class Pipeline {
   /** A sender registered for one service sending a return for another: refused outright. */
   private Optional<Finding> senderRefusal(Submission s, CheckedReturn checked) {
     String claimed = checked.info().service();
+    // A file whose service could not be read (damaged, or no service code) is rejected with the
+    // findings that say why: it claims no other service, and nothing of it can be stored.
     if (s.senderService() == null
+        || (claimed == null && checked.status() == ReturnStatus.REJECTED)
         || (claimed != null && claimed.strip().equalsIgnoreCase(s.senderService()))) {
       return Optional.empty();
     }

@@ -287,6 +287,66 @@ public final class CaseStore implements AutoCloseable {
     return new Explanations(this);
   }
 
+  /** The accounts that may sign in to the returns web page. */
+  public Accounts accounts() {
+    return new Accounts(this);
+  }
+
+  /** The web page's signed-in sessions. */
+  public WebSessions sessions() {
+    return new WebSessions(this);
+  }
+
+  /** The returns uploaded on the web page, each with its findings. */
+  public Uploads uploads() {
+    return new Uploads(this);
+  }
+
+  /** The web page's audit log. */
+  public AuditLog audit() {
+    return new AuditLog(this);
+  }
+
+  /** Work done with the store's connection. */
+  interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} as one write transaction under the store-wide lock. */
+  <T> T write(String doing, SqlWork<T> work) {
+    try {
+      begin();
+      T result = work.run(connection);
+      commit();
+      return result;
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw failure(e, doing);
+    } catch (RuntimeException e) {
+      rollbackQuietly();
+      throw e;
+    }
+  }
+
+  /** Runs {@code work} outside a transaction (reads, or a single statement). */
+  <T> T read(String doing, SqlWork<T> work) {
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw failure(e, doing);
+    }
+  }
+
+  /** The next id of a table whose ids the application assigns (call inside {@link #write}). */
+  static long nextId(Connection c, String table, String column) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT COALESCE(MAX(" + column + "), 0) FROM " + table);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1) + 1;
+    }
+  }
+
   /** The queries of the current returns, each with its explanation if given. */
   public Queries queries() {
     return new Queries(this);

@@ -621,4 +621,78 @@ abstract class CaseStoreContract {
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     return pb.start();
   }
+
+  @Test
+  void webAccountsSessionsUploadsAndAuditAreKept() {
+    try (CaseStore store = open()) {
+      Account lead = store.accounts().add("Lead@North.example", "SVC01", false, "hash-1");
+      Account analyst = store.accounts().add("analyst@insights.example", null, true, "hash-2");
+      assertThat(store.accounts().find("lead@north.EXAMPLE")).hasValue(lead);
+      assertThat(store.accounts().list())
+          .extracting(Account::role)
+          .containsExactly("analyst", "SVC01");
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> store.accounts().add("lead@north.example", "SVC02", false, "x"))
+          .isInstanceOf(StoreException.class);
+      java.time.Instant now = java.time.Instant.parse("2026-12-05T10:00:00Z");
+      store.sessions().start("token-hash", lead.id(), "csrf", now);
+      assertThat(store.sessions().find("token-hash"))
+          .hasValueSatisfying(
+              s -> {
+                assertThat(s.account()).isEqualTo(lead);
+                assertThat(s.csrfToken()).isEqualTo("csrf");
+              });
+      store.accounts().setPassword(lead.id(), "hash-3");
+      assertThat(store.sessions().find("token-hash")).as("a reset ends sessions").isEmpty();
+      store.accounts().setDisabled(analyst.id(), true);
+      assertThat(store.accounts().find(analyst.id()).orElseThrow().disabled()).isTrue();
+
+      org.idva.insights.model.Finding query =
+          new org.idva.insights.model.Finding(
+              org.idva.insights.model.Severity.QUERY,
+              "DATE_OUTSIDE_QUARTER",
+              new SourceLocation("r.xlsx", "Review", 2, 1),
+              "20/07/2022",
+              "a date in 2022-23 Q1",
+              "Check the date");
+      Upload u =
+          store
+              .uploads()
+              .record(
+                  new Upload(
+                      0,
+                      "SVC01",
+                      "2022-23 Q1",
+                      lead.email(),
+                      "r.xlsx",
+                      "abc",
+                      now,
+                      ReturnStatus.ACCEPTED_WITH_QUERIES,
+                      "added",
+                      false,
+                      0,
+                      1,
+                      null,
+                      List.of(new Upload.Item(0, query, "C001", "review_date"))));
+      assertThat(u.id()).isEqualTo(1);
+      Upload back = store.uploads().find(u.id()).orElseThrow();
+      assertThat(back.findings())
+          .singleElement()
+          .satisfies(
+              i -> {
+                assertThat(i.finding()).isEqualTo(query);
+                assertThat(i.explainable()).isTrue();
+              });
+      assertThat(store.uploads().findBySha256("SVC01", "abc")).isPresent();
+      assertThat(store.uploads().findBySha256("SVC02", "abc")).isEmpty();
+      store.audit().record(lead.email(), "127.0.0.1", "upload", "SVC01", "upload 1");
+      store.audit().record("x@y.example", "127.0.0.2", "sign-in failed", null, "");
+      assertThat(store.audit().latest(0))
+          .extracting(AuditEvent::action)
+          .containsExactly("upload", "sign-in failed");
+      assertThat(store.audit().latest(1))
+          .extracting(AuditEvent::action)
+          .containsExactly("sign-in failed");
+    }
+  }
 }
