@@ -58,7 +58,7 @@ public final class ReportWriter {
     console.printf("Report %s: %d tables -> %s%n", edition.period(), allTables.size(), master);
     List<Path> services = new ArrayList<>();
     for (String service : new TreeSet<>(store.services())) {
-      List<TableResult> mine = engine.load(all.forService(service)).tables(y, ids);
+      List<TableResult> mine = everyone.forService(service).tables(y, ids);
       Path file = writer.writeService(service, mine, allTables, edition, output);
       console.printf("  %s -> %s%n", service, file);
       services.add(file);
