@@ -1,20 +1,21 @@
 package org.idva.insights.render;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.ClientAnchor;
-import org.apache.poi.ss.usermodel.Comment;
-import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Hyperlink;
@@ -22,7 +23,6 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.Finding;
@@ -39,9 +39,6 @@ import org.idva.insights.model.SourceLocation;
 public final class FeedbackWorkbookWriter {
   public static final String ISSUES_SHEET = "Issues";
 
-  /** Returns larger than this are not copied (POI holds a copy in memory); Issues only. */
-  public static final long MAX_COPY_BYTES = 8L << 20;
-
   private final Function<String, String> titles;
 
   /**
@@ -52,7 +49,11 @@ public final class FeedbackWorkbookWriter {
   }
 
   /**
-   * Writes the feedback workbook.
+   * Writes the feedback workbook: the Issues sheet first, then (when the return is an .xlsx or
+   * .xlsm package) a copy of the return streamed part by part ({@link CheckedCopy}): its values
+   * kept, each cell with findings coloured and commented, formulas replaced by their last values,
+   * and no macro, external link, OLE object, control, data connection, drawing or hyperlink of the
+   * submitted file carried over. Memory stays small whatever the size of the return.
    *
    * @param original the return as received, or null when it could not be opened as a workbook (then
    *     the feedback holds the Issues sheet only)
@@ -64,12 +65,12 @@ public final class FeedbackWorkbookWriter {
                 .getFileName()
                 .toString()
                 .toLowerCase(java.util.Locale.ROOT)
-                .matches(".*\\.xls[xm]")
-            && Files.size(original) <= MAX_COPY_BYTES;
-    try (XSSFWorkbook wb = copy ? open(original) : new XSSFWorkbook()) {
+                .matches(".*\\.xls[xm]");
+    try (CheckedCopy source = copy ? CheckedCopy.open(original) : null;
+        XSSFWorkbook wb = new XSSFWorkbook()) {
+      Set<String> sheets = copy ? new HashSet<>(source.sheetNames()) : null;
       Styles styles = new Styles(wb);
-      Sheet issues = wb.createSheet(uniqueIssuesName(wb));
-      wb.setSheetOrder(issues.getSheetName(), 0);
+      Sheet issues = wb.createSheet(copy ? uniqueIssuesName(sheets) : ISSUES_SHEET);
       String note =
           copy
               ? "Your return follows this sheet: each cell with a finding is coloured and has a"
@@ -78,36 +79,35 @@ public final class FeedbackWorkbookWriter {
                   ? "Your file could not be opened as a workbook, so only this list is sent back."
                   : "Your return is too large (or not .xlsx) to copy back; the cells are listed"
                       + " below.";
-      writeIssues(issues, checked, styles, copy ? wb : null, note);
-      if (copy) {
-        markCells(wb, checked.findings(), styles);
-      }
-      for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-        wb.getSheetAt(i).setSelected(i == 0);
-      }
+      writeIssues(issues, checked, styles, sheets, note);
+      issues.setSelected(true);
       wb.setActiveSheet(0);
-      wb.setFirstVisibleTab(0);
-      AtomicFile.write(out, wb::write);
+      if (!copy) {
+        AtomicFile.write(out, wb::write);
+        return;
+      }
+      ByteArrayOutputStream issuesBook = new ByteArrayOutputStream();
+      wb.write(issuesBook);
+      Map<String, NavigableMap<Long, CheckedSheet.Mark>> marks = marks(checked.findings(), sheets);
+      Map<Severity, Short> colours = new EnumMap<>(Severity.class);
+      for (Severity s : Severity.values()) {
+        colours.put(s, styles.colour(s));
+      }
+      AtomicFile.write(out, o -> source.write(issuesBook.toByteArray(), marks, colours, o));
     }
   }
 
-  private static XSSFWorkbook open(Path original) throws IOException {
-    try (InputStream in = Files.newInputStream(original)) {
-      return new XSSFWorkbook(in);
-    }
-  }
-
-  private static String uniqueIssuesName(XSSFWorkbook wb) {
+  private static String uniqueIssuesName(Set<String> sheets) {
     String name = ISSUES_SHEET;
     int n = 2;
-    while (wb.getSheet(name) != null) {
+    while (sheets.contains(name)) {
       name = ISSUES_SHEET + " " + n++;
     }
     return name;
   }
 
   private void writeIssues(
-      Sheet sheet, CheckedReturn checked, Styles styles, XSSFWorkbook copy, String note) {
+      Sheet sheet, CheckedReturn checked, Styles styles, Set<String> copy, String note) {
     int r = 0;
     Row title = sheet.createRow(r++);
     text(title.createCell(0), "Checks on " + checked.info().fileName(), styles, styles.title);
@@ -164,8 +164,9 @@ public final class FeedbackWorkbookWriter {
               ? at.cell()
               : at.hasRow() ? "row " + at.row() : at.hasColumn() ? "column " + at.cell() : "";
       text(cell, ref, styles, null);
-      if (copy != null && at.sheet() != null && copy.getSheet(at.sheet()) != null) {
-        Hyperlink link = copy.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+      if (copy != null && at.sheet() != null && copy.contains(at.sheet())) {
+        Hyperlink link =
+            sheet.getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
         int linkRow = Math.max(1, at.row());
         int linkCol = Math.max(0, at.column());
         link.setAddress(
@@ -219,39 +220,18 @@ public final class FeedbackWorkbookWriter {
         .orElse("");
   }
 
-  private void markCells(XSSFWorkbook wb, List<Finding> findings, Styles styles) {
-    Map<Sheet, Drawing<?>> drawings = new HashMap<>();
-    Map<String, CellStyle> marked = new HashMap<>();
+  /**
+   * The cells with findings, per sheet of the copy: each cell's fill is its most serious finding's
+   * and its comment lists every finding on it, in the order found.
+   */
+  private Map<String, NavigableMap<Long, CheckedSheet.Mark>> marks(
+      List<Finding> findings, Set<String> sheets) {
+    Map<String, NavigableMap<Long, CheckedSheet.Mark>> marks = new HashMap<>();
     for (Finding f : findings) {
       SourceLocation at = f.location();
-      if (at.sheet() == null || !at.hasRow() || !at.hasColumn()) {
+      if (at.sheet() == null || !at.hasRow() || !at.hasColumn() || !sheets.contains(at.sheet())) {
         continue;
       }
-      Sheet sheet = wb.getSheet(at.sheet());
-      if (sheet == null) {
-        continue;
-      }
-      Row row = sheet.getRow(at.row() - 1);
-      if (row == null) {
-        row = sheet.createRow(at.row() - 1);
-      }
-      Cell cell = row.getCell(at.column());
-      if (cell == null) {
-        cell = row.createCell(at.column());
-      }
-      CellStyle base = cell.getCellStyle();
-      String key = base.getIndex() + "/" + f.severity();
-      CellStyle fill =
-          marked.computeIfAbsent(
-              key,
-              k -> {
-                CellStyle s = wb.createCellStyle();
-                s.cloneStyleFrom(base);
-                s.setFillForegroundColor(styles.colour(f.severity()));
-                s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-                return s;
-              });
-      cell.setCellStyle(fill);
       String text =
           f.severity().name()
               + " "
@@ -263,23 +243,17 @@ public final class FeedbackWorkbookWriter {
               + f.expected()
               + "\nFix: "
               + f.fix();
-      Comment existing = cell.getCellComment();
-      if (existing != null) {
-        existing.setString(
-            new XSSFRichTextString(existing.getString().getString() + "\n\n" + text));
-        continue;
-      }
-      Drawing<?> drawing = drawings.computeIfAbsent(sheet, Sheet::createDrawingPatriarch);
-      ClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
-      anchor.setCol1(at.column() + 1);
-      anchor.setCol2(at.column() + 5);
-      anchor.setRow1(at.row() - 1);
-      anchor.setRow2(at.row() + 6);
-      Comment comment = drawing.createCellComment(anchor);
-      comment.setString(new XSSFRichTextString(text));
-      comment.setAuthor("Idva Insights checks");
-      cell.setCellComment(comment);
+      marks
+          .computeIfAbsent(at.sheet(), k -> new TreeMap<>())
+          .merge(
+              CheckedSheet.key(at.row() - 1, at.column()),
+              new CheckedSheet.Mark(f.severity(), text),
+              (a, b) ->
+                  new CheckedSheet.Mark(
+                      a.severity().compareTo(b.severity()) <= 0 ? a.severity() : b.severity(),
+                      a.comment() + "\n\n" + b.comment()));
     }
+    return marks;
   }
 
   /** Writes text as a string cell; text that a spreadsheet could take for a formula stays inert. */
