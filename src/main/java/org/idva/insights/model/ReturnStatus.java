@@ -6,6 +6,11 @@ public enum ReturnStatus {
   ACCEPTED("Accepted"),
   /** Usable; queries for the service to confirm. */
   ACCEPTED_WITH_QUERIES("Accepted with queries"),
+  /**
+   * Usable; it had queries and the service explained every one of them (the explanations travel
+   * with the return, for the analyst), so nothing is left to do.
+   */
+  EXPLAINED("Accepted, queries explained"),
   /** Rows with errors left out, the rest kept. */
   PARTIALLY_ACCEPTED("Partially accepted"),
   /**

@@ -161,7 +161,9 @@ final class CheckedCopy implements Closeable {
     int formulas = 0;
     int drawing = 0;
     for (Sheet s : sheets) {
-      CheckedSheet copy = new CheckedSheet(marks.getOrDefault(s.name(), new TreeMap<>()), styles);
+      CheckedSheet copy =
+          new CheckedSheet(
+              marks.getOrDefault(s.name(), new TreeMap<>()), existingComments(s.part()), styles);
       out.putNextEntry(new ZipEntry(s.part()));
       try (InputStream in = zip.getInputStream(zip.getEntry(s.part()))) {
         copy.copy(in, new KeepOpen(out));
@@ -418,6 +420,44 @@ final class CheckedCopy implements Closeable {
         return;
       }
     }
+  }
+
+  /** The comments a submitted sheet has, as plain text by cell; none when it has none. */
+  private Map<Long, String> existingComments(String sheetPart) throws IOException {
+    Relationship rel =
+        ofType(
+            relationships(folder(sheetPart), relsOf(sheetPart)), PackageXml.REL_NS + "/comments");
+    Map<Long, String> out = new HashMap<>();
+    if (rel == null || zip.getEntry(rel.part()) == null) {
+      return out;
+    }
+    try {
+      XMLStreamReader r = PackageXml.reader(new ByteArrayInputStream(read(rel.part())));
+      String ref = null;
+      StringBuilder text = null;
+      while (r.hasNext()) {
+        int e = r.next();
+        if (e == XMLStreamReader.START_ELEMENT && r.getLocalName().equals("comment")) {
+          ref = PackageXml.attribute(r, "ref");
+          text = new StringBuilder();
+        } else if (e == XMLStreamReader.START_ELEMENT && r.getLocalName().equals("rPh")) {
+          PackageXml.skipElement(r);
+        } else if (e == XMLStreamReader.START_ELEMENT
+            && r.getLocalName().equals("t")
+            && text != null) {
+          text.append(r.getElementText());
+        } else if (e == XMLStreamReader.END_ELEMENT
+            && r.getLocalName().equals("comment")
+            && ref != null) {
+          org.apache.poi.ss.util.CellReference at = new org.apache.poi.ss.util.CellReference(ref);
+          out.put(CheckedSheet.key(at.getRow(), at.getCol()), text.toString());
+          ref = null;
+        }
+      }
+    } catch (XMLStreamException | IllegalArgumentException e) {
+      throw new IOException(rel.part() + ": " + e.getMessage(), e);
+    }
+    return out;
   }
 
   /** The texts of a shared-strings part, in order (runs joined, phonetic hints left out). */

@@ -78,10 +78,15 @@ final class CheckedSheet {
   private final Map<Integer, Integer> columnStyles = new HashMap<>();
   private int formulas;
 
-  CheckedSheet(NavigableMap<Long, Mark> marks, CheckedStyles styles) {
+  /**
+   * @param marks the cells with findings
+   * @param existing the comments the submitted sheet already had (kept, the findings added below)
+   */
+  CheckedSheet(NavigableMap<Long, Mark> marks, Map<Long, String> existing, CheckedStyles styles) {
     this.marks = new TreeMap<>(marks);
     this.styles = styles;
-    marks.forEach((k, m) -> comments.put(k, m.comment()));
+    comments.putAll(existing);
+    marks.forEach((k, m) -> comments.merge(k, m.comment(), (a, b) -> a + "\n\n" + b));
   }
 
   /** The comments the copied sheet carries, by cell key; filled by {@link #copy}. */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.Finding;
-import org.idva.insights.model.ReturnStatus;
 import org.idva.insights.model.Severity;
 
 /**
@@ -21,10 +20,10 @@ public final class FeedbackMessage {
   static final int MAIN_PROBLEMS = 5;
 
   private final TextTemplates templates = new TextTemplates();
-  private final Function<String, String> titles;
+  private final FindingText words;
 
   public FeedbackMessage(Function<String, String> titles) {
-    this.titles = titles;
+    this.words = new FindingText(titles);
   }
 
   /** The message as plain text and HTML. */
@@ -39,11 +38,12 @@ public final class FeedbackMessage {
     model.put("status", checked.status().label());
     model.put("errors", checked.count(Severity.ERROR));
     model.put("queries", checked.count(Severity.QUERY));
+    model.put("explained", NextStep.explained(checked));
     model.put("notices", checked.count(Severity.NOTICE));
     model.put("rows", checked.rows().size());
     model.put("workbook", workbookName);
     model.put("problems", mainProblems(checked.findings()));
-    model.put("next", nextSteps(checked.status()));
+    model.put("next", NextStep.sentence(checked, words::titleOfCode));
     String subject =
         "Idva Insights: your return " + info.fileName() + " is " + checked.status().label();
     model.put("subject", subject);
@@ -55,9 +55,8 @@ public final class FeedbackMessage {
 
   private List<Map<String, Object>> mainProblems(List<Finding> findings) {
     Map<String, List<Finding>> byCode = new LinkedHashMap<>();
-    findings.stream()
-        .filter(f -> f.severity() != Severity.NOTICE)
-        .sorted(java.util.Comparator.comparing(Finding::severity))
+    IssuesSheetWriter.sorted(findings).stream()
+        .filter(Finding::isOpen)
         .forEach(f -> byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(f));
     List<Map<String, Object>> out = new ArrayList<>();
     byCode.entrySet().stream()
@@ -66,31 +65,16 @@ public final class FeedbackMessage {
             e -> {
               Finding first = e.getValue().get(0);
               Map<String, Object> p = new HashMap<>();
-              p.put("title", titles.apply(e.getKey()));
+              p.put("title", words.title(first));
               p.put("code", e.getKey());
-              p.put("severity", first.severity().name().toLowerCase(java.util.Locale.ROOT));
+              p.put("severity", FindingText.severity(first));
               p.put("count", e.getValue().size());
-              p.put("where", first.location().describe());
+              p.put("where", FindingText.where(first));
               p.put("found", InertText.plain(first.found() == null ? "" : first.found()));
               p.put("expected", first.expected());
               p.put("fix", first.fix());
               out.add(p);
             });
     return out;
-  }
-
-  private static String nextSteps(ReturnStatus status) {
-    return switch (status) {
-      case ACCEPTED -> "Nothing to do: thank you. Your data will be in this year's report.";
-      case ACCEPTED_WITH_QUERIES ->
-          "Your data has been used. Please look at the queries in the attached workbook and"
-              + " confirm or correct them in your next return.";
-      case PARTIALLY_ACCEPTED ->
-          "Rows with errors were left out; the rest has been used. Please correct the coloured"
-              + " cells in the attached workbook and send the whole return again.";
-      case REJECTED ->
-          "Nothing from this file has been used; the data we already held from you is kept."
-              + " Please fix the problems listed and send the return again.";
-    };
   }
 }

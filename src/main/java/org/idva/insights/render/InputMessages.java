@@ -23,7 +23,10 @@ final class InputMessages {
       var when = field.when();
       var target = sheet.field(when.field()).orElse(null);
       text.append(" Only when ")
-          .append(when.describe(target == null ? null : target.codeList()))
+          .append(
+              when.describe(
+                  target == null ? null : target.header(),
+                  target == null ? null : target.codeList()))
           .append('.');
     }
     if (field.required()) {

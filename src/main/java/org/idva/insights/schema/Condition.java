@@ -47,15 +47,29 @@ public record Condition(String field, List<String> codes, BigDecimal min) {
     return codes.contains(answer.toString());
   }
 
-  /** Plain words for feedback and the data dictionary, e.g. {@code disability is Yes}. */
+  /**
+   * Words for the analyst's data dictionary, naming the field by its id: {@code disability is Yes}.
+   */
   public String describe(CodeList list) {
+    return describe(null, list).replaceFirst("^the question it depends on", field);
+  }
+
+  /**
+   * Plain words for feedback and the data dictionary, e.g. {@code 'Disability' is Yes}: the
+   * question is named by its header (the service's words), never by its field id.
+   *
+   * @param header the header of the question the condition is on, or null to say "the question it
+   *     depends on"
+   */
+  public String describe(String header, CodeList list) {
+    String on = header == null ? "the question it depends on" : "'" + header + "'";
     if (min != null) {
-      return field + " is at least " + min.toPlainString();
+      return on + " is at least " + min.toPlainString();
     }
     List<String> labels =
         codes.stream()
             .map(c -> list == null ? c : list.byCode(c).map(Code::label).orElse(c))
             .toList();
-    return field + (labels.size() == 1 ? " is " : " is one of ") + String.join(" / ", labels);
+    return on + (labels.size() == 1 ? " is " : " is one of ") + String.join(" / ", labels);
   }
 }

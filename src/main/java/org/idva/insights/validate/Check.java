@@ -98,7 +98,7 @@ public enum Check {
       false,
       "Review date 02/01/2023 is outside 2022-23 Q1 (01/04/2022-30/06/2022)."),
   MORE_FINDINGS(
-      Severity.NOTICE, false, "1,234 more CODE_NOT_IN_LIST findings on sheet Intake not listed.");
+      Severity.NOTICE, false, "Sheet Intake: 1,234 more of 'Code not in list' not listed.");
 
   private final Severity severity;
   private final boolean rejects;

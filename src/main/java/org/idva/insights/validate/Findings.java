@@ -23,6 +23,22 @@ final class Findings {
   private boolean queries;
 
   void add(Check check, SourceLocation at, String found, String expected, String fix) {
+    add(check, at, found, expected, fix, null, null, null);
+  }
+
+  /**
+   * Adds a finding on one question of one case: {@code question} is its header as the form asks it,
+   * {@code field} its schema id (kept for matching explanations, never shown).
+   */
+  void add(
+      Check check,
+      SourceLocation at,
+      String found,
+      String expected,
+      String fix,
+      String question,
+      String caseRef,
+      String field) {
     if (check.rejects()) {
       rejected = true;
     }
@@ -35,7 +51,18 @@ final class Findings {
     int[] n = counts.computeIfAbsent(key, k -> new int[1]);
     n[0]++;
     if (n[0] <= LIMIT) {
-      list.add(new Finding(check.severity(), check.code(), at, found, expected, fix));
+      list.add(
+          new Finding(
+              check.severity(),
+              check.code(),
+              at,
+              found,
+              expected,
+              fix,
+              question,
+              caseRef,
+              field,
+              null));
     } else if (n[0] == LIMIT + 1) {
       firstOver.put(key, at);
     }
@@ -65,8 +92,10 @@ final class Findings {
                     Severity.NOTICE,
                     Check.MORE_FINDINGS.code(),
                     SourceLocation.ofSheet(at.file(), at.sheet()),
-                    String.format("%,d more %s", n[0] - LIMIT, code),
-                    "at most " + LIMIT + " findings of one check are listed per sheet",
+                    String.format(
+                        "%,d more of '%s'",
+                        n[0] - LIMIT, Check.ofCode(code).map(Check::title).orElse(code)),
+                    "at most " + LIMIT + " findings of one kind are listed per sheet",
                     "Fix the listed ones the same way; the rest will show on the next check."));
           }
         });

@@ -178,6 +178,7 @@ final class RowChecker {
               Check.UNKNOWN_COLUMN,
               r,
               c,
+              (Field) null,
               "",
               "data only under a template header",
               "This column has no header, so its values were not read. Move them under the"
@@ -192,7 +193,7 @@ final class RowChecker {
       }
       Object v = ctx.values.read(field, cell);
       if (v instanceof Values.Problem p) {
-        flag(p.check(), r, c, shown(field, cell), p.expected(), p.fix());
+        flag(p.check(), r, c, column, shown(field, cell), p.expected(), p.fix());
         continue;
       }
       if (v instanceof Values.Tolerated t) {
@@ -200,6 +201,7 @@ final class RowChecker {
             Check.CODE_LABEL_TOLERATED,
             r,
             c,
+            column,
             cell.text(),
             t.readAs(),
             "Nothing to do; pick '" + t.readAs() + "' from the drop-down next time.");
@@ -223,6 +225,18 @@ final class RowChecker {
       joins(r, caseRef, values);
     }
     datesInQuarter(r, values);
+    for (Pending p : pending) {
+      ctx.findings.add(
+          p.check,
+          p.at,
+          p.found,
+          p.expected,
+          p.fix,
+          p.question,
+          caseRef,
+          p.field == null ? null : p.field.id());
+    }
+    pending.clear();
     if (rowHasError && intakeSheet && caseRef != null) {
       ctx.intakeRefsLeftOut.add(caseRef);
     }
@@ -255,11 +269,13 @@ final class RowChecker {
             Check.NOT_APPLICABLE_ANSWER,
             r,
             columnOf(field.id()),
+            field,
             shownValue(field, v),
-            "blank unless " + w.describe(on == null ? null : on.codeList()),
+            "no answer here, because the question is asked only when "
+                + w.describe(on == null ? null : on.header(), on == null ? null : on.codeList()),
             "Clear this answer, or correct the answer to '"
-                + (on == null ? w.field() : on.header())
-                + "'. The answer was not used.");
+                + (on == null ? "the question it depends on" : on.header())
+                + "'. This answer was not used.");
         values.remove(field.id());
       } else if (applies
           && v == null
@@ -269,6 +285,7 @@ final class RowChecker {
             Check.REQUIRED_MISSING,
             r,
             column(field),
+            field,
             "",
             "an answer to '" + field.header() + "'",
             "Fill in '" + field.header() + "'; it is required for every row.");
@@ -317,9 +334,14 @@ final class RowChecker {
           Check.DUPLICATE_CASE_REF,
           r,
           columnOf(def.key().get(0)),
+          def.field(def.key().get(0)).orElse(null),
           String.join(" / ", parts),
           "each "
-              + String.join(" + ", def.key())
+              + String.join(
+                  " + ",
+                  def.key().stream()
+                      .map(k -> def.field(k).map(Field::header).orElse("reference"))
+                      .toList())
               + " once on the sheet (first in row "
               + first
               + ")",
@@ -338,6 +360,7 @@ final class RowChecker {
           Check.NO_INTAKE,
           r,
           columnOf(caseKey),
+          def.field(caseKey).orElse(null),
           caseRef,
           "a usable intake row for this case: its intake row has errors and was not used",
           "Correct the errors in this case's intake row. This row is kept aside meanwhile and"
@@ -349,6 +372,7 @@ final class RowChecker {
           Check.NO_INTAKE,
           r,
           columnOf(caseKey),
+          def.field(caseKey).orElse(null),
           caseRef,
           "a case ref with an intake row in this return or an earlier one",
           "Check the case ref against the Intake sheet, or send the case's intake row. This row"
@@ -367,6 +391,7 @@ final class RowChecker {
             Check.EXIT_BEFORE_INTAKE,
             r,
             columnOf("exit_date"),
+            def.field("exit_date").orElse(null),
             exit.format(UK),
             "an exit date on or after the intake date " + intake.format(UK),
             "Correct the exit date or the intake date.");
@@ -384,6 +409,7 @@ final class RowChecker {
             Check.DATE_OUTSIDE_QUARTER,
             r,
             columnOf(f.id()),
+            f,
             d.format(UK),
             "a date in "
                 + ctx.quarter.label()
@@ -397,12 +423,50 @@ final class RowChecker {
     }
   }
 
-  private void flag(Check check, int row, int column, String found, String expected, String fix) {
+  /** A finding of this row, kept until the row's case ref is known. */
+  private record Pending(
+      Check check,
+      SourceLocation at,
+      String question,
+      Field field,
+      String found,
+      String expected,
+      String fix) {}
+
+  private final List<Pending> pending = new ArrayList<>();
+
+  private void flag(
+      Check check, int row, int column, Column on, String found, String expected, String fix) {
+    flag(check, row, column, on == null ? null : on.field(), on, found, expected, fix);
+  }
+
+  private void flag(
+      Check check, int row, int column, Field on, String found, String expected, String fix) {
+    flag(check, row, column, on, null, found, expected, fix);
+  }
+
+  private void flag(
+      Check check,
+      int row,
+      int column,
+      Field field,
+      Column header,
+      String found,
+      String expected,
+      String fix) {
     if (check.severity() == org.idva.insights.model.Severity.ERROR) {
       rowHasError = true;
     }
-    ctx.findings.add(
-        check, new SourceLocation(ctx.file, sheetName, row, column), found, expected, fix);
+    String question = header != null ? header.header() : field == null ? null : field.header();
+    pending.add(
+        new Pending(
+            check,
+            new SourceLocation(ctx.file, sheetName, row, column),
+            question,
+            field,
+            found,
+            expected,
+            fix));
   }
 
   /** The cell value as it may be shown back: never free text (it could hold personal data). */

@@ -157,7 +157,11 @@ class CheckedCopyTest {
       assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(42.0);
       assertThat(row.getCell(4).getHyperlink()).isNull();
       // Findings are marked, on existing and on blank cells.
-      assertThat(row.getCell(4).getCellComment().getString().getString()).contains("OUT_OF_RANGE");
+      assertThat(row.getCell(4).getCellComment().getString().getString())
+          .startsWith("Their note on E1\n\n")
+          .contains("OUT_OF_RANGE");
+      assertThat(data.getRow(2).getCell(0).getCellComment().getString().getString())
+          .isEqualTo("Kept as it was");
       assertThat(row.getCell(4).getCellStyle().getFillForegroundColor())
           .isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.ROSE.getIndex());
       Cell blank = data.getRow(4).getCell(7);
@@ -369,7 +373,18 @@ class CheckedCopyTest {
                   + "/oleObject\" Target=\"../embeddings/oleObject1.bin\"/>"
                   + "<Relationship Id=\"rId5\" Type=\""
                   + REL
-                  + "/control\" Target=\"../activeX/activeX1.xml\"/>"));
+                  + "/control\" Target=\"../activeX/activeX1.xml\"/>"
+                  + "<Relationship Id=\"rId6\" Type=\""
+                  + REL
+                  + "/comments\" Target=\"../comments1.xml\"/>"));
+      parts.put(
+          "xl/comments1.xml",
+          "<comments xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+              + "<authors><author>Them</author></authors><commentList>"
+              + "<comment ref=\"E1\" authorId=\"0\"><text><r><t>Their note</t></r>"
+              + "<r><t xml:space=\"preserve\"> on E1</t></r></text></comment>"
+              + "<comment ref=\"A3\" authorId=\"0\"><text><t>Kept as it was</t></text>"
+              + "</comment></commentList></comments>");
       parts.put("xl/activeX/activeX1.xml", "<ax classid=\"evil.example\"/>");
       try (OutputStream o = Files.newOutputStream(file);
           ZipOutputStream zip = new ZipOutputStream(o)) {
