@@ -3,6 +3,7 @@ package org.idva.insights.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.idva.insights.schema.DefinitionException;
+import org.idva.insights.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -29,6 +30,10 @@ public final class Main {
     if (e instanceof DefinitionException d) {
       err.println("Broken definition: " + d.getMessage());
       return ExitCode.BROKEN_DEFINITIONS;
+    }
+    if (e instanceof StoreException store) { // incl. StoreBusyException: names the holder
+      err.println(store.getMessage());
+      return ExitCode.IO;
     }
     if (e instanceof UncheckedIOException || e instanceof IOException) {
       err.println("I/O error: " + e.getMessage());

@@ -18,6 +18,7 @@ import org.idva.insights.report.ReportDefinitions;
 import org.idva.insights.schema.Schema;
 import org.idva.insights.schema.ServiceRegistry;
 import org.idva.insights.store.CaseStore;
+import org.idva.insights.store.WriterLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,15 +85,18 @@ final class RunCommand implements Callable<Integer> {
     }
     Schema schema = definitions.loadSchema();
     ReportDefinitions tables = ReportDefinitions.load(definitions.source(), schema);
-    ServiceRegistry registry = services.load();
+    ServiceRegistry registry = services.load(input);
     if (!noReport && !Files.isRegularFile(master.template)) {
       System.err.println(master.template + ": no such master template. Give it with --template.");
       return ExitCode.BROKEN_DEFINITIONS;
     }
     List<Path> files = ReturnFiles.find(input);
     boolean errors = false;
+    boolean internal = false;
     Map<String, ServiceSummary> summaries = new TreeMap<>();
-    try (CaseStore cases = store.open(schema)) {
+    try (CaseStore cases = store.open(schema);
+        WriterLock writing =
+            cases.lockForWriting(store.lockWait(), WriterLock.holder("insights run"))) {
       Pipeline pipeline =
           new Pipeline(
               schema, cases, registry, output.resolve("feedback"), output.resolve("quarantine"));
@@ -100,6 +104,7 @@ final class RunCommand implements Callable<Integer> {
         for (Path file : files) {
           Receipt receipt = pipeline.submit(Submission.fromFolder(file, Instant.now()));
           errors |= receipt.hasErrors();
+          internal |= receipt.internalError();
           bar.clearLine();
           System.out.println(receipt.summary());
           String service = receipt.service() == null ? "(unknown service)" : receipt.service();
@@ -113,14 +118,16 @@ final class RunCommand implements Callable<Integer> {
             .write(cases, year, master.day(), output, System.out);
       }
     }
-    return errors ? ExitCode.DATA_PROBLEMS : ExitCode.OK;
+    return ExitCode.of(internal, errors);
   }
 
   private static void printSummary(int files, Map<String, ServiceSummary> services) {
     System.out.printf(
-        "%-18s %7s %9s %9s %9s %9s %9s %8s %8s%n",
+        "%-18s %7s %9s %9s %9s %9s %9s %9s %9s %8s %8s%n",
         "service",
         "returns",
+        "unchanged",
+        "failed",
         "accepted",
         "queries",
         "partial",
@@ -131,9 +138,11 @@ final class RunCommand implements Callable<Integer> {
     for (Map.Entry<String, ServiceSummary> e : services.entrySet()) {
       ServiceSummary s = e.getValue();
       System.out.printf(
-          "%-18s %7d %9d %9d %9d %9d %9d %8d %8d%n",
+          "%-18s %7d %9d %9d %9d %9d %9d %9d %9d %8d %8d%n",
           e.getKey(),
           s.returns,
+          s.unchanged,
+          s.failed,
           s.statuses.getOrDefault(ReturnStatus.ACCEPTED, 0),
           s.statuses.getOrDefault(ReturnStatus.ACCEPTED_WITH_QUERIES, 0),
           s.statuses.getOrDefault(ReturnStatus.PARTIALLY_ACCEPTED, 0),
@@ -148,6 +157,8 @@ final class RunCommand implements Callable<Integer> {
   /** Per-service counts for the run's summary. */
   private static final class ServiceSummary {
     int returns;
+    int unchanged;
+    int failed;
     final Map<ReturnStatus, Integer> statuses = new java.util.EnumMap<>(ReturnStatus.class);
     int casesAdded;
     int casesReplaced;
@@ -155,6 +166,14 @@ final class RunCommand implements Callable<Integer> {
 
     void add(Receipt receipt) {
       returns++;
+      if (receipt.merge() == Receipt.Merge.UNCHANGED) {
+        unchanged++;
+        return;
+      }
+      if (receipt.internalError()) {
+        failed++;
+        return;
+      }
       statuses.merge(receipt.status(), 1, Integer::sum);
       queries += receipt.checked().count(Severity.QUERY);
       casesAdded += receipt.casesAdded();

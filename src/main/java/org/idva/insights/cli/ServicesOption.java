@@ -11,8 +11,9 @@ final class ServicesOption {
       paramLabel = "FILE",
       description =
           "The service registry: each service's code, name and the e-mail addresses allowed to"
-              + " send its returns (default: input/services.json when it exists; without one any"
-              + " service code is accepted).")
+              + " send its returns (default: services.json in the returns folder, else"
+              + " input/services.json, when it exists; without one any service code is"
+              + " accepted).")
   Path services;
 
   /**
@@ -24,5 +25,21 @@ final class ServicesOption {
       return ServiceRegistry.load(services);
     }
     return ServiceRegistry.loadIfPresent(ServiceRegistry.DEFAULT_FILE).orElse(null);
+  }
+
+  /**
+   * {@link #load()}, but without {@code --services} the registry beside the returns ({@code
+   * <folder>/services.json}) comes first, so {@code --input elsewhere} holds that folder's returns
+   * to its own registry.
+   */
+  ServiceRegistry load(java.nio.file.Path returnsFolder) {
+    if (services == null && returnsFolder != null) {
+      java.nio.file.Path beside =
+          returnsFolder.resolve(ServiceRegistry.DEFAULT_FILE.getFileName().toString());
+      if (java.nio.file.Files.isRegularFile(beside)) {
+        return ServiceRegistry.load(beside);
+      }
+    }
+    return load();
   }
 }

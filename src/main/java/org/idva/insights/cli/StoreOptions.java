@@ -2,6 +2,7 @@ package org.idva.insights.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.idva.insights.schema.Schema;
 import org.idva.insights.store.CaseStore;
 import org.idva.insights.store.StoreConfig;
@@ -18,8 +19,22 @@ final class StoreOptions {
               + " PostgreSQL URL such as jdbc:postgresql://host:5432/insights?user=insights.")
   String store;
 
+  @Option(
+      names = "--lock-wait",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description =
+          "How long to wait while another run, mail poll or upload writes to the same store"
+              + " (default: ${DEFAULT-VALUE} s); then stop with exit code 4 naming it.")
+  long lockWaitSeconds;
+
   StoreConfig config(Schema schema) {
-    return StoreConfig.of(store, schema);
+    return StoreConfig.of(store, schema).withLockWait(lockWait());
+  }
+
+  /** How long a writer waits for the store's writer lock. */
+  Duration lockWait() {
+    return Duration.ofSeconds(Math.max(0, lockWaitSeconds));
   }
 
   /** True when the store is a SQLite file that does not exist yet. */

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
         "Check return workbooks against the form schemas and write each service's"
             + " feedback. Prints one line per file; for each file writes"
             + " <out>/<service>/<return>-checked.xlsx (a copy of the return with every finding"
-            + " marked) and a message (text and HTML). Exit code 1 when any return has an error."
+            + " marked) and a message (text and HTML). Exit code 1 when any return has an error, 5"
+            + " when a file could not be processed (internal error)."
             + " The case store is not consulted: an exit or review whose intake came in an"
             + " earlier quarter's return is queried as NO_INTAKE here; `insights run` checks"
             + " against the store.",
@@ -47,17 +48,25 @@ final class ValidateCommand implements Callable<Integer> {
       System.err.println("No such file or folder: " + target);
       return ExitCode.IO;
     }
-    Pipeline pipeline = new Pipeline(definitions.loadSchema(), null, services.load(), out, null);
+    Pipeline pipeline =
+        new Pipeline(
+            definitions.loadSchema(),
+            null,
+            services.load(Files.isDirectory(target) ? target : target.toAbsolutePath().getParent()),
+            out,
+            null);
     List<Path> files = ReturnFiles.find(target);
     if (files.isEmpty()) {
       System.out.println("No return files found in " + target);
     }
     boolean errors = false;
+    boolean internal = false;
     for (Path file : files) {
       Receipt receipt = pipeline.submit(Submission.fromFolder(file, Instant.now()));
       System.out.println(receipt.summary());
       errors |= receipt.hasErrors();
+      internal |= receipt.internalError();
     }
-    return errors ? ExitCode.DATA_PROBLEMS : ExitCode.OK;
+    return ExitCode.of(internal, errors);
   }
 }

@@ -19,12 +19,15 @@ import org.idva.insights.model.ReturnReadException;
  */
 public final class WorkbookReader {
   private final ZipInspector inspector;
+  private final ReadLimits limits;
 
+  /** A reader with the limits of the system properties (the defaults when unset). */
   public WorkbookReader() {
-    this(ZipInspector.Limits.DEFAULT);
+    this(ReadLimits.fromSystemProperties());
   }
 
-  WorkbookReader(ZipInspector.Limits limits) {
+  public WorkbookReader(ReadLimits limits) {
+    this.limits = limits;
     this.inspector = new ZipInspector(limits);
   }
 
@@ -35,6 +38,10 @@ public final class WorkbookReader {
    * @throws IOException when the file cannot be read from disk
    */
   public RawWorkbook open(Path file) throws IOException {
+    return new LimitedWorkbook(openUnlimited(file), limits.rowsPerSheet());
+  }
+
+  private RawWorkbook openUnlimited(Path file) throws IOException {
     FileKind kind = FileKind.of(file);
     return switch (kind) {
       case ZIP -> openXlsx(file);
@@ -52,7 +59,7 @@ public final class WorkbookReader {
     return new FastexcelWorkbook(file, inspection.merged(), inspection.repackedStream());
   }
 
-  private static RawWorkbook openOle2(Path file) throws IOException {
+  private RawWorkbook openOle2(Path file) throws IOException {
     POIFSFileSystem fs;
     try {
       fs = new POIFSFileSystem(file.toFile(), true);
@@ -70,6 +77,16 @@ public final class WorkbookReader {
         throw new ReturnReadException(
             ReadProblem.NOT_A_WORKBOOK,
             "the file is an old-style Office document but not an Excel workbook");
+      }
+      long size = Files.size(file);
+      if (size > limits.legacyFileBytes()) {
+        throw new ReturnReadException(
+            ReadProblem.TOO_LARGE,
+            String.format(
+                "the legacy .xls file is %,d bytes, over %,d (%s)",
+                size,
+                limits.legacyFileBytes(),
+                ReadLimits.limit("legacy-file-bytes", limits.legacyFileBytes())));
       }
       HssfWorkbook wb = new HssfWorkbook(file, fs);
       fs.close();

@@ -37,20 +37,17 @@ import org.idva.insights.model.ReturnReadException;
  */
 final class ZipInspector {
 
-  /** How far a return may expand. A real return of a million rows stays well inside. */
-  record Limits(long maxEntryBytes, long maxTotalBytes, double maxRatio, long ratioFloorBytes) {
-    static final Limits DEFAULT = new Limits(2L << 30, 4L << 30, 400, 64L << 20);
-  }
-
   private static final Pattern SHEET_TAG = Pattern.compile("<(?:\\w+:)?sheet\\b([^>]*)/?>");
   private static final Pattern ATTR = Pattern.compile("([\\w:]+)\\s*=\\s*\"([^\"]*)\"");
   private static final Pattern REL_TAG = Pattern.compile("<Relationship\\b([^>]*)/?>");
   private static final Pattern MERGE = Pattern.compile("<(?:\\w+:)?mergeCell\\s+ref=\"([^\"]+)\"");
   private static final Pattern REF = Pattern.compile("([A-Z]+)(\\d+)(?::([A-Z]+)(\\d+))?");
 
-  private final Limits limits;
+  private static final String STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 
-  ZipInspector(Limits limits) {
+  private final ReadLimits limits;
+
+  ZipInspector(ReadLimits limits) {
     this.limits = limits;
   }
 
@@ -91,9 +88,14 @@ final class ZipInspector {
           throw new ReturnReadException(
               ReadProblem.CORRUPT, "the file holds two parts named " + entry.getName());
         }
-        if (++count > 20_000) {
+        if (++count > limits.parts()) {
           throw new ReturnReadException(
-              ReadProblem.TOO_LARGE, "the file holds over 20,000 parts; no return needs that many");
+              ReadProblem.TOO_LARGE,
+              "the file holds over "
+                  + String.format("%,d", limits.parts())
+                  + " parts; no return needs that many ("
+                  + ReadLimits.limit("parts", limits.parts())
+                  + ")");
         }
       }
       if (entries.containsKey("mimetype")) {
@@ -105,6 +107,11 @@ final class ZipInspector {
               "the file is an OpenDocument spreadsheet (" + mime.trim() + ")");
         }
       }
+      if (entries.containsKey("xl/workbook.bin")) {
+        throw new ReturnReadException(
+            ReadProblem.NOT_A_WORKBOOK,
+            "the file is an Excel Binary Workbook (.xlsb), which cannot be read");
+      }
       if (!entries.containsKey("xl/workbook.xml")) {
         if (entries.containsKey("[Content_Types].xml")) {
           throw new ReturnReadException(
@@ -114,6 +121,7 @@ final class ZipInspector {
         throw new ReturnReadException(
             ReadProblem.NOT_A_WORKBOOK, "the file is a zip archive, not an Excel workbook");
       }
+      workbookPart(zip, entries.get("xl/workbook.xml"));
       Map<String, Set<CellRange>> mergedByPart = new HashMap<>();
       long total = 0;
       long declared = 0;
@@ -124,15 +132,21 @@ final class ZipInspector {
       byte[] buf = new byte[BUFFER + LOOKAHEAD + LOOKBACK];
       for (ZipEntry entry : entries.values()) {
         Copy copy =
-            parts == null ? null : new Copy((int) Math.min(repack, Math.max(0, entry.getSize())));
+            parts == null
+                ? null
+                : new Copy((int) Math.min(repack, Math.max(0, entry.getSize())), repack);
         long n = scan(zip, entry, buf, mergedByPart, copy);
         total += n;
-        if (total > limits.maxTotalBytes()) {
+        if (total > limits.totalBytes()) {
           throw new ReturnReadException(
               ReadProblem.TOO_LARGE,
-              "the file expands to over " + limits.maxTotalBytes() + " bytes");
+              "the file expands to over "
+                  + String.format("%,d", limits.totalBytes())
+                  + " bytes ("
+                  + ReadLimits.limit("total-bytes", limits.totalBytes())
+                  + ")");
         }
-        if (parts != null && total <= repack) {
+        if (parts != null && total <= repack && !copy.overflowed()) {
           parts.put(entry.getName(), copy.bytes());
         } else {
           parts = null;
@@ -155,10 +169,39 @@ final class ZipInspector {
     }
   }
 
-  /** A byte buffer whose array can be handed on without a copy. */
+  /**
+   * A byte buffer whose array can be handed on without a copy. Given a cap, it stops keeping bytes
+   * once more than the cap were written (a part whose size header lies), so it never grows past it.
+   */
   private static final class Copy extends ByteArrayOutputStream {
+    private final long cap;
+    private boolean overflowed;
+
     Copy(int size) {
+      this(size, Long.MAX_VALUE);
+    }
+
+    Copy(int size, long cap) {
       super(Math.max(32, size));
+      this.cap = cap;
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      if (overflowed) {
+        return;
+      }
+      if (count + (long) len > cap) {
+        overflowed = true;
+        buf = new byte[0];
+        count = 0;
+        return;
+      }
+      super.write(b, off, len);
+    }
+
+    boolean overflowed() {
+      return overflowed;
     }
 
     byte[] buf() {
@@ -200,6 +243,7 @@ final class ZipInspector {
     String name = entry.getName();
     boolean xml = name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml");
     boolean worksheet = name.startsWith("xl/worksheets/") && name.endsWith(".xml");
+    boolean sharedStrings = name.toLowerCase(java.util.Locale.ROOT).endsWith("sharedstrings.xml");
     long compressed = Math.max(1, entry.getCompressedSize());
     Prolog prolog = xml ? new Prolog(name) : null;
     int kept = 0;
@@ -210,17 +254,36 @@ final class ZipInspector {
         int r = in.readNBytes(buf, kept, buf.length - kept);
         boolean end = r <= 0;
         n += Math.max(0, r);
-        if (n > limits.maxEntryBytes()
-            || (n > limits.ratioFloorBytes() && (double) n / compressed > limits.maxRatio())) {
+        if (n > limits.partBytes()) {
           throw new ReturnReadException(
               ReadProblem.TOO_LARGE,
               "part "
                   + name
                   + " expands beyond "
-                  + n
-                  + " bytes from "
-                  + compressed
-                  + " (a zip bomb)");
+                  + String.format("%,d", limits.partBytes())
+                  + " bytes (a zip bomb; "
+                  + ReadLimits.limit("part-bytes", limits.partBytes())
+                  + ")");
+        }
+        if (n > limits.ratioFloorBytes() && (double) n / compressed > limits.ratio()) {
+          throw new ReturnReadException(
+              ReadProblem.TOO_LARGE,
+              String.format(
+                  "part %s expands beyond %,d bytes from %,d, over %,d times (a zip bomb; %s)",
+                  name,
+                  n,
+                  compressed,
+                  (long) limits.ratio(),
+                  ReadLimits.limit("ratio", (long) limits.ratio())));
+        }
+        if (sharedStrings && n > limits.sharedStringsBytes()) {
+          throw new ReturnReadException(
+              ReadProblem.TOO_LARGE,
+              String.format(
+                  "the shared strings table %s expands beyond %,d bytes (%s)",
+                  name,
+                  limits.sharedStringsBytes(),
+                  ReadLimits.limit("shared-strings-bytes", limits.sharedStringsBytes())));
         }
         int len = kept + Math.max(0, r);
         if (copy != null) {
@@ -247,6 +310,27 @@ final class ZipInspector {
       }
     }
     return n;
+  }
+
+  /**
+   * Refuses a Strict Open XML workbook (a different XML vocabulary the reader does not know) and a
+   * workbook with more sheets than the limit, from the start of {@code xl/workbook.xml}.
+   */
+  private void workbookPart(ZipFile zip, ZipEntry entry) throws IOException {
+    String head = new String(read(zip, entry, 1 << 20), StandardCharsets.UTF_8);
+    if (head.contains(STRICT_NAMESPACE)) {
+      throw new ReturnReadException(
+          ReadProblem.STRICT_OPEN_XML,
+          "the workbook is saved as Strict Open XML Spreadsheet, not as an Excel Workbook");
+    }
+    long sheets = SHEET_TAG.matcher(head).results().count();
+    if (sheets > limits.sheets()) {
+      throw new ReturnReadException(
+          ReadProblem.TOO_LARGE,
+          String.format(
+              "the workbook has over %,d sheets (%s)",
+              limits.sheets(), ReadLimits.limit("sheets", limits.sheets())));
+    }
   }
 
   /** Bytes after a match start that must be in the buffer: the whole {@code <mergeCell>} tag. */

@@ -16,6 +16,8 @@ public enum ReadProblem {
   TOO_LARGE,
   /** An XML part declaring a DOCTYPE or entities (an XML external entity payload). */
   XML_ENTITIES,
+  /** A workbook saved as Strict Open XML Spreadsheet (ISO 29500 strict), not Excel Workbook. */
+  STRICT_OPEN_XML,
   /** An empty file. */
   EMPTY_FILE
 }

@@ -1,15 +1,19 @@
 package org.idva.insights.pipeline;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.idva.insights.ingest.ReturnFiles;
 import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.Finding;
+import org.idva.insights.model.ReportingQuarter;
+import org.idva.insights.model.ReturnInfo;
 import org.idva.insights.model.ReturnOrigin;
 import org.idva.insights.model.ReturnStatus;
 import org.idva.insights.model.Severity;
@@ -17,11 +21,14 @@ import org.idva.insights.model.SourceLocation;
 import org.idva.insights.schema.Schema;
 import org.idva.insights.schema.ServiceRegistry;
 import org.idva.insights.store.CaseStore;
+import org.idva.insights.store.IngestProgress;
 import org.idva.insights.store.IngestResult;
 import org.idva.insights.store.StoreBusyException;
 import org.idva.insights.store.StoreException;
+import org.idva.insights.store.StoredReturn;
 import org.idva.insights.validate.Check;
 import org.idva.insights.validate.KnownCases;
+import org.idva.insights.validate.ReturnChecker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +48,7 @@ public final class Pipeline {
   private final Path feedbackRoot;
   private final Path quarantine;
   private final ReturnsCheck check;
+  Faults faults = Faults.fromSystemProperty();
 
   /**
    * @param store the case store to merge into, or null to check and write feedback only (the checks
@@ -69,12 +77,74 @@ public final class Pipeline {
 
   /**
    * Takes one submission through every stage. A bad file never throws: it gets a receipt with its
-   * findings. A store failure on this return leaves the store as it was (one transaction) and is
-   * reported in the receipt; a store held by another run throws {@link StoreBusyException}.
+   * findings. A file whose bytes the store already holds (same SHA-256) is recognised before it is
+   * read: nothing is read, stored or rewritten, and its receipt says {@link
+   * Receipt.Merge#UNCHANGED}. Any failure while reading, checking, merging or writing feedback for
+   * this file (an unexpected exception, an {@link OutOfMemoryError} where the heap allows) leaves
+   * the store as it was before it and gives a receipt {@link Receipt.Merge#NOT_PROCESSED} whose
+   * finding names a log reference. A store held by another run throws {@link StoreBusyException}; a
+   * store that cannot be reached throws {@link StoreException}.
    */
   public Receipt submit(Submission s) throws IOException {
+    try {
+      faults.at(Faults.Point.BEFORE_READ, s.originalName());
+      Optional<Receipt> unchanged = unchanged(s);
+      if (unchanged.isPresent()) {
+        return unchanged.get();
+      }
+      return process(s);
+    } catch (StoreException e) {
+      throw e;
+    } catch (VirtualMachineError e) {
+      if (!(e instanceof OutOfMemoryError) && !(e instanceof StackOverflowError)) {
+        throw e;
+      }
+      return notProcessed(s, e);
+    } catch (Exception | LinkageError | AssertionError e) {
+      return notProcessed(s, e);
+    }
+  }
+
+  /** The receipt for a file the store already holds, byte for byte, when it does. */
+  private Optional<Receipt> unchanged(Submission s) throws IOException {
+    if (store == null) {
+      return Optional.empty();
+    }
+    String sha = ReturnChecker.sha256(s.file());
+    Optional<StoredReturn> held = store.returnWithSha256(sha);
+    if (held.isEmpty()) {
+      return Optional.empty();
+    }
+    StoredReturn r = held.get();
+    if (s.senderService() != null && !s.senderService().equalsIgnoreCase(r.service())) {
+      return Optional.empty(); // not the sender's return: checked, then refused as usual
+    }
+    LOG.info("{}: unchanged (already in the store as return {})", s.originalName(), r.id());
+    ReturnInfo info =
+        new ReturnInfo(
+            s.originalName(),
+            r.service(),
+            r.quarter() == null ? null : ReportingQuarter.parse(r.quarter()).orElse(null),
+            sha,
+            s.receivedAt());
+    return Optional.of(
+        new Receipt(
+            s,
+            new CheckedReturn(info, r.status(), List.of(), List.of()),
+            Receipt.Merge.UNCHANGED,
+            0,
+            0,
+            null,
+            null,
+            null,
+            null,
+            false));
+  }
+
+  private Receipt process(Submission s) throws IOException {
     ReturnOrigin origin = new ReturnOrigin(s.originalName(), s.receivedAt());
     ReturnsCheck.Checked checked = check.check(s.file(), origin);
+    faults.at(Faults.Point.AFTER_CHECK, s.originalName());
     Optional<Finding> refusal = senderRefusal(s, checked.result());
     if (refusal.isPresent()) {
       return refuse(s, checked, refusal.get());
@@ -83,10 +153,23 @@ public final class Pipeline {
     if (unknown.isPresent()) {
       checked = reject(checked, unknown.get());
     }
-    IngestResult ingested = unknown.isPresent() ? null : ingest(checked);
+    ReturnsCheck.Checked toMerge = checked;
+    ReturnsCheck.Outcome[] written = {null};
+    IngestResult ingested =
+        unknown.isPresent()
+            ? null
+            : ingest(
+                checked,
+                result -> {
+                  faults.at(Faults.Point.BEFORE_FEEDBACK, s.originalName());
+                  written[0] = check.finish(toMerge, result.findings(), feedbackRoot, quarantine);
+                  faults.at(Faults.Point.BEFORE_COMMIT, s.originalName());
+                });
+    faults.at(Faults.Point.AFTER_COMMIT, s.originalName());
     ReturnsCheck.Outcome outcome =
-        check.finish(
-            checked, ingested == null ? List.of() : ingested.findings(), feedbackRoot, quarantine);
+        written[0] != null && ingested != null
+            ? written[0]
+            : check.finish(checked, List.of(), feedbackRoot, quarantine);
     return new Receipt(
         s,
         outcome.checked(),
@@ -98,6 +181,29 @@ public final class Pipeline {
         outcome.feedback() == null ? null : outcome.feedback().html(),
         outcome.quarantined(),
         false);
+  }
+
+  /**
+   * A file that failed in an unexpected way: logged in full under a short reference (the file's
+   * name, never its contents), reported as not processed; the store was rolled back to before it.
+   */
+  private Receipt notProcessed(Submission s, Throwable e) {
+    String ref = String.format("E-%08x", ThreadLocalRandom.current().nextInt());
+    LOG.error("{}: not processed, internal error {}", s.originalName(), ref, e);
+    Finding finding =
+        new Finding(
+            Severity.ERROR,
+            Check.INTERNAL_ERROR.code(),
+            SourceLocation.ofFile(s.originalName()),
+            "not processed: internal error (log reference " + ref + ")",
+            "a file the tool can read",
+            "Nothing of this file was stored. The analyst will look into it (log reference "
+                + ref
+                + "); you need not send it again unless asked.");
+    ReturnInfo info = new ReturnInfo(s.originalName(), null, null, "", s.receivedAt());
+    CheckedReturn failed =
+        new CheckedReturn(info, ReturnStatus.REJECTED, List.of(finding), List.of());
+    return new Receipt(s, failed, Receipt.Merge.NOT_PROCESSED, 0, 0, null, null, null, null, false);
   }
 
   /** A sender registered for one service sending a return for another: refused outright. */
@@ -173,18 +279,22 @@ public final class Pipeline {
   }
 
   /**
-   * Merges a checked return into the store. A return whose service could not be read is not
-   * recorded. A store failure on one return is logged and reported; a busy store is thrown.
+   * Merges a checked return into the store, writing its feedback inside the same transaction (so a
+   * failure while writing it leaves the store as it was). A return whose service could not be read
+   * is not recorded. A store failure on one return is logged and reported; a busy store is thrown.
    */
-  private IngestResult ingest(ReturnsCheck.Checked checked) {
+  private IngestResult ingest(ReturnsCheck.Checked checked, CaseStore.BeforeCommit feedback) {
     if (store == null || checked.result().info().service() == null) {
       return null;
     }
     try {
-      return store.ingest(checked.result());
+      return store.ingest(checked.result(), IngestProgress.NONE, feedback);
     } catch (StoreBusyException e) {
       throw e;
     } catch (StoreException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw new UncheckedIOException(io); // the feedback failed, not the store
+      }
       LOG.error(
           "{}: not merged into the case store ({})",
           checked.result().info().fileName(),

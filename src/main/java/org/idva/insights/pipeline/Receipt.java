@@ -41,7 +41,11 @@ public record Receipt(
     ALREADY_RECEIVED("already received, nothing changed"),
     OUTDATED("older than the current return for its quarter, kept in the history only"),
     RECORDED("recorded in the history, nothing stored"),
-    NOT_MERGED("not merged");
+    NOT_MERGED("not merged"),
+    /** The store already holds these exact bytes: not read again, nothing stored or rewritten. */
+    UNCHANGED("unchanged: already received, nothing read, stored or rewritten"),
+    /** An internal error on this file: nothing of it stored (see the log reference). */
+    NOT_PROCESSED("not processed: internal error");
 
     private final String description;
 
@@ -58,8 +62,26 @@ public record Receipt(
     return checked.status();
   }
 
+  /** Whether the return has errors (for an unchanged file: whether it had them when stored). */
   public boolean hasErrors() {
+    if (merge == Merge.UNCHANGED) {
+      return status() == ReturnStatus.REJECTED || status() == ReturnStatus.PARTIALLY_ACCEPTED;
+    }
     return checked.count(Severity.ERROR) > 0;
+  }
+
+  /** True when the file failed in an unexpected way (an internal error, not its data). */
+  public boolean internalError() {
+    return merge == Merge.NOT_PROCESSED;
+  }
+
+  /** The label of the run's line: the status, or what happened instead of a check. */
+  public String label() {
+    return switch (merge) {
+      case UNCHANGED -> "Unchanged";
+      case NOT_PROCESSED -> "Not processed: internal error";
+      default -> refused ? "Refused" : status().label();
+    };
   }
 
   /** The service the return is for, or null when it could not be told. */
@@ -70,10 +92,13 @@ public record Receipt(
   /** The run's one line for this return. */
   public String summary() {
     CheckedReturn c = checked;
+    if (merge == Merge.NOT_PROCESSED) {
+      return String.format("%-32s %s", c.info().fileName(), c.findings().get(0).found());
+    }
     return String.format(
         "%-32s %-22s rows %6d  errors %4d  queries %4d  notices %4d%s",
         c.info().fileName(),
-        refused ? "Refused" : c.status().label(),
+        label(),
         c.rows().size(),
         c.count(Severity.ERROR),
         c.count(Severity.QUERY),

@@ -48,10 +48,21 @@ public final class Feedback {
     return safe.isEmpty() || safe.chars().allMatch(c -> c == '_') ? "unknown-service" : safe;
   }
 
-  /** The file name without its extension, made safe for a path. */
+  /** Longest base name used for feedback files: file systems allow 255 bytes per name. */
+  static final int MAX_BASE = 100;
+
+  /**
+   * The file name without its extension, made safe for a path (no leading dot); a name longer than
+   * {@value #MAX_BASE} characters is cut and ends with a hash of the whole name, so two long names
+   * that differ only at the end still get different files.
+   */
   public static String baseName(String fileName) {
     int dot = fileName.lastIndexOf('.');
     String base = dot > 0 ? fileName.substring(0, dot) : fileName;
-    return base.replaceAll("[^A-Za-z0-9._-]", "_");
+    String safe = base.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "_");
+    if (safe.length() <= MAX_BASE) {
+      return safe;
+    }
+    return safe.substring(0, MAX_BASE - 9) + String.format("-%08x", fileName.hashCode());
   }
 }

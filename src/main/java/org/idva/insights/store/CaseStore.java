@@ -200,8 +200,26 @@ public final class CaseStore implements AutoCloseable {
 
   /** {@link #ingest(CheckedReturn)}, telling {@code progress} as rows are written. */
   public IngestResult ingest(CheckedReturn checked, IngestProgress progress) {
+    return ingest(checked, progress, r -> {});
+  }
+
+  /** What to do with an ingest's result before it is committed; a failure rolls the ingest back. */
+  @FunctionalInterface
+  public interface BeforeCommit {
+    void accept(IngestResult result) throws Exception;
+  }
+
+  /**
+   * {@link #ingest(CheckedReturn, IngestProgress)}, calling {@code beforeCommit} with the result
+   * inside the transaction: when it throws (anything, an {@link Error} included), the ingest is
+   * rolled back, the store is as it was before this return, and the failure is rethrown (a checked
+   * exception wrapped in a {@link StoreException}).
+   */
+  public IngestResult ingest(
+      CheckedReturn checked, IngestProgress progress, BeforeCommit beforeCommit) {
     Objects.requireNonNull(checked, "checked");
     Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(beforeCommit, "beforeCommit");
     try {
       dialect.begin(connection, config.lockWait());
     } catch (SQLException e) {
@@ -210,6 +228,7 @@ public final class CaseStore implements AutoCloseable {
     }
     try {
       IngestResult result = new ReturnIngest(this, checked, progress).run();
+      beforeCommit.accept(result);
       dialect.commit(connection);
       LOG.info(
           "Ingested {} ({} {}): {}, {} rows",
@@ -222,10 +241,36 @@ public final class CaseStore implements AutoCloseable {
     } catch (SQLException e) {
       rollbackQuietly();
       throw failure(e, "ingest " + checked.info().fileName());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       rollbackQuietly();
       throw e;
+    } catch (Exception e) {
+      rollbackQuietly();
+      throw new StoreException(
+          "Could not finish ingesting " + checked.info().fileName() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The return in the history whose file had this SHA-256, if any (the same bytes again). */
+  public Optional<StoredReturn> returnWithSha256(String sha256) {
+    return returns(" WHERE sha256 = ?", sha256).stream().findFirst();
+  }
+
+  /**
+   * Takes the store's one-writer lock, to hold for a whole run, mail poll cycle or upload: a second
+   * holder (another process, or another thread of this one) waits up to {@code wait} and then gets
+   * {@link StoreBusyException} naming the holder. Each {@link #ingest} still takes its own
+   * transaction lock inside it. Close it on the thread that took it (try-with-resources).
+   *
+   * @param holder who holds it, for the message the next writer gets; {@link
+   *     WriterLock#holder(String)} makes one such as "insights run, pid 1234 on host x, since
+   *     14:02:11"
+   * @throws StoreBusyException when another writer held it for longer than {@code wait}
+   */
+  public WriterLock lockForWriting(java.time.Duration wait, String holder) {
+    Objects.requireNonNull(wait, "wait");
+    Objects.requireNonNull(holder, "holder");
+    return WriterLock.acquire(config, wait, holder);
   }
 
   /** Starts a write transaction under the store-wide lock (waits up to the lock wait). */
@@ -412,16 +457,20 @@ public final class CaseStore implements AutoCloseable {
 
   /** The returns ingested for a service (every service when null), oldest first. */
   public List<StoredReturn> history(String service) {
+    return service == null ? returns("", null) : returns(" WHERE service = ?", service);
+  }
+
+  private List<StoredReturn> returns(String where, String param) {
     String sql =
         "SELECT return_id, service, quarter, file_name, sha256, received, ingested, status, state,"
             + " superseded_by, error_count, query_count, notice_count, rows_stored,"
             + " findings_summary FROM store_return"
-            + (service == null ? "" : " WHERE service = ?")
+            + where
             + " ORDER BY return_id";
     List<StoredReturn> returns = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      if (service != null) {
-        ps.setString(1, service);
+      if (param != null) {
+        ps.setString(1, param);
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -18,16 +18,24 @@ public enum Check {
   PASSWORD_PROTECTED(Severity.ERROR, true, "The workbook is protected with a password to open."),
   FILE_TOO_LARGE(
       Severity.ERROR, true, "Part xl/worksheets/sheet1.xml expands far beyond any real return."),
+  STRICT_OPEN_XML(
+      Severity.ERROR,
+      true,
+      "The workbook is saved as Strict Open XML Spreadsheet, not as an Excel Workbook."),
   XML_ENTITIES(
       Severity.ERROR, true, "Part xl/workbook.xml declares a DOCTYPE or entities (not allowed)."),
   EMPTY_WORKBOOK(Severity.ERROR, true, "The workbook has no data on any sheet."),
+  INTERNAL_ERROR(
+      Severity.ERROR,
+      true,
+      "Not processed: internal error (log reference E-1a2b3c4d); nothing of the file was stored."),
   FILE_NAME_UNEXPECTED(Severity.NOTICE, false, "The file name is not like SVC01_2022-23-Q1.xlsx."),
   // The About sheet
   ABOUT_MISSING(Severity.ERROR, true, "There is no About sheet."),
   ABOUT_VALUE_MISSING(Severity.ERROR, true, "About sheet: Service code is blank."),
   ABOUT_FILE_NAME_MISMATCH(
-      Severity.QUERY,
-      false,
+      Severity.ERROR,
+      true,
       "About sheet says SVC02, 2022-23 Q2 but the file is named SVC01_2022-23-Q1.xlsx."),
   UNKNOWN_SERVICE(
       Severity.ERROR, true, "Service code SVC10 is not one of the registered services."),

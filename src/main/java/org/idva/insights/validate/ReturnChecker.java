@@ -128,7 +128,8 @@ public final class ReturnChecker {
                 + n.service()
                 + ", "
                 + n.quarter().label(),
-            "Make the About sheet and the file name agree; the About sheet was used.");
+            "Make the About sheet and the file name agree (both name the service and the quarter),"
+                + " then send the return again.");
       }
     }
     ReturnInfo info = new ReturnInfo(name, service, quarter, sha256(file), origin.received());
@@ -224,6 +225,7 @@ public final class ReturnChecker {
           case TOO_LARGE -> Check.FILE_TOO_LARGE;
           case XML_ENTITIES -> Check.XML_ENTITIES;
           case EMPTY_FILE -> Check.EMPTY_FILE;
+          case STRICT_OPEN_XML -> Check.STRICT_OPEN_XML;
         };
     String fix =
         switch (check) {
@@ -232,6 +234,12 @@ public final class ReturnChecker {
                   + " and send the file again.";
           case CSV_RENAMED, ODS_RENAMED, NOT_A_WORKBOOK ->
               "Open the return in Excel and save it as an Excel Workbook (.xlsx), then send that.";
+          case STRICT_OPEN_XML ->
+              "In Excel choose File, Save As, and the type 'Excel Workbook (*.xlsx)' (not 'Strict"
+                  + " Open XML Spreadsheet'), then send that file.";
+          case FILE_TOO_LARGE ->
+              "Send only the return: copy its sheets' rows into a new blank return template and"
+                  + " send that (ask the analyst if a return really needs more).";
           default -> "Open the return in Excel, save it again as .xlsx and send the new file.";
         };
     Findings findings = new Findings();

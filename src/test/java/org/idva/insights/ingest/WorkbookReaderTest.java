@@ -155,7 +155,7 @@ class WorkbookReaderTest {
   @Test
   void readsTheRepackedPartsAsTheFileItself() throws Exception {
     Path file = write(new XSSFWorkbook(), "r.xlsx");
-    ZipInspector inspector = new ZipInspector(ZipInspector.Limits.DEFAULT);
+    ZipInspector inspector = new ZipInspector(ReadLimits.DEFAULT);
     ZipInspector.Inspection small = inspector.inspect(file, ZipInspector.REPACK_BYTES);
     ZipInspector.Inspection large = inspector.inspect(file, 100);
     assertThat(small.repacked()).isNotNull();

@@ -71,7 +71,7 @@ class ZipInspectorTest {
   }
 
   private static Map<String, List<CellRange>> inspect(Path file) throws ReturnReadException {
-    return new ZipInspector(ZipInspector.Limits.DEFAULT).inspect(file);
+    return new ZipInspector(ReadLimits.DEFAULT).inspect(file);
   }
 
   @ParameterizedTest
@@ -118,7 +118,9 @@ class ZipInspectorTest {
     Map<String, byte[]> parts = workbook(EMPTY_SHEET, EMPTY_SHEET);
     parts.put("docProps/custom.xml", new byte[3 << 20]);
     Path file = zip(parts);
-    ZipInspector.Limits small = new ZipInspector.Limits(2L << 20, 8L << 20, 400, 1L << 20);
+    ReadLimits small =
+        new ReadLimits(
+            25_000, 2L << 20, 8L << 20, 400, 1L << 20, 20_000, 1_000, 16L << 20, 16L << 20);
     assertThatThrownBy(() -> new ZipInspector(small).inspect(file))
         .isInstanceOfSatisfying(
             ReturnReadException.class,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import org.idva.insights.fixtures.TestReturn;
@@ -88,9 +89,62 @@ class PipelineTest {
     Path file = kept("SVC01", 2);
     Submission first =
         new Submission(file, "SVC01_2022-23-Q1.xlsx", Channel.MAIL, Instant.now(), "a", "SVC01");
-    assertThat(pipeline.submit(first).merge()).isEqualTo(Receipt.Merge.ADDED);
+    Receipt added = pipeline.submit(first);
+    assertThat(added.merge()).isEqualTo(Receipt.Merge.ADDED);
+    FileTime copyWritten = Files.getLastModifiedTime(added.checkedWorkbook());
+    String message = Files.readString(added.messageText());
+    Files.setLastModifiedTime(added.checkedWorkbook(), FileTime.fromMillis(1_000_000L));
+    Files.setLastModifiedTime(added.messageText(), FileTime.fromMillis(1_000_000L));
+    // A reader that fails on every file: an unchanged file is recognised before it is read.
+    pipeline.faults = Faults.of("after-check:SVC01:throw");
     Receipt again = pipeline.submit(first);
-    assertThat(again.merge()).isEqualTo(Receipt.Merge.ALREADY_RECEIVED);
+    assertThat(again.merge()).isEqualTo(Receipt.Merge.UNCHANGED);
+    assertThat(again.label()).isEqualTo("Unchanged");
+    assertThat(again.service()).isEqualTo("SVC01");
+    assertThat(again.status()).isEqualTo(ReturnStatus.ACCEPTED);
+    assertThat(again.checkedWorkbook()).isNull();
+    assertThat(again.summary()).contains("Unchanged");
+    assertThat(store.history(null)).hasSize(1);
+    assertThat(Files.getLastModifiedTime(added.checkedWorkbook()).toMillis())
+        .as("checked copy not rewritten (was written at %s)", copyWritten)
+        .isEqualTo(1_000_000L);
+    assertThat(Files.getLastModifiedTime(added.messageText()).toMillis()).isEqualTo(1_000_000L);
+    assertThat(Files.readString(added.messageText())).isEqualTo(message);
+  }
+
+  @Test
+  void anUnexpectedFailureInOneFileIsThatFilesFindingAndTheStoreStaysAsItWas() throws Exception {
+    for (String point : List.of("after-check", "before-feedback", "before-commit")) {
+      for (String action : List.of("throw", "oom")) {
+        pipeline.faults = Faults.of(point + ":SVC02:" + action);
+        Receipt failed =
+            pipeline.submit(
+                Submission.fromFolder(
+                    new TestReturn(SCHEMA, "SVC02", 2).write(dir.resolve("SVC02_2022-23-Q1.xlsx")),
+                    Instant.now()));
+        assertThat(failed.internalError()).as(point + " " + action).isTrue();
+        assertThat(failed.merge()).isEqualTo(Receipt.Merge.NOT_PROCESSED);
+        assertThat(failed.hasErrors()).isTrue();
+        assertThat(failed.checked().findings())
+            .singleElement()
+            .satisfies(
+                f -> {
+                  assertThat(f.code()).isEqualTo("INTERNAL_ERROR");
+                  assertThat(f.found())
+                      .matches("not processed: internal error \\(log reference E-[0-9a-f]{8}\\)");
+                });
+        assertThat(failed.summary()).contains("SVC02_2022-23-Q1.xlsx", "not processed");
+        assertThat(store.history(null)).as(point + " " + action).isEmpty();
+        assertThat(store.rowCounts()).isEmpty();
+      }
+    }
+    // the next file goes on as usual
+    Receipt next =
+        pipeline.submit(
+            Submission.fromFolder(
+                new TestReturn(SCHEMA, "SVC01", 2).write(dir.resolve("SVC01_2022-23-Q1.xlsx")),
+                Instant.now()));
+    assertThat(next.merge()).isEqualTo(Receipt.Merge.ADDED);
     assertThat(store.history(null)).hasSize(1);
   }
 

@@ -477,6 +477,91 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void aSecondWriterWaitsForTheFirstAndGetsTheLockWhenItIsReleased() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (CaseStore store = open()) {
+      WriterLock first = store.lockForWriting(Duration.ofSeconds(1), "first writer");
+      Future<String> second =
+          pool.submit(
+              () -> {
+                try (CaseStore other = open();
+                    WriterLock lock = other.lockForWriting(Duration.ofSeconds(30), "second")) {
+                  return lock.holder();
+                }
+              });
+      Thread.sleep(300); // let the second writer start waiting (not a timing assertion)
+      assertThat(second.isDone())
+          .as("second writer waits while the first holds the lock")
+          .isFalse();
+      first.close();
+      first.close(); // closing twice is harmless
+      assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo("second");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aSecondWriterGivesUpAfterItsWaitNamingTheHolder() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (CaseStore store = open();
+        WriterLock first =
+            store.lockForWriting(Duration.ofSeconds(1), "insights run, pid 1 on host h")) {
+      Future<Throwable> second =
+          pool.submit(
+              () -> {
+                try (CaseStore other = open();
+                    WriterLock lock = other.lockForWriting(Duration.ofMillis(300), "second")) {
+                  return null;
+                } catch (StoreBusyException e) {
+                  return e;
+                }
+              });
+      assertThat(second.get(30, TimeUnit.SECONDS))
+          .isInstanceOf(StoreBusyException.class)
+          .hasMessageContaining("in use by insights run, pid 1 on host h")
+          .hasMessageContaining("Nothing was changed");
+      // the holder itself may take the lock again (a run that also ingests) and still ingest
+      try (WriterLock again = store.lockForWriting(Duration.ZERO, "nested")) {
+        assertThat(again.holder()).isEqualTo("insights run, pid 1 on host h");
+        store.ingest(TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build());
+      }
+      assertThat(store.history(null)).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void anotherProcessHoldingTheLockIsNamedAndItsDeathReleasesIt() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process child =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                WriterLockChild.class.getName(),
+                location)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (CaseStore store = open()) {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(out.readLine()).isEqualTo("LOCKED");
+      assertThatThrownBy(() -> store.lockForWriting(Duration.ofMillis(300), "parent"))
+          .isInstanceOf(StoreBusyException.class)
+          .hasMessageContaining("lock test child, pid " + child.pid());
+      child.destroyForcibly(); // kill -9: the operating system or the server frees its lock
+      assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      try (WriterLock lock = store.lockForWriting(Duration.ofSeconds(30), "parent")) {
+        assertThat(lock.holder()).isEqualTo("parent");
+      }
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
+  @Test
   void killedMidIngestLeavesTheStoreAsItWasAndTheNextRunCompletes() throws Exception {
     try (CaseStore store = open()) {
       store.ingest(TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build());
