@@ -71,6 +71,13 @@ final class RunCommand implements Callable<Integer> {
       description = "Check and merge only; do not compute the tables or write the workbooks.")
   boolean noReport;
 
+  @Option(
+      names = "--force",
+      description =
+          "Compute and write the report even when the store and the settings are as when it was"
+              + " last written to this output folder (by default it is then left as it is).")
+  boolean force;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(input)) {
@@ -115,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
       printSummary(files.size(), summaries);
       if (!noReport) {
         new ReportWriter(schema, tables, master.options())
-            .write(cases, year, master.day(), output, System.out);
+            .write(cases, year, master.day(), output, System.out, force);
       }
     }
     return ExitCode.of(internal, errors);
