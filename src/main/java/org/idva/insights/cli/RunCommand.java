@@ -3,6 +3,7 @@ package org.idva.insights.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,6 +44,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
   @Mixin MasterWorkbookOptions master;
   @Mixin ServicesOption services;
+  @Mixin ThreadsOption threads;
 
   @Option(
       names = {"-i", "--input"},
@@ -100,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
     List<Path> files = ReturnFiles.find(input);
     boolean errors = false;
     boolean internal = false;
+    boolean[] outcome = {false, false}; // errors, internal errors
     Map<String, ServiceSummary> summaries = new TreeMap<>();
     try (CaseStore cases = store.open(schema);
         WriterLock writing =
@@ -107,18 +110,26 @@ final class RunCommand implements Callable<Integer> {
       Pipeline pipeline =
           new Pipeline(
               schema, cases, registry, output.resolve("feedback"), output.resolve("quarantine"));
-      try (ProgressBar bar = new ProgressBar(files.size())) {
-        for (Path file : files) {
-          Receipt receipt = pipeline.submit(Submission.fromFolder(file, Instant.now()));
-          errors |= receipt.hasErrors();
-          internal |= receipt.internalError();
-          bar.clearLine();
-          System.out.println(receipt.summary());
-          String service = receipt.service() == null ? "(unknown service)" : receipt.service();
-          summaries.computeIfAbsent(service, s -> new ServiceSummary()).add(receipt);
-          bar.step(file.getFileName().toString());
-        }
+      List<Submission> submissions = new ArrayList<>();
+      for (Path file : files) {
+        submissions.add(Submission.fromFolder(file, Instant.now()));
       }
+      try (ProgressBar bar = new ProgressBar(files.size())) {
+        pipeline.submitAll(
+            submissions,
+            threads.count(),
+            receipt -> {
+              outcome[0] |= receipt.hasErrors();
+              outcome[1] |= receipt.internalError();
+              bar.clearLine();
+              System.out.println(receipt.summary());
+              String service = receipt.service() == null ? "(unknown service)" : receipt.service();
+              summaries.computeIfAbsent(service, s -> new ServiceSummary()).add(receipt);
+              bar.step(receipt.submission().originalName());
+            });
+      }
+      errors = outcome[0];
+      internal = outcome[1];
       printSummary(files.size(), summaries);
       if (!noReport) {
         new ReportWriter(schema, tables, master.options())

@@ -164,7 +164,7 @@ final class CheckedCopy implements Closeable {
       CheckedSheet copy =
           new CheckedSheet(
               marks.getOrDefault(s.name(), new TreeMap<>()), existingComments(s.part()), styles);
-      out.putNextEntry(new ZipEntry(s.part()));
+      out.putNextEntry(entry(s.part()));
       try (InputStream in = zip.getInputStream(zip.getEntry(s.part()))) {
         copy.copy(in, new KeepOpen(out));
       } catch (XMLStreamException e) {
@@ -606,10 +606,30 @@ final class CheckedCopy implements Closeable {
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * Writes a workbook made by POI again with every part stamped with the same fixed time, so the
+   * same findings give the same bytes whenever they are written.
+   */
+  static void restamp(byte[] workbook, OutputStream target) throws IOException {
+    ZipOutputStream out = new ZipOutputStream(new KeepOpen(target));
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        put(out, e.getName(), in.readAllBytes());
+      }
+    }
+    out.finish();
+  }
+
   private static void put(ZipOutputStream out, String part, byte[] bytes) throws IOException {
-    out.putNextEntry(new ZipEntry(part));
+    out.putNextEntry(entry(part));
     out.write(bytes);
     out.closeEntry();
+  }
+
+  private static ZipEntry entry(String part) {
+    ZipEntry e = new ZipEntry(part);
+    e.setTime(ReturnWorkbookWriter.PART_TIME);
+    return e;
   }
 
   private static Map<String, byte[]> unzip(byte[] zipped) throws IOException {

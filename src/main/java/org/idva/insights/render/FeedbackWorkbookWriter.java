@@ -76,12 +76,16 @@ public final class FeedbackWorkbookWriter {
       this.issues.write(issues, checked, styles, sheets, note);
       issues.setSelected(true);
       wb.setActiveSheet(0);
-      if (!copy) {
-        AtomicFile.write(out, wb::write);
-        return;
-      }
+      // No time of writing in the file: the same findings give the same bytes.
+      wb.getProperties()
+          .getCoreProperties()
+          .setCreated(java.util.Optional.of(new java.util.Date(0)));
       ByteArrayOutputStream issuesBook = new ByteArrayOutputStream();
       wb.write(issuesBook);
+      if (!copy) {
+        AtomicFile.write(out, o -> CheckedCopy.restamp(issuesBook.toByteArray(), o));
+        return;
+      }
       Map<String, NavigableMap<Long, CheckedSheet.Mark>> cells =
           marks.marks(checked.findings(), sheets);
       Map<Severity, Short> colours = new EnumMap<>(Severity.class);
