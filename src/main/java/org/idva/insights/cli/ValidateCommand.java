@@ -66,14 +66,18 @@ final class ValidateCommand implements Callable<Integer> {
       submissions.add(Submission.fromFolder(file, Instant.now()));
     }
     boolean[] outcome = {errors, internal};
-    pipeline.submitAll(
-        submissions,
-        threads.count(),
-        receipt -> {
-          System.out.println(receipt.summary());
-          outcome[0] |= receipt.hasErrors();
-          outcome[1] |= receipt.internalError();
-        });
+    try (ProgressBar bar = new ProgressBar(submissions.size())) {
+      pipeline.submitAll(
+          submissions,
+          threads.count(),
+          receipt -> {
+            bar.clearLine();
+            System.out.println(receipt.summary());
+            outcome[0] |= receipt.hasErrors();
+            outcome[1] |= receipt.internalError();
+            bar.step(receipt.submission().originalName());
+          });
+    }
     return ExitCode.of(outcome[1], outcome[0]);
   }
 }

@@ -255,22 +255,39 @@ public final class Pipeline {
       checked = reject(checked, unknown.get());
     }
     ReturnsCheck.Checked toMerge = checked;
-    ReturnsCheck.Outcome[] written = {null};
-    IngestResult ingested =
-        unknown.isPresent()
+    // The feedback is written before the merge, on this return's own thread, as the merge will
+    // most often leave it: the merge (which holds the store one return at a time) then only
+    // writes it again when its findings change it.
+    ReturnsCheck.Outcome prepared =
+        unknown.isPresent() || store == null || checked.result().info().service() == null
             ? null
-            : ingest(
-                checked,
-                result -> {
-                  faults.at(Faults.Point.BEFORE_FEEDBACK, s.originalName());
-                  written[0] = check.finish(toMerge, result.findings(), feedbackRoot, quarantine);
-                  faults.at(Faults.Point.BEFORE_COMMIT, s.originalName());
-                });
+            : check.finish(checked, List.of(), feedbackRoot, quarantine);
+    ReturnsCheck.Outcome[] written = {null};
+    IngestResult ingested;
+    try {
+      ingested =
+          unknown.isPresent()
+              ? null
+              : ingest(
+                  checked,
+                  result -> {
+                    faults.at(Faults.Point.BEFORE_FEEDBACK, s.originalName());
+                    written[0] =
+                        check.finish(
+                            toMerge, result.findings(), feedbackRoot, quarantine, prepared);
+                    faults.at(Faults.Point.BEFORE_COMMIT, s.originalName());
+                  });
+    } catch (RuntimeException | Error e) {
+      discard(prepared); // nothing of the return was stored: no feedback says otherwise
+      throw e;
+    }
     faults.at(Faults.Point.AFTER_COMMIT, s.originalName());
     ReturnsCheck.Outcome outcome =
         written[0] != null && ingested != null
             ? written[0]
-            : check.finish(checked, List.of(), feedbackRoot, quarantine);
+            : prepared != null
+                ? prepared
+                : check.finish(checked, List.of(), feedbackRoot, quarantine);
     return new Receipt(
         s,
         outcome.checked(),
@@ -282,6 +299,23 @@ public final class Pipeline {
         outcome.feedback() == null ? null : outcome.feedback().html(),
         outcome.quarantined(),
         false);
+  }
+
+  private static void discard(ReturnsCheck.Outcome prepared) {
+    if (prepared == null || prepared.feedback() == null) {
+      return;
+    }
+    for (Path p :
+        List.of(
+            prepared.feedback().workbook(),
+            prepared.feedback().text(),
+            prepared.feedback().html())) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        LOG.warn("{}: could not remove ({})", p.getFileName(), e.toString());
+      }
+    }
   }
 
   /**
