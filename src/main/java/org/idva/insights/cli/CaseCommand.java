@@ -44,10 +44,7 @@ final class CaseCommand implements Callable<Integer> {
   public Integer call() {
     Schema schema = definitions.loadSchema();
     PrintStream out = System.out;
-    if (storeOptions.isMissingFile(schema)) {
-      System.err.printf(
-          "No case store at %s: run `insights run` first, or give --store.%n",
-          storeOptions.config(schema).describe());
+    if (storeOptions.reportMissing(schema)) {
       return ExitCode.IO;
     }
     try (CaseStore store = storeOptions.open(schema)) {

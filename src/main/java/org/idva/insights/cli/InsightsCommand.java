@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       TablesCommand.class,
       ReportCommand.class,
       CaseCommand.class,
+      QueriesCommand.class,
       SampleCommand.class,
       TemplateCommand.class,
       DictionaryCommand.class,

@@ -141,13 +141,14 @@ final class RunCommand implements Callable<Integer> {
 
   private static void printSummary(int files, Map<String, ServiceSummary> services) {
     System.out.printf(
-        "%-18s %7s %9s %9s %9s %9s %9s %9s %9s %8s %8s%n",
+        "%-18s %7s %9s %9s %9s %9s %9s %9s %9s %9s %8s %8s%n",
         "service",
         "returns",
         "unchanged",
         "failed",
         "accepted",
         "queries",
+        "explained",
         "partial",
         "rejected",
         "cases+",
@@ -156,13 +157,14 @@ final class RunCommand implements Callable<Integer> {
     for (Map.Entry<String, ServiceSummary> e : services.entrySet()) {
       ServiceSummary s = e.getValue();
       System.out.printf(
-          "%-18s %7d %9d %9d %9d %9d %9d %9d %9d %8d %8d%n",
+          "%-18s %7d %9d %9d %9d %9d %9d %9d %9d %9d %8d %8d%n",
           e.getKey(),
           s.returns,
           s.unchanged,
           s.failed,
           s.statuses.getOrDefault(ReturnStatus.ACCEPTED, 0),
           s.statuses.getOrDefault(ReturnStatus.ACCEPTED_WITH_QUERIES, 0),
+          s.statuses.getOrDefault(ReturnStatus.EXPLAINED, 0),
           s.statuses.getOrDefault(ReturnStatus.PARTIALLY_ACCEPTED, 0),
           s.statuses.getOrDefault(ReturnStatus.REJECTED, 0),
           s.casesAdded,

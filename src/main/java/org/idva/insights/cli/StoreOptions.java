@@ -43,6 +43,20 @@ final class StoreOptions {
     return !config.isJdbcUrl() && !Files.exists(Path.of(config.location()));
   }
 
+  /**
+   * True, after telling the user on standard error, when the store is a SQLite file that does not
+   * exist yet (a command that reads the store has nothing to read).
+   */
+  boolean reportMissing(Schema schema) {
+    if (!isMissingFile(schema)) {
+      return false;
+    }
+    System.err.printf(
+        "No case store at %s: run `insights run` first, or give --store.%n",
+        config(schema).describe());
+    return true;
+  }
+
   CaseStore open(Schema schema) {
     return CaseStore.open(config(schema));
   }

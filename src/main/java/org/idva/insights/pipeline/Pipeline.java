@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.idva.insights.ingest.ReturnFiles;
 import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.Finding;
+import org.idva.insights.model.IssuesSheet;
 import org.idva.insights.model.ReportingQuarter;
 import org.idva.insights.model.ReturnInfo;
 import org.idva.insights.model.ReturnOrigin;
@@ -253,6 +254,19 @@ public final class Pipeline {
     Optional<Finding> unknown = unknownService(checked.result());
     if (unknown.isPresent()) {
       checked = reject(checked, unknown.get());
+    } else {
+      // Explanations are stored per service: the same turns as any other use of the store.
+      turns.awaitService(checked.result().info().service());
+      CheckedReturn explained;
+      synchronized (storeLock) {
+        explained =
+            QueryExplanations.apply(
+                checked.result(),
+                store,
+                s.sender(),
+                IssuesSheet.NAME + " sheet, " + s.channel().label());
+      }
+      checked = new ReturnsCheck.Checked(checked.file(), explained, checked.opened());
     }
     ReturnsCheck.Checked toMerge = checked;
     // The feedback is written before the merge, on this return's own thread, as the merge will

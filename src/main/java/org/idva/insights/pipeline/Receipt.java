@@ -89,20 +89,36 @@ public record Receipt(
     return checked.info().service();
   }
 
-  /** The run's one line for this return. */
+  /**
+   * The run's one line for this return; a rejected or refused one says why (the first error, in the
+   * service's words).
+   */
   public String summary() {
     CheckedReturn c = checked;
     if (merge == Merge.NOT_PROCESSED) {
       return String.format("%-32s %s", c.info().fileName(), c.findings().get(0).found());
     }
     return String.format(
-        "%-32s %-22s rows %6d  errors %4d  queries %4d  notices %4d%s",
+        "%-32s %-27s rows %6d  errors %4d  queries %4d  notices %4d%s%s",
         c.info().fileName(),
         label(),
         c.rows().size(),
         c.count(Severity.ERROR),
         c.count(Severity.QUERY),
         c.count(Severity.NOTICE),
+        refused || c.status() == ReturnStatus.REJECTED ? "  because: " + reason() : "",
         checkedWorkbook == null ? "" : "  -> " + checkedWorkbook);
+  }
+
+  /** Why a rejected or refused return was not used: its first error, or empty. */
+  public String reason() {
+    return checked.findings().stream()
+        .filter(f -> f.severity() == Severity.ERROR)
+        .findFirst()
+        .map(
+            f ->
+                ReturnsCheck.title(f.code())
+                    + (f.location().sheet() == null ? "" : " (sheet " + f.location().sheet() + ")"))
+        .orElse("");
   }
 }

@@ -36,19 +36,6 @@ final class ReturnsCheck {
     boolean hasErrors() {
       return checked.count(Severity.ERROR) > 0;
     }
-
-    String summary() {
-      var c = checked;
-      return String.format(
-          "%-32s %-22s rows %6d  errors %4d  queries %4d  notices %4d%s",
-          c.info().fileName(),
-          c.status().label(),
-          c.rows().size(),
-          c.count(Severity.ERROR),
-          c.count(Severity.QUERY),
-          c.count(Severity.NOTICE),
-          feedback == null ? "" : "  -> " + feedback.workbook());
-    }
   }
 
   private final ReturnChecker checker;
@@ -155,11 +142,11 @@ final class ReturnsCheck {
         }
       }
       ReturnStatus status = checked.status();
-      if (status == ReturnStatus.ACCEPTED
-          && all.stream().anyMatch(f -> f.severity() != Severity.NOTICE)) {
+      if ((status == ReturnStatus.ACCEPTED || status == ReturnStatus.EXPLAINED)
+          && all.stream().anyMatch(f -> f.severity() != Severity.NOTICE && f.isOpen())) {
         status = ReturnStatus.ACCEPTED_WITH_QUERIES;
       }
-      checked = new CheckedReturn(checked.info(), status, all, checked.rows());
+      checked = checked.with(status, all);
     }
     return checked;
   }
@@ -169,15 +156,9 @@ final class ReturnsCheck {
     Path file = c.file();
     Feedback.Files files = null;
     if (feedbackRoot != null) {
-      try {
-        files = feedback.write(feedbackRoot, c.opened() ? file : null, checked);
-      } catch (IOException | RuntimeException e) {
-        LOG.warn(
-            "{}: feedback copy failed ({}); writing the list only",
-            checked.info().fileName(),
-            e.toString());
-        files = feedback.write(feedbackRoot, null, checked);
-      }
+      // No fallback: a return the reader opened always gets its checked copy back; a failure to
+      // write it is a bug to fix (FeedbackPlainLanguageTest writes one for every corpus return).
+      files = feedback.write(feedbackRoot, c.opened() ? file : null, checked);
     }
     Path quarantined = null;
     if (quarantine != null && checked.status() == ReturnStatus.REJECTED) {

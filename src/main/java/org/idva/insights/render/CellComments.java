@@ -10,7 +10,7 @@ import org.idva.insights.model.SourceLocation;
  * part (the text) and the legacy VML drawing (where each note box sits, hidden until hovered).
  */
 final class CellComments {
-  static final String AUTHOR = "Idva Insights checks";
+  static final String AUTHOR = CellMarks.AUTHOR;
 
   private CellComments() {}
 

@@ -18,7 +18,22 @@ import org.idva.insights.model.SourceLocation;
  * comments can claim one cell.
  */
 final class CellMarks {
+  static final String AUTHOR = "Idva Insights checks";
+  private static final java.util.regex.Pattern ISSUES =
+      java.util.regex.Pattern.compile(
+          java.util.regex.Pattern.quote(FeedbackWorkbookWriter.ISSUES_SHEET) + "( \\d+)?",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private final FindingText words;
+
+  /**
+   * Whether a sheet is the Issues sheet of an earlier check (a checked workbook sent back as the
+   * return): the copy leaves it out, as it leaves out the comments the checks wrote and their
+   * colours ({@link CheckedCopy}), so the new ones do not pile onto them.
+   */
+  static boolean isIssuesSheet(String name) {
+    return ISSUES.matcher(name.strip()).matches();
+  }
 
   CellMarks(FindingText words) {
     this.words = words;

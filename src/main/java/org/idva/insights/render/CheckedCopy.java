@@ -88,7 +88,10 @@ final class CheckedCopy implements Closeable {
       }
       for (Element s : PackageXml.children(list, "sheet")) {
         Relationship rel = workbookRels.get(s.getAttributeNS(PackageXml.REL_NS, "id"));
-        if (rel != null && rel.type().equals(WORKSHEET) && zip.getEntry(rel.part()) != null) {
+        if (rel != null
+            && rel.type().equals(WORKSHEET)
+            && zip.getEntry(rel.part()) != null
+            && !CellMarks.isIssuesSheet(s.getAttribute("name"))) {
           sheets.add(new Sheet(s.getAttribute("name"), rel.id(), rel.part()));
         }
       }
@@ -161,9 +164,11 @@ final class CheckedCopy implements Closeable {
     int formulas = 0;
     int drawing = 0;
     for (Sheet s : sheets) {
+      Map<Long, String> ours = new HashMap<>();
+      Map<Long, String> existing = existingComments(s.part(), ours);
       CheckedSheet copy =
           new CheckedSheet(
-              marks.getOrDefault(s.name(), new TreeMap<>()), existingComments(s.part()), styles);
+              marks.getOrDefault(s.name(), new TreeMap<>()), existing, ours.keySet(), styles);
       out.putNextEntry(entry(s.part()));
       try (InputStream in = zip.getInputStream(zip.getEntry(s.part()))) {
         copy.copy(in, new KeepOpen(out));
@@ -422,8 +427,12 @@ final class CheckedCopy implements Closeable {
     }
   }
 
-  /** The comments a submitted sheet has, as plain text by cell; none when it has none. */
-  private Map<Long, String> existingComments(String sheetPart) throws IOException {
+  /**
+   * The comments a submitted sheet has, as plain text by cell; none when it has none. Comments an
+   * earlier check wrote (a checked workbook sent back as the return) go into {@code ours} instead.
+   */
+  private Map<Long, String> existingComments(String sheetPart, Map<Long, String> ours)
+      throws IOException {
     Relationship rel =
         ofType(
             relationships(folder(sheetPart), relsOf(sheetPart)), PackageXml.REL_NS + "/comments");
@@ -434,11 +443,18 @@ final class CheckedCopy implements Closeable {
     try {
       XMLStreamReader r = PackageXml.reader(new ByteArrayInputStream(read(rel.part())));
       String ref = null;
+      String author = null;
       StringBuilder text = null;
+      List<String> authors = new ArrayList<>();
       while (r.hasNext()) {
         int e = r.next();
-        if (e == XMLStreamReader.START_ELEMENT && r.getLocalName().equals("comment")) {
+        if (e == XMLStreamReader.START_ELEMENT && r.getLocalName().equals("author")) {
+          authors.add(r.getElementText());
+        } else if (e == XMLStreamReader.START_ELEMENT && r.getLocalName().equals("comment")) {
           ref = PackageXml.attribute(r, "ref");
+          String id = PackageXml.attribute(r, "authorId");
+          int a = id == null ? -1 : Integer.parseInt(id);
+          author = a >= 0 && a < authors.size() ? authors.get(a) : null;
           text = new StringBuilder();
         } else if (e == XMLStreamReader.START_ELEMENT && r.getLocalName().equals("rPh")) {
           PackageXml.skipElement(r);
@@ -450,7 +466,8 @@ final class CheckedCopy implements Closeable {
             && r.getLocalName().equals("comment")
             && ref != null) {
           org.apache.poi.ss.util.CellReference at = new org.apache.poi.ss.util.CellReference(ref);
-          out.put(CheckedSheet.key(at.getRow(), at.getCol()), text.toString());
+          (CellComments.AUTHOR.equals(author) ? ours : out)
+              .put(CheckedSheet.key(at.getRow(), at.getCol()), text.toString());
           ref = null;
         }
       }

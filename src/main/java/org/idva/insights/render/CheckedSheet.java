@@ -73,6 +73,10 @@ final class CheckedSheet {
   record Mark(Severity severity, String comment) {}
 
   private final NavigableMap<Long, Mark> marks;
+
+  /** Cells an earlier check had marked (a checked workbook sent back): their colour goes. */
+  private final Set<Long> earlierMarks;
+
   private final CheckedStyles styles;
   private final TreeMap<Long, String> comments = new TreeMap<>();
   private final Map<Integer, Integer> columnStyles = new HashMap<>();
@@ -81,9 +85,15 @@ final class CheckedSheet {
   /**
    * @param marks the cells with findings
    * @param existing the comments the submitted sheet already had (kept, the findings added below)
+   * @param earlierMarks the cells an earlier check had marked: their fill is taken off
    */
-  CheckedSheet(NavigableMap<Long, Mark> marks, Map<Long, String> existing, CheckedStyles styles) {
+  CheckedSheet(
+      NavigableMap<Long, Mark> marks,
+      Map<Long, String> existing,
+      Set<Long> earlierMarks,
+      CheckedStyles styles) {
     this.marks = new TreeMap<>(marks);
+    this.earlierMarks = Set.copyOf(earlierMarks);
     this.styles = styles;
     comments.putAll(existing);
     marks.forEach((k, m) -> comments.merge(k, m.comment(), (a, b) -> a + "\n\n" + b));
@@ -358,6 +368,9 @@ final class CheckedSheet {
     w.writeStartElement(PackageXml.MAIN_NS, "c");
     w.writeAttribute("r", ref != null ? ref : SourceLocation.columnLetters(col) + (row + 1));
     int base = style == null ? 0 : Integer.parseInt(style);
+    if (earlierMarks.contains(key(row, col))) {
+      base = styles.unfilled(base);
+    }
     int s = mark == null ? base : styles.marked(base, mark.severity());
     if (s != 0) {
       w.writeAttribute("s", Integer.toString(s));

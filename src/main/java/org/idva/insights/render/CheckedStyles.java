@@ -23,6 +23,7 @@ final class CheckedStyles {
   private final int issuesOffset;
   private final Map<Severity, Integer> fills = new HashMap<>();
   private final Map<Long, Integer> marked = new HashMap<>();
+  private final Map<Integer, Integer> unfilled = new HashMap<>();
   private final Map<Severity, Short> colours;
 
   /**
@@ -71,6 +72,50 @@ final class CheckedStyles {
           cellXfs.appendChild(xf);
           return count(cellXfs) - 1;
         });
+  }
+
+  /**
+   * The style {@code base} without the fill an earlier check gave it (a solid fill in one of the
+   * severity colours); {@code base} itself when it has no such fill.
+   */
+  int unfilled(int base) {
+    int from = base >= 0 && base < originalXfs.size() ? base : 0;
+    Element xf = originalXfs.get(from);
+    String fillId = xf.getAttribute("fillId");
+    Element fills = PackageXml.first(doc.getDocumentElement(), "fills");
+    if (fillId.isEmpty() || fills == null) {
+      return from;
+    }
+    List<Element> all = PackageXml.children(fills, "fill");
+    int f = Integer.parseInt(fillId);
+    if (f < 0 || f >= all.size()) {
+      return from;
+    }
+    Element pattern = PackageXml.first(all.get(f), "patternFill");
+    Element fg = pattern == null ? null : PackageXml.first(pattern, "fgColor");
+    if (pattern == null
+        || !"solid".equals(pattern.getAttribute("patternType"))
+        || fg == null
+        || !colours.containsValue(parseShort(fg.getAttribute("indexed")))) {
+      return from;
+    }
+    return unfilled.computeIfAbsent(
+        from,
+        k -> {
+          Element copy = (Element) xf.cloneNode(true);
+          copy.setAttribute("fillId", "0");
+          copy.removeAttribute("applyFill");
+          cellXfs.appendChild(copy);
+          return count(cellXfs) - 1;
+        });
+  }
+
+  private static Short parseShort(String s) {
+    try {
+      return s.isEmpty() ? null : Short.parseShort(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private int fill(Severity severity) {

@@ -102,8 +102,8 @@ final class FindingText {
       s.append("\nHow to put it right: ").append(f.fix());
       if (f.isExplained()) {
         s.append("\nYou explained this query; it needs nothing more.");
-      } else if (f.severity() == Severity.QUERY) {
-        s.append("\nIf the answer is right, explain it on the Issues sheet.");
+      } else if (f.severity() == Severity.QUERY && f.caseRef() != null && f.field() != null) {
+        s.append("\nIf the answer is right, explain why on the Issues sheet.");
       }
       s.append("\n(check ").append(f.code()).append(')');
     }

@@ -120,7 +120,7 @@ final class IssuesSheetWriter {
       Cell explanation = row.createCell(c++);
       if (f.isExplained()) {
         FeedbackWorkbookWriter.text(explanation, IssuesSheet.KEPT, styles, styles.explain);
-      } else if (f.severity() == Severity.QUERY) {
+      } else if (f.severity() == Severity.QUERY && f.caseRef() != null && f.field() != null) {
         explanation.setCellStyle(styles.explain);
       }
       FeedbackWorkbookWriter.text(row.createCell(c), f.code(), styles, null);

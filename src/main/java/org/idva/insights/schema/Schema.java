@@ -8,11 +8,25 @@ import java.util.Optional;
  * All form definitions and code lists, checked and cross-referenced. Loaded once by {@link
  * SchemaLoader}; immutable.
  */
-public record Schema(String templateVersion, List<Form> forms, Map<String, CodeList> codeLists) {
+public record Schema(
+    String templateVersion,
+    List<Form> forms,
+    Map<String, CodeList> codeLists,
+    Map<String, String> headerWords) {
 
+  /**
+   * @param headerWords the abbreviations data leads use in headers and the words they stand for
+   *     ({@code mths} = {@code months}, {@code &} = {@code and}), applied to both sides when a
+   *     sheet's headers are matched to the template's
+   */
   public Schema {
     forms = List.copyOf(forms);
     codeLists = Map.copyOf(codeLists);
+    headerWords = Map.copyOf(headerWords);
+  }
+
+  public Schema(String templateVersion, List<Form> forms, Map<String, CodeList> codeLists) {
+    this(templateVersion, forms, codeLists, Map.of());
   }
 
   public Optional<Form> form(String id) {

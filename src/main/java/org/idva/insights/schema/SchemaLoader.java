@@ -53,7 +53,8 @@ public final class SchemaLoader {
   public Schema load() {
     JsonDefinition manifest =
         JsonDefinition.read(source, MANIFEST)
-            .allowOnly(Set.of("templateVersion", "description", "codelists", "forms"));
+            .allowOnly(
+                Set.of("templateVersion", "description", "codelists", "forms", "headerWords"));
     String version = manifest.string("templateVersion");
     Map<String, CodeList> codeLists = new LinkedHashMap<>();
     for (String file : manifest.strings("codelists")) {
@@ -78,7 +79,21 @@ public final class SchemaLoader {
     if (forms.isEmpty()) {
       throw manifest.error("\"forms\" lists no form");
     }
-    return new Schema(version, forms, codeLists);
+    Map<String, String> headerWords = new LinkedHashMap<>();
+    manifest
+        .stringMap("headerWords")
+        .forEach(
+            (abbreviation, words) -> {
+              String key = abbreviation.strip().toLowerCase(java.util.Locale.ROOT);
+              if (key.isEmpty() || key.contains(" ") || words.isBlank()) {
+                throw manifest.error(
+                    "headerWords: \""
+                        + abbreviation
+                        + "\" must be one word standing for one or more words");
+              }
+              headerWords.put(key, words.strip().toLowerCase(java.util.Locale.ROOT));
+            });
+    return new Schema(version, forms, codeLists, headerWords);
   }
 
   private static void readCodeLists(JsonDefinition file, Map<String, CodeList> into) {

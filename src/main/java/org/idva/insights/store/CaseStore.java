@@ -287,6 +287,11 @@ public final class CaseStore implements AutoCloseable {
     return new Explanations(this);
   }
 
+  /** The queries of the current returns, each with its explanation if given. */
+  public Queries queries() {
+    return new Queries(this);
+  }
+
   void rollbackQuietly() {
     try {
       dialect.rollback(connection);

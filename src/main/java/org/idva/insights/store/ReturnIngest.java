@@ -69,6 +69,7 @@ final class ReturnIngest {
       update("DELETE FROM case_row WHERE return_id = ?", current.id());
     }
     insertReturn(id, CaseStore.CURRENT, null, 0);
+    Queries.insert(c, id, info.service(), checked.findings());
     if (current != null) {
       try (PreparedStatement ps =
           c.prepareStatement(

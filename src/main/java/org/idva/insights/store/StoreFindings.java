@@ -16,6 +16,10 @@ import org.idva.insights.schema.SheetDefinition;
  * reported once per sheet and name, with the first row they were seen on and a count.
  */
 final class StoreFindings {
+  private static final java.time.format.DateTimeFormatter WHEN =
+      java.time.format.DateTimeFormatter.ofPattern(
+          "d MMMM uuuu 'at' HH:mm 'UTC'", java.util.Locale.UK);
+
   private final List<Finding> findings = new ArrayList<>();
   private final Map<String, Dropped> dropped = new LinkedHashMap<>();
 
@@ -33,10 +37,10 @@ final class StoreFindings {
             Severity.NOTICE,
             "RETURN_ALREADY_INGESTED",
             SourceLocation.ofFile(info.fileName()),
-            info.sha256(),
-            "a file not ingested before",
-            "Nothing to do: this exact file was ingested on "
-                + same.ingested()
+            "the same file, byte for byte, as one already received",
+            "a file not received before",
+            "Nothing to do: this exact file was received on "
+                + WHEN.format(same.ingested().atZone(java.time.ZoneOffset.UTC))
                 + " as "
                 + same.fileName()
                 + (same.quarter() == null ? "" : " (" + same.quarter() + ")")
@@ -175,7 +179,7 @@ final class StoreFindings {
             "NO_CASE_REF",
             at,
             "",
-            "a " + caseField + " on every " + sheet.title() + " row",
+            "a case ref on every " + sheet.title() + " row",
             "Fill in the case ref; the row was not stored."));
   }
 

@@ -12,8 +12,9 @@ import org.idva.insights.schema.SheetDefinition;
 
 /**
  * Matches the headers a service's sheet has to the template's columns, tolerantly: exactly, then
- * ignoring case, spacing, punctuation and curly quotes, then by the schema's aliases (for a
- * multi-select option, {@code <alias>: <option label>}).
+ * ignoring case, spacing, punctuation and curly quotes with common abbreviations spelled out
+ * ({@link HeaderWords}: No./No = Number, mths = months, & = and, ref = reference), then by the
+ * schema's aliases (for a multi-select option, {@code <alias>: <option label>}).
  */
 final class HeaderMatcher {
   /** How a header was matched. */
@@ -30,25 +31,49 @@ final class HeaderMatcher {
   private final Map<String, Column> exact = new HashMap<>();
   private final Map<String, Column> folded = new HashMap<>();
   private final Map<String, Column> aliases = new HashMap<>();
+  private final HeaderWords words;
 
   HeaderMatcher(SheetDefinition sheet) {
+    this(sheet, new HeaderWords(Map.of()));
+  }
+
+  HeaderMatcher(SheetDefinition sheet, HeaderWords words) {
     this.sheet = sheet;
     this.columns = sheet.columns();
+    this.words = words;
     for (Column c : columns) {
       exact.put(c.header(), c);
-      folded.putIfAbsent(Text.squash(c.header()), c);
+      folded.putIfAbsent(words.key(c.header()), c);
       for (String alias : c.field().aliases()) {
         String text = c.isOption() ? alias + ": " + c.option().label() : alias;
-        aliases.putIfAbsent(Text.squash(text), c);
+        aliases.putIfAbsent(words.key(text), c);
       }
       if (c.isOption()) {
         for (Map.Entry<String, String> a : c.field().codeList().aliases().entrySet()) {
           if (a.getValue().equals(c.option().code())) {
-            aliases.putIfAbsent(Text.squash(c.field().header() + ": " + a.getKey()), c);
+            aliases.putIfAbsent(words.key(c.field().header() + ": " + a.getKey()), c);
           }
         }
       }
     }
+  }
+
+  /**
+   * The template header nearest to an unmatched one (fewest edits between their keys), to suggest
+   * in the finding; empty when the sheet has no columns.
+   */
+  Optional<String> nearest(String header) {
+    String key = words.key(header);
+    Column best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (Column c : columns) {
+      int d = Text.distance(key, words.key(c.header()));
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    return Optional.ofNullable(best).map(Column::header);
   }
 
   SheetDefinition sheet() {
@@ -71,7 +96,7 @@ final class HeaderMatcher {
     if (c != null) {
       return Optional.of(new Match(c, How.EXACT));
     }
-    String key = Text.squash(header);
+    String key = words.key(header);
     c = folded.get(key);
     if (c != null) {
       return Optional.of(new Match(c, How.FOLDED));

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.idva.insights.model.CheckedReturn;
+import org.idva.insights.model.Explanation;
 import org.idva.insights.model.FormRow;
 import org.idva.insights.model.RawCell;
 import org.idva.insights.model.RawSheet;
@@ -53,12 +54,16 @@ public final class ReturnChecker {
   /** Made once per checker, not per return: one per schema sheet, in schema order. */
   private final List<HeaderMatcher> matchers;
 
+  private final IssuesSheetReader issues;
+
   private final Values.Lookups lookups = new Values.Lookups();
 
   public ReturnChecker(Schema schema, KnownCases known) {
     this.schema = schema;
     this.known = known;
-    this.matchers = schema.sheets().stream().map(HeaderMatcher::new).toList();
+    HeaderWords words = new HeaderWords(schema.headerWords());
+    this.matchers = schema.sheets().stream().map(s -> new HeaderMatcher(s, words)).toList();
+    this.issues = new IssuesSheetReader(schema);
   }
 
   public ReturnChecker(Schema schema) {
@@ -78,7 +83,11 @@ public final class ReturnChecker {
     List<FormRow> rows = new ArrayList<>();
     Result r = check(file, origin, wb, rows::add);
     return new CheckedReturn(
-        r.info(), r.status(), r.findings(), r.status() == ReturnStatus.REJECTED ? List.of() : rows);
+        r.info(),
+        r.status(),
+        r.findings(),
+        r.status() == ReturnStatus.REJECTED ? List.of() : rows,
+        r.explanations());
   }
 
   /** The outcome of a streamed check: the rows went to the sink. */
@@ -86,9 +95,10 @@ public final class ReturnChecker {
       ReturnInfo info,
       ReturnStatus status,
       List<org.idva.insights.model.Finding> findings,
-      long rows) {
+      long rows,
+      List<Explanation> explanations) {
     public CheckedReturn withoutRows() {
-      return new CheckedReturn(info, status, findings, List.of());
+      return new CheckedReturn(info, status, findings, List.of(), explanations);
     }
   }
 
@@ -177,11 +187,11 @@ public final class ReturnChecker {
           "the About sheet and one sheet per form, as in the blank template",
           "Fill in the blank return template and send it again.");
       fileName(name, empty);
-      return new Result(info, ReturnStatus.REJECTED, empty.all(), 0);
+      return new Result(info, ReturnStatus.REJECTED, empty.all(), 0, List.of());
     }
     if (findings.rejected()) {
       LOG.info("{}: rejected before reading rows", name);
-      return new Result(info, ReturnStatus.REJECTED, findings.all(), 0);
+      return new Result(info, ReturnStatus.REJECTED, findings.all(), 0, List.of());
     }
 
     RowChecker.Context ctx =
@@ -199,7 +209,8 @@ public final class ReturnChecker {
             ? ReturnStatus.PARTIALLY_ACCEPTED
             : findings.hasQueries() ? ReturnStatus.ACCEPTED_WITH_QUERIES : ReturnStatus.ACCEPTED;
     LOG.info("{}: {} ({} rows kept)", name, status.label(), kept);
-    return new Result(info, status, findings.all(), kept);
+    return new Result(
+        info, status, findings.all(), kept, issues.read(wb, service, info.received()));
   }
 
   /**
@@ -356,7 +367,8 @@ public final class ReturnChecker {
   private void unknownSheets(RawWorkbook wb, String name, Findings findings) {
     for (RawSheet s : wb.sheets()) {
       boolean known =
-          s.name().trim().equalsIgnoreCase(ABOUT)
+          IssuesSheetReader.isIssuesSheet(s)
+              || s.name().trim().equalsIgnoreCase(ABOUT)
               || s.name().trim().equalsIgnoreCase(LISTS)
               || schema.sheets().stream()
                   .anyMatch(d -> d.sheetName().equalsIgnoreCase(s.name().trim()));

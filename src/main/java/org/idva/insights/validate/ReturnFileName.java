@@ -7,11 +7,12 @@ import org.idva.insights.model.ReportingQuarter;
 
 /**
  * The return naming convention {@code <SERVICE>_<yyyy-yy>-Q<n>.xlsx}, e.g. {@code
- * SVC01_2022-23-Q1.xlsx}.
+ * SVC01_2022-23-Q1.xlsx}. The checked workbook sent back as the return ({@code
+ * SVC01_2022-23-Q1-checked.xlsx}, to explain its queries) follows it too.
  */
 public record ReturnFileName(String service, ReportingQuarter quarter) {
   private static final Pattern NAME =
-      Pattern.compile("([A-Za-z0-9]{2,12})_(\\d{4}-\\d{2}-Q[1-4])\\.(xlsx|xlsm|xls)");
+      Pattern.compile("([A-Za-z0-9]{2,12})_(\\d{4}-\\d{2}-Q[1-4])(-checked)?\\.(xlsx|xlsm|xls)");
 
   public static Optional<ReturnFileName> parse(String fileName) {
     Matcher m = NAME.matcher(fileName);

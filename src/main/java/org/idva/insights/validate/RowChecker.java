@@ -486,8 +486,17 @@ final class RowChecker {
       return d.format(UK);
     }
     if (v instanceof Set<?> s) {
-      return String.join(", ", s.stream().map(Object::toString).toList());
+      return String.join(", ", s.stream().map(o -> label(field, o)).toList());
     }
-    return String.valueOf(v);
+    return label(field, v);
+  }
+
+  /** A coded answer as the service picked it (its label), never the code kept in the store. */
+  private static String label(Field field, Object v) {
+    String code = String.valueOf(v);
+    if (field.codeList() == null) {
+      return code;
+    }
+    return field.codeList().byCode(code).map(org.idva.insights.schema.Code::label).orElse(code);
   }
 }

@@ -113,8 +113,15 @@ final class SheetLayout {
               Check.UNKNOWN_COLUMN,
               where,
               text,
-              "only the template's columns",
-              "Remove the column, or rename it to the template header it was meant to be.");
+              "only the template's columns"
+                  + matcher.nearest(text).map(h -> " (the nearest is '" + h + "')").orElse(""),
+              matcher
+                      .nearest(text)
+                      .map(
+                          h ->
+                              "If this is '" + h + "', rename the header to that; otherwise remove")
+                      .orElse("Remove")
+                  + " the column (it was not read).");
         }
         unknown.put(cell.column(), text);
         continue;

@@ -89,6 +89,56 @@ class CheckedCopyTest {
     assertThat(copied).as("sample returns with findings").isEqualTo(4);
   }
 
+  /** A checked workbook sent back as the return: the earlier check's sheet, notes and fills go. */
+  @Test
+  void aCheckedWorkbookSentBackLosesTheEarlierCheck() throws Exception {
+    Schema schema = SchemaLoader.loadDefault();
+    Path original = Path.of("input/SVC01_2022-23-Q4.xlsx");
+    CheckedReturn checked = Checking.check(schema, original);
+    Finding dropped =
+        checked.findings().stream()
+            .filter(f -> f.location().hasRow() && f.location().hasColumn())
+            .findFirst()
+            .orElseThrow();
+    FeedbackWorkbookWriter writer = new FeedbackWorkbookWriter(code -> "Title of " + code);
+    Path first = dir.resolve("first-checked.xlsx");
+    writer.write(original, checked, first);
+    List<Finding> rest = new java.util.ArrayList<>(checked.findings());
+    rest.removeIf(f -> f.location().equals(dropped.location()));
+    Path again = dir.resolve("again-checked.xlsx");
+    writer.write(
+        first, new CheckedReturn(checked.info(), checked.status(), rest, checked.rows()), again);
+    try (XSSFWorkbook before = open(first);
+        XSSFWorkbook after = open(again)) {
+      assertThat(after.getNumberOfSheets()).isEqualTo(before.getNumberOfSheets());
+      assertThat(after.getSheetAt(0).getSheetName()).isEqualTo("Issues");
+      Sheet sheet = after.getSheet(dropped.location().sheet());
+      Cell cell = sheet.getRow(dropped.location().row() - 1).getCell(dropped.location().column());
+      assertThat(cell.getCellComment()).isNull();
+      assertThat(cell.getCellStyle().getFillPattern())
+          .isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.NO_FILL);
+      int comments = 0;
+      for (Row row : sheet) {
+        for (Cell c : row) {
+          if (c.getCellComment() != null) {
+            comments++;
+            assertThat(c.getCellComment().getString().getString())
+                .as("not piled onto the earlier note")
+                .isEqualTo(
+                    before
+                        .getSheet(sheet.getSheetName())
+                        .getRow(c.getRowIndex())
+                        .getCell(c.getColumnIndex())
+                        .getCellComment()
+                        .getString()
+                        .getString());
+          }
+        }
+      }
+      assertThat(comments).isPositive();
+    }
+  }
+
   @Test
   void aHostileWorkbookLosesEveryActivePartAndKeepsItsValues() throws Exception {
     Path hostile = HostileWorkbook.write(dir.resolve("SVC01_2022-23-Q1.xlsm"));

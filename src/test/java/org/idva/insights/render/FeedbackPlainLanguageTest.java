@@ -97,4 +97,21 @@ class FeedbackPlainLanguageTest {
       assertThat(HASH.matcher(text).find()).as("a hash in: %s", text).isFalse();
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aFindingNamesItsQuestionAndCaseAndShowsACodedAnswerAsItsLabel() throws Exception {
+    CheckedReturn checked =
+        Checking.check(
+            schema, Path.of("src/test/resources/returns/invalid/30-answer-where-not-asked.xlsx"));
+    assertThat(checked.findings())
+        .filteredOn(f -> f.code().equals("NOT_APPLICABLE_ANSWER"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.question()).isEqualTo("Disability type");
+              assertThat(f.caseRef()).isEqualTo("C001");
+              assertThat(f.found()).isEqualTo("Physical");
+              assertThat(f.expected()).contains("'Disability' is Yes");
+            });
+  }
 }

@@ -128,6 +128,11 @@ abstract class CaseStoreContract {
       assertThat(second.returnId()).isEqualTo(first.returnId());
       assertThat(second.rowsStored()).isZero();
       assertThat(codes(second)).containsExactly("RETURN_ALREADY_INGESTED");
+      // In the service's words: no hash, no machine time stamp.
+      assertThat(second.findings().get(0).found()).doesNotContainPattern("[0-9a-f]{32}");
+      assertThat(second.findings().get(0).fix())
+          .containsPattern("received on \\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{2}:\\d{2} UTC as ")
+          .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}");
       assertThat(store.history(null)).hasSize(1);
       assertThat(store.rowCounts()).isEqualTo(Map.of("current", 1L));
     }
