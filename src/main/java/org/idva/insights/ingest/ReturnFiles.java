@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /** Finds the return files in a folder, and sets rejected ones aside in a quarantine folder. */
 public final class ReturnFiles {
   private static final List<String> EXTENSIONS =
-      List.of(".xlsx", ".xlsm", ".xls", ".csv", ".ods", ".zip");
+      List.of(".xlsx", ".xlsm", ".xlsb", ".xls", ".csv", ".ods", ".zip");
 
   private ReturnFiles() {}
 

@@ -98,6 +98,11 @@ public record Receipt(
     if (merge == Merge.NOT_PROCESSED) {
       return String.format("%-32s %s", c.info().fileName(), c.findings().get(0).found());
     }
+    if (merge == Merge.UNCHANGED) {
+      return String.format(
+          "%-32s %-22s already in the store (%s); nothing read, stored or rewritten",
+          c.info().fileName(), label(), c.status().label());
+    }
     return String.format(
         "%-32s %-27s rows %6d  errors %4d  queries %4d  notices %4d%s%s",
         c.info().fileName(),

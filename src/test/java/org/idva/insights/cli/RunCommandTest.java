@@ -2,8 +2,6 @@ package org.idva.insights.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,25 +38,18 @@ class RunCommandTest {
     new TestReturn(schema, "SVC03", 2).write(input.resolve("SVC03_2022-23-Q1.xlsx"));
     Path output = dir.resolve("output");
 
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    int code;
-    try {
-      System.setOut(new PrintStream(buf, true, "UTF-8"));
-      code =
-          Main.run(
-              "run",
-              "--input",
-              input.toString(),
-              "--output",
-              output.toString(),
-              "--store",
-              dir.resolve("store.db").toString(),
-              "--no-report");
-    } finally {
-      System.setOut(old);
-    }
-    String out = buf.toString("UTF-8");
+    Captured run =
+        Captured.run(
+            "run",
+            "--input",
+            input.toString(),
+            "--output",
+            output.toString(),
+            "--store",
+            dir.resolve("store.db").toString(),
+            "--no-report");
+    int code = run.code();
+    String out = run.out();
     assertThat(code).isEqualTo(ExitCode.DATA_PROBLEMS);
     long inputFiles;
     try (Stream<Path> s = Files.list(input)) {
