@@ -24,25 +24,6 @@ final class CheckedSheet {
   /** The relationship id of the comments' VML drawing in the copied sheet's relationships. */
   static final String VML_REL = "rIdIdvaVml";
 
-  /** Children of a worksheet that never reach the copy. */
-  private static final Set<String> DROPPED =
-      Set.of(
-          "hyperlinks",
-          "drawing",
-          "legacyDrawing",
-          "legacyDrawingHF",
-          "drawingHF",
-          "picture",
-          "oleObjects",
-          "controls",
-          "webPublishItems",
-          "tableParts",
-          "extLst",
-          "customProperties",
-          "smartTags",
-          "cellWatches",
-          "AlternateContent");
-
   /** Children that come after {@code legacyDrawing} in a worksheet: it goes before the first. */
   private static final Set<String> AFTER_LEGACY_DRAWING =
       Set.of(
@@ -55,6 +36,22 @@ final class CheckedSheet {
           "tableParts",
           "extLst",
           "AlternateContent");
+
+  /** Children of a worksheet that never reach the copy: those, and these. */
+  private static final Set<String> DROPPED = dropped();
+
+  private static Set<String> dropped() {
+    Set<String> all = new java.util.HashSet<>(AFTER_LEGACY_DRAWING);
+    all.addAll(
+        Set.of(
+            "hyperlinks",
+            "drawing",
+            "legacyDrawing",
+            "customProperties",
+            "smartTags",
+            "cellWatches"));
+    return Set.copyOf(all);
+  }
 
   /** A cell's key: 0-based row and column in one long, in sheet order. */
   static long key(int row0, int col0) {

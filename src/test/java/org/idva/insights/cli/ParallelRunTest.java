@@ -2,9 +2,6 @@ package org.idva.insights.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,16 +82,8 @@ class ParallelRunTest {
         "json");
   }
 
-  private static String capture(String... args) throws Exception {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    try {
-      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-      Main.run(args);
-    } finally {
-      System.setOut(old);
-    }
-    return buf.toString(StandardCharsets.UTF_8);
+  private static String capture(String... args) {
+    return Captured.run(args).out();
   }
 
   private static TreeMap<String, byte[]> files(Path root) throws Exception {

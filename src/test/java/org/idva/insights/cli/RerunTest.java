@@ -2,12 +2,11 @@ package org.idva.insights.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.idva.insights.fixtures.TestReturn;
 import org.idva.insights.schema.Schema;
 import org.idva.insights.schema.SchemaLoader;
@@ -58,28 +57,20 @@ class RerunTest {
     assertThat(run(input, output)).contains("Report April 2022");
   }
 
-  private String run(Path input, Path output, String... more) throws Exception {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    try {
-      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-      String[] args = {
-        "run",
-        "--input",
-        input.toString(),
-        "--output",
-        output.toString(),
-        "--store",
-        dir.resolve("store.db").toString(),
-        "--generated-on",
-        "2024-01-31"
-      };
-      String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
-      System.arraycopy(more, 0, all, args.length, more.length);
-      Main.run(all);
-    } finally {
-      System.setOut(old);
-    }
-    return buf.toString(StandardCharsets.UTF_8);
+  private String run(Path input, Path output, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--store",
+                dir.resolve("store.db").toString(),
+                "--generated-on",
+                "2024-01-31"));
+    args.addAll(List.of(more));
+    return Captured.run(args.toArray(String[]::new)).out();
   }
 }
