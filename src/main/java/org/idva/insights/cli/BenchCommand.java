@@ -36,9 +36,48 @@ import picocli.CommandLine.Parameters;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: rows and cells per second and peak heap.",
-    subcommands = {BenchCommand.Read.class},
+    subcommands = {BenchCommand.Read.class, BenchCommand.Floor.class},
     footer = ExitCode.HELP_FOOTER)
 final class BenchCommand {
+
+  /**
+   * {@code insights bench floor FILE|FOLDER...}: the read floor as a whole process: a bare
+   * fastexcel-reader pass over every cell of every sheet of the given returns, one file after the
+   * other, nothing else. {@code bench/run.sh} times it against {@code run} and {@code validate}.
+   */
+  @Command(
+      name = "floor",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Read every cell of every sheet of the given returns with a bare fastexcel-reader pass,",
+        "one file after the other, and print the rows and non-empty cells seen: the read floor",
+        "that bench/run.sh compares whole runs of the tool with."
+      })
+  static final class Floor implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE|FOLDER", arity = "1..*", description = "Returns to read.")
+    List<Path> targets;
+
+    @Override
+    public Integer call() throws Exception {
+      long rows = 0;
+      long cells = 0;
+      int files = 0;
+      for (Path target : targets) {
+        for (Path file : ReturnFiles.find(target)) {
+          try {
+            BareRead.Count c = BareRead.count(file);
+            rows += c.rows();
+            cells += c.cells();
+            files++;
+          } catch (java.io.IOException | RuntimeException e) {
+            System.err.println(file.getFileName() + ": not read (" + e.getMessage() + ")");
+          }
+        }
+      }
+      System.out.printf("%d files, %d rows, %d non-empty cells%n", files, rows, cells);
+      return ExitCode.OK;
+    }
+  }
 
   /**
    * {@code insights bench read FILE|FOLDER...}: read+check against a bare fastexcel-reader pass.

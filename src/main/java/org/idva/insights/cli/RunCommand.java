@@ -3,6 +3,7 @@ package org.idva.insights.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,6 +46,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
   @Mixin MasterWorkbookOptions master;
   @Mixin ServicesOption services;
+  @Mixin ThreadsOption threads;
 
   @Option(
       names = {"-i", "--input"},
@@ -82,6 +84,13 @@ final class RunCommand implements Callable<Integer> {
       description = "Check and merge only; do not compute the tables or write the workbooks.")
   boolean noReport;
 
+  @Option(
+      names = "--force",
+      description =
+          "Compute and write the report even when the store and the settings are as when it was"
+              + " last written to this output folder (by default it is then left as it is).")
+  boolean force;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(input)) {
@@ -104,6 +113,7 @@ final class RunCommand implements Callable<Integer> {
     List<Path> files = ReturnFiles.find(input);
     boolean errors = false;
     boolean internal = false;
+    boolean[] outcome = {false, false}; // errors, internal errors
     Map<String, ServiceSummary> summaries = new TreeMap<>();
     try (CaseStore cases = store.open(schema);
         WriterLock writing =
@@ -111,23 +121,31 @@ final class RunCommand implements Callable<Integer> {
       Pipeline pipeline =
           new Pipeline(
               schema, cases, registry, output.resolve("feedback"), output.resolve("quarantine"));
-      errors |= droppedMail(cases, pipeline, registry);
-      try (ProgressBar bar = new ProgressBar(files.size())) {
-        for (Path file : files) {
-          Receipt receipt = pipeline.submit(Submission.fromFolder(file, Instant.now()));
-          errors |= receipt.hasErrors();
-          internal |= receipt.internalError();
-          bar.clearLine();
-          System.out.println(receipt.summary());
-          String service = receipt.service() == null ? "(unknown service)" : receipt.service();
-          summaries.computeIfAbsent(service, s -> new ServiceSummary()).add(receipt);
-          bar.step(file.getFileName().toString());
-        }
+      boolean mailProblems = droppedMail(cases, pipeline, registry);
+      List<Submission> submissions = new ArrayList<>();
+      for (Path file : files) {
+        submissions.add(Submission.fromFolder(file, Instant.now()));
       }
+      try (ProgressBar bar = new ProgressBar(files.size())) {
+        pipeline.submitAll(
+            submissions,
+            threads.count(),
+            receipt -> {
+              outcome[0] |= receipt.hasErrors();
+              outcome[1] |= receipt.internalError();
+              bar.clearLine();
+              System.out.println(receipt.summary());
+              String service = receipt.service() == null ? "(unknown service)" : receipt.service();
+              summaries.computeIfAbsent(service, s -> new ServiceSummary()).add(receipt);
+              bar.step(receipt.submission().originalName());
+            });
+      }
+      errors = outcome[0] || mailProblems;
+      internal = outcome[1];
       printSummary(files.size(), summaries);
       if (!noReport) {
         new ReportWriter(schema, tables, master.options())
-            .write(cases, year, master.day(), output, System.out);
+            .write(cases, year, master.day(), output, System.out, force);
       }
     }
     return ExitCode.of(internal, errors);

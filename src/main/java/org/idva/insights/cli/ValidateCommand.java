@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.idva.insights.ingest.ReturnFiles;
 import org.idva.insights.pipeline.Pipeline;
-import org.idva.insights.pipeline.Receipt;
 import org.idva.insights.pipeline.Submission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +30,7 @@ import picocli.CommandLine.Parameters;
 final class ValidateCommand implements Callable<Integer> {
   @Mixin DefinitionOptions definitions;
   @Mixin ServicesOption services;
+  @Mixin ThreadsOption threads;
 
   @Parameters(paramLabel = "FILE|FOLDER", description = "A return file, or a folder of them.")
   Path target;
@@ -61,12 +61,23 @@ final class ValidateCommand implements Callable<Integer> {
     }
     boolean errors = false;
     boolean internal = false;
+    List<Submission> submissions = new java.util.ArrayList<>();
     for (Path file : files) {
-      Receipt receipt = pipeline.submit(Submission.fromFolder(file, Instant.now()));
-      System.out.println(receipt.summary());
-      errors |= receipt.hasErrors();
-      internal |= receipt.internalError();
+      submissions.add(Submission.fromFolder(file, Instant.now()));
     }
-    return ExitCode.of(internal, errors);
+    boolean[] outcome = {errors, internal};
+    try (ProgressBar bar = new ProgressBar(submissions.size())) {
+      pipeline.submitAll(
+          submissions,
+          threads.count(),
+          receipt -> {
+            bar.clearLine();
+            System.out.println(receipt.summary());
+            outcome[0] |= receipt.hasErrors();
+            outcome[1] |= receipt.internalError();
+            bar.step(receipt.submission().originalName());
+          });
+    }
+    return ExitCode.of(outcome[1], outcome[0]);
   }
 }

@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * service's feedback, set a rejected file aside. The input folder, the mailbox and the web page
  * build {@link Submission}s and present the {@link Receipt}s; none of them calls a stage itself.
  *
- * <p>Not thread-safe: one pipeline per thread (it holds the store's connection).
+ * <p>{@link #submit} is for one thread at a time (the pipeline holds the store's connection);
+ * {@link #submitAll} runs many submissions on several threads with the same results, in the same
+ * order, as one after the other.
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -49,7 +51,9 @@ public final class Pipeline {
   private final ServiceRegistry registry;
   private final Path feedbackRoot;
   private final Path quarantine;
-  private final ReturnsCheck check;
+  private final ThreadLocal<ReturnsCheck> checks;
+  private final Object storeLock = new Object();
+  private volatile Turns turns = Turns.SERIAL;
   Faults faults = Faults.fromSystemProperty();
 
   /**
@@ -69,7 +73,16 @@ public final class Pipeline {
     this.registry = registry;
     this.feedbackRoot = feedbackRoot;
     this.quarantine = quarantine;
-    this.check = new ReturnsCheck(schema, store == null ? KnownCases.NONE : store::hasIntake);
+    KnownCases known =
+        store == null
+            ? KnownCases.NONE
+            : (service, caseRef) -> {
+              turns.awaitService(service);
+              synchronized (storeLock) {
+                return store.hasIntake(service, caseRef);
+              }
+            };
+    this.checks = ThreadLocal.withInitial(() -> new ReturnsCheck(schema, known));
   }
 
   /** The registry this pipeline holds returns to, if any. */
@@ -88,6 +101,87 @@ public final class Pipeline {
    * store that cannot be reached throws {@link StoreException}.
    */
   public Receipt submit(Submission s) throws IOException {
+    try {
+      return submitOne(s);
+    } finally {
+      turns.done();
+    }
+  }
+
+  /**
+   * Takes submissions through the pipeline on up to {@code threads} threads and hands each receipt
+   * to {@code receipts} in the order of the list, on the calling thread. Every receipt, every file
+   * written and the store end up exactly as if each had been {@link #submit submitted} one after
+   * the other (see {@link Turns}); at most {@code 2 x threads} returns are in memory at once.
+   */
+  public void submitAll(List<Submission> all, int threads, ReceiptConsumer receipts)
+      throws IOException {
+    if (threads <= 1 || all.size() <= 1) {
+      for (Submission s : all) {
+        receipts.accept(submit(s));
+      }
+      return;
+    }
+    turns = new Turns(all.size());
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "pipeline");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      java.util.ArrayDeque<java.util.concurrent.Future<Receipt>> running =
+          new java.util.ArrayDeque<>();
+      int next = 0;
+      while (next < all.size() || !running.isEmpty()) {
+        while (next < all.size() && running.size() < 2 * threads) {
+          int index = next++;
+          Submission s = all.get(index);
+          running.add(
+              pool.submit(
+                  () -> {
+                    turns.begin(index);
+                    return submit(s);
+                  }));
+        }
+        receipts.accept(result(running.poll()));
+      }
+    } finally {
+      pool.shutdownNow();
+      turns = Turns.SERIAL;
+    }
+  }
+
+  /** What to do with each receipt, in order. */
+  @FunctionalInterface
+  public interface ReceiptConsumer {
+    void accept(Receipt receipt) throws IOException;
+  }
+
+  private static Receipt result(java.util.concurrent.Future<Receipt> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(cause);
+    }
+  }
+
+  private Receipt submitOne(Submission s) throws IOException {
     try {
       faults.at(Faults.Point.BEFORE_READ, s.originalName());
       Optional<Receipt> unchanged = unchanged(s);
@@ -113,7 +207,12 @@ public final class Pipeline {
       return Optional.empty();
     }
     String sha = ReturnChecker.sha256(s.file());
-    Optional<StoredReturn> held = store.returnWithSha256(sha);
+    turns.hashKnown(sha);
+    turns.awaitHash(sha);
+    Optional<StoredReturn> held;
+    synchronized (storeLock) {
+      held = store.returnWithSha256(sha);
+    }
     if (held.isEmpty()) {
       return Optional.empty();
     }
@@ -148,7 +247,9 @@ public final class Pipeline {
 
   private Receipt process(Submission s) throws IOException {
     ReturnOrigin origin = new ReturnOrigin(s.originalName(), s.receivedAt());
+    ReturnsCheck check = checks.get();
     ReturnsCheck.Checked checked = check.check(s.file(), origin);
+    turns.serviceKnown(checked.result().info().service());
     faults.at(Faults.Point.AFTER_CHECK, s.originalName());
     Optional<Finding> refusal = senderRefusal(s, checked.result());
     if (refusal.isPresent()) {
@@ -158,33 +259,53 @@ public final class Pipeline {
     if (unknown.isPresent()) {
       checked = reject(checked, unknown.get());
     } else {
-      checked =
-          new ReturnsCheck.Checked(
-              checked.file(),
-              QueryExplanations.apply(
-                  checked.result(),
-                  store,
-                  s.sender(),
-                  IssuesSheet.NAME + " sheet, " + s.channel().label()),
-              checked.opened());
+      // Explanations are stored per service: the same turns as any other use of the store.
+      turns.awaitService(checked.result().info().service());
+      CheckedReturn explained;
+      synchronized (storeLock) {
+        explained =
+            QueryExplanations.apply(
+                checked.result(),
+                store,
+                s.sender(),
+                IssuesSheet.NAME + " sheet, " + s.channel().label());
+      }
+      checked = new ReturnsCheck.Checked(checked.file(), explained, checked.opened());
     }
     ReturnsCheck.Checked toMerge = checked;
-    ReturnsCheck.Outcome[] written = {null};
-    IngestResult ingested =
-        unknown.isPresent()
+    // The feedback is written before the merge, on this return's own thread, as the merge will
+    // most often leave it: the merge (which holds the store one return at a time) then only
+    // writes it again when its findings change it.
+    ReturnsCheck.Outcome prepared =
+        unknown.isPresent() || store == null || checked.result().info().service() == null
             ? null
-            : ingest(
-                checked,
-                result -> {
-                  faults.at(Faults.Point.BEFORE_FEEDBACK, s.originalName());
-                  written[0] = check.finish(toMerge, result.findings(), feedbackRoot, quarantine);
-                  faults.at(Faults.Point.BEFORE_COMMIT, s.originalName());
-                });
+            : check.finish(checked, List.of(), feedbackRoot, quarantine);
+    ReturnsCheck.Outcome[] written = {null};
+    IngestResult ingested;
+    try {
+      ingested =
+          unknown.isPresent()
+              ? null
+              : ingest(
+                  checked,
+                  result -> {
+                    faults.at(Faults.Point.BEFORE_FEEDBACK, s.originalName());
+                    written[0] =
+                        check.finish(
+                            toMerge, result.findings(), feedbackRoot, quarantine, prepared);
+                    faults.at(Faults.Point.BEFORE_COMMIT, s.originalName());
+                  });
+    } catch (RuntimeException | Error e) {
+      discard(prepared); // nothing of the return was stored: no feedback says otherwise
+      throw e;
+    }
     faults.at(Faults.Point.AFTER_COMMIT, s.originalName());
     ReturnsCheck.Outcome outcome =
         written[0] != null && ingested != null
             ? written[0]
-            : check.finish(checked, List.of(), feedbackRoot, quarantine);
+            : prepared != null
+                ? prepared
+                : check.finish(checked, List.of(), feedbackRoot, quarantine);
     return new Receipt(
         s,
         outcome.checked(),
@@ -196,6 +317,23 @@ public final class Pipeline {
         outcome.feedback() == null ? null : outcome.feedback().html(),
         outcome.quarantined(),
         false);
+  }
+
+  private static void discard(ReturnsCheck.Outcome prepared) {
+    if (prepared == null || prepared.feedback() == null) {
+      return;
+    }
+    for (Path p :
+        List.of(
+            prepared.feedback().workbook(),
+            prepared.feedback().text(),
+            prepared.feedback().html())) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        LOG.warn("{}: could not remove ({})", p.getFileName(), e.toString());
+      }
+    }
   }
 
   /**
@@ -306,7 +444,10 @@ public final class Pipeline {
       return null;
     }
     try {
-      return store.ingest(checked.result(), IngestProgress.NONE, feedback);
+      turns.awaitService(checked.result().info().service());
+      synchronized (storeLock) {
+        return store.ingest(checked.result(), IngestProgress.NONE, feedback);
+      }
     } catch (StoreBusyException e) {
       throw e;
     } catch (StoreException e) {

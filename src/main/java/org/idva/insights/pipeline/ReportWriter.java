@@ -42,6 +42,36 @@ public final class ReportWriter {
   public java.util.Optional<Written> write(
       CaseStore store, Integer year, LocalDate day, Path output, PrintStream console)
       throws IOException {
+    return write(store, year, day, output, console, true);
+  }
+
+  /**
+   * As {@link #write(CaseStore, Integer, LocalDate, Path, PrintStream)}, but when {@code force} is
+   * false and the output folder already holds the report of exactly this store and these settings
+   * ({@link ReportStamp}), nothing is computed or written again. Empty then too.
+   */
+  public java.util.Optional<Written> write(
+      CaseStore store, Integer year, LocalDate day, Path output, PrintStream console, boolean force)
+      throws IOException {
+    String stamp = ReportStamp.of(store, year, day, options);
+    if (!force && ReportStamp.current(output, stamp)) {
+      console.println(
+          "Report unchanged: the store and the settings are as when it was last written"
+              + " (--force writes it again).");
+      return java.util.Optional.empty();
+    }
+    java.util.Optional<Written> written = compute(store, year, day, output, console);
+    if (written.isPresent()) {
+      List<Path> files = new ArrayList<>(written.get().services());
+      files.add(0, written.get().master());
+      ReportStamp.write(output, stamp, files);
+    }
+    return written;
+  }
+
+  private java.util.Optional<Written> compute(
+      CaseStore store, Integer year, LocalDate day, Path output, PrintStream console)
+      throws IOException {
     ReportEngine engine = new ReportEngine(schema, tables);
     CaseData all = store.caseData();
     ReportEngine.Tabulation everyone = engine.load(all);
@@ -58,7 +88,7 @@ public final class ReportWriter {
     console.printf("Report %s: %d tables -> %s%n", edition.period(), allTables.size(), master);
     List<Path> services = new ArrayList<>();
     for (String service : new TreeSet<>(store.services())) {
-      List<TableResult> mine = engine.load(all.forService(service)).tables(y, ids);
+      List<TableResult> mine = everyone.forService(service).tables(y, ids);
       Path file = writer.writeService(service, mine, allTables, edition, output);
       console.printf("  %s -> %s%n", service, file);
       services.add(file);

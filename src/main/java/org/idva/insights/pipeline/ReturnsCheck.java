@@ -102,7 +102,28 @@ final class ReturnsCheck {
    */
   Outcome finish(Checked c, List<Finding> extra, Path feedbackRoot, Path quarantine)
       throws IOException {
-    Path file = c.file();
+    return write(c, merged(c, extra), feedbackRoot, quarantine);
+  }
+
+  /**
+   * The outcome {@code prepared} (written for no extra findings) when the later stages' findings
+   * change nothing in it (none, or only notes the checks had already made), so nothing needs
+   * writing again; otherwise the feedback written again with them.
+   */
+  Outcome finish(
+      Checked c, List<Finding> extra, Path feedbackRoot, Path quarantine, Outcome prepared)
+      throws IOException {
+    CheckedReturn merged = merged(c, extra);
+    if (prepared != null
+        && merged.status() == prepared.checked().status()
+        && merged.findings().equals(prepared.checked().findings())) {
+      return prepared;
+    }
+    return write(c, merged, feedbackRoot, quarantine);
+  }
+
+  /** The checked return with any findings later stages added, such as the store's. */
+  private static CheckedReturn merged(Checked c, List<Finding> extra) {
     CheckedReturn checked = c.result();
     if (!extra.isEmpty()) {
       List<Finding> all = new ArrayList<>(checked.findings());
@@ -127,6 +148,12 @@ final class ReturnsCheck {
       }
       checked = checked.with(status, all);
     }
+    return checked;
+  }
+
+  private Outcome write(Checked c, CheckedReturn checked, Path feedbackRoot, Path quarantine)
+      throws IOException {
+    Path file = c.file();
     Feedback.Files files = null;
     if (feedbackRoot != null) {
       // No fallback: a return the reader opened always gets its checked copy back; a failure to

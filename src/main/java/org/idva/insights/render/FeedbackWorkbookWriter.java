@@ -1,9 +1,13 @@
 package org.idva.insights.render;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -16,18 +20,15 @@ import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.Severity;
 
 /**
- * The service's own workbook back: a copy of their return with each offending cell filled (red
- * error, amber query, blue notice) and commented ({@link CellMarks}: one comment per cell listing
- * its findings), and a first sheet "Issues" ({@link IssuesSheetWriter}) saying what to do next and
- * listing every finding with a link to its cell and a column to explain a query. Everything written
- * is a plain text or number cell: text that looks like a formula ({@code =}, {@code +}, {@code -},
- * {@code @}) is quote-prefixed and stays inert.
+ * The service's own workbook back: a copy of their return (streamed, {@link CheckedCopy}) with each
+ * offending cell filled (red error, amber query, blue notice) and commented ({@link CellMarks}: one
+ * comment per cell listing its findings), and a first sheet "Issues" ({@link IssuesSheetWriter})
+ * saying what to do next and listing every finding with a link to its cell and a column to explain
+ * a query. Everything written is a plain text or number cell: text that looks like a formula
+ * ({@code =}, {@code +}, {@code -}, {@code @}) is quote-prefixed and stays inert.
  */
 public final class FeedbackWorkbookWriter {
   public static final String ISSUES_SHEET = org.idva.insights.model.IssuesSheet.NAME;
-
-  /** Returns larger than this are not copied (POI holds a copy in memory); Issues only. */
-  public static final long MAX_COPY_BYTES = 8L << 20;
 
   private final IssuesSheetWriter issues;
   private final CellMarks marks;
@@ -42,7 +43,11 @@ public final class FeedbackWorkbookWriter {
   }
 
   /**
-   * Writes the feedback workbook.
+   * Writes the feedback workbook: the Issues sheet first, then (when the return is an .xlsx or
+   * .xlsm package) a copy of the return streamed part by part ({@link CheckedCopy}): its values
+   * kept, each cell with findings coloured and commented, formulas replaced by their last values,
+   * and no macro, external link, OLE object, control, data connection, drawing or hyperlink of the
+   * submitted file carried over. Memory stays small whatever the size of the return.
    *
    * @param original the return as received, or null when it could not be opened as a workbook (then
    *     the feedback holds the Issues sheet only)
@@ -54,46 +59,47 @@ public final class FeedbackWorkbookWriter {
                 .getFileName()
                 .toString()
                 .toLowerCase(java.util.Locale.ROOT)
-                .matches(".*\\.xls[xm]")
-            && Files.size(original) <= MAX_COPY_BYTES;
-    try (XSSFWorkbook wb = copy ? open(original) : new XSSFWorkbook()) {
-      if (copy) {
-        CellMarks.forgetEarlierCheck(wb);
-      }
+                .matches(".*\\.xls[xm]");
+    try (CheckedCopy source = copy ? CheckedCopy.open(original) : null;
+        XSSFWorkbook wb = new XSSFWorkbook()) {
+      Set<String> sheets = copy ? new HashSet<>(source.sheetNames()) : null;
       Styles styles = new Styles(wb);
-      Sheet issues = wb.createSheet(uniqueIssuesName(wb));
-      wb.setSheetOrder(issues.getSheetName(), 0);
+      Sheet issues = wb.createSheet(copy ? uniqueIssuesName(sheets) : ISSUES_SHEET);
       String note =
           copy
               ? "Your return follows this sheet: each cell with a finding is coloured and has a"
                   + " comment."
               : original == null
                   ? "Your file could not be opened as a workbook, so only this list is sent back."
-                  : "Your return is too large (or not .xlsx) to copy back; the cells are listed"
-                      + " below.";
-      this.issues.write(issues, checked, styles, copy ? wb : null, note);
-      if (copy) {
-        marks.mark(wb, checked.findings(), styles);
-      }
-      for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-        wb.getSheetAt(i).setSelected(i == 0);
-      }
+                  : "Your return is not an .xlsx workbook, so it is not copied back; the cells are"
+                      + " listed below.";
+      this.issues.write(issues, checked, styles, sheets, note);
+      issues.setSelected(true);
       wb.setActiveSheet(0);
-      wb.setFirstVisibleTab(0);
-      AtomicFile.write(out, wb::write);
+      // No time of writing in the file: the same findings give the same bytes.
+      wb.getProperties()
+          .getCoreProperties()
+          .setCreated(java.util.Optional.of(new java.util.Date(0)));
+      ByteArrayOutputStream issuesBook = new ByteArrayOutputStream();
+      wb.write(issuesBook);
+      if (!copy) {
+        AtomicFile.write(out, o -> CheckedCopy.restamp(issuesBook.toByteArray(), o));
+        return;
+      }
+      Map<String, NavigableMap<Long, CheckedSheet.Mark>> cells =
+          marks.marks(checked.findings(), sheets);
+      Map<Severity, Short> colours = new EnumMap<>(Severity.class);
+      for (Severity s : Severity.values()) {
+        colours.put(s, styles.colour(s));
+      }
+      AtomicFile.write(out, o -> source.write(issuesBook.toByteArray(), cells, colours, o));
     }
   }
 
-  private static XSSFWorkbook open(Path original) throws IOException {
-    try (InputStream in = Files.newInputStream(original)) {
-      return new XSSFWorkbook(in);
-    }
-  }
-
-  private static String uniqueIssuesName(XSSFWorkbook wb) {
+  private static String uniqueIssuesName(Set<String> sheets) {
     String name = ISSUES_SHEET;
     int n = 2;
-    while (wb.getSheet(name) != null) {
+    while (sheets.contains(name)) {
       name = ISSUES_SHEET + " " + n++;
     }
     return name;
@@ -178,10 +184,6 @@ public final class FeedbackWorkbookWriter {
     }
 
     short colour(Severity s) {
-      return colourOf(s);
-    }
-
-    static short colourOf(Severity s) {
       return switch (s) {
         case ERROR -> IndexedColors.ROSE.getIndex();
         case QUERY -> IndexedColors.LIGHT_ORANGE.getIndex();

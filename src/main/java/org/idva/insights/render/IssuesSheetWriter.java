@@ -5,13 +5,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.Finding;
 import org.idva.insights.model.IssuesSheet;
@@ -61,7 +61,7 @@ final class IssuesSheetWriter {
     };
   }
 
-  void write(Sheet sheet, CheckedReturn checked, Styles styles, XSSFWorkbook copy, String note) {
+  void write(Sheet sheet, CheckedReturn checked, Styles styles, Set<String> copy, String note) {
     int r = 0;
     int last = IssuesSheet.COLUMNS.size() - 1;
     FeedbackWorkbookWriter.text(
@@ -156,11 +156,15 @@ final class IssuesSheetWriter {
     return r + 1;
   }
 
-  private static void link(Cell cell, SourceLocation at, Styles styles, XSSFWorkbook copy) {
+  /**
+   * @param copy the names of the copied return's sheets, or null when the return is not copied
+   */
+  private static void link(Cell cell, SourceLocation at, Styles styles, Set<String> copy) {
     String ref = FindingText.cell(at);
     FeedbackWorkbookWriter.text(cell, ref, styles, null);
-    if (copy != null && at.sheet() != null && copy.getSheet(at.sheet()) != null) {
-      Hyperlink link = copy.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+    if (copy != null && at.sheet() != null && copy.contains(at.sheet())) {
+      Hyperlink link =
+          cell.getSheet().getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
       link.setAddress(
           "'"
               + at.sheet().replace("'", "''")

@@ -31,7 +31,7 @@ import org.idva.insights.schema.SheetDefinition;
  */
 public final class ReturnWorkbookWriter {
   /** The time stamped on every zip part: 1 January 2000, local time (zip stores no zone). */
-  private static final long PART_TIME =
+  static final long PART_TIME =
       java.time.LocalDateTime.of(2000, 1, 1, 0, 0)
           .atZone(java.time.ZoneId.systemDefault())
           .toInstant()

@@ -1,6 +1,7 @@
 package org.idva.insights.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class CaseColumns {
   private final Map<String, int[]> caseIds = new HashMap<>();
   private int caseCount;
   private final List<String> services = new ArrayList<>();
+  private ServiceRows byService;
 
   private CaseColumns(Schema schema, Map<String, String> latestBy) {
     this.schema = schema;
@@ -95,6 +97,70 @@ public final class CaseColumns {
       ids[i] = id;
     }
     return ids;
+  }
+
+  /**
+   * One service's rows of every sheet, as if only they had been loaded (same row order, so the same
+   * links and the same tables as {@link #build} on that service's data), without reading the data
+   * again. The rows of each service are found in one pass over all sheets, the first time any
+   * service is asked for; each call then copies only that service's rows, so slicing every service
+   * costs as much as one copy of the data, however many services there are.
+   */
+  public CaseColumns forService(String service) {
+    ServiceRows split = serviceRows();
+    CaseColumns c = new CaseColumns(schema, latestBy);
+    c.services.add(service);
+    int s = services.indexOf(service);
+    for (Map.Entry<String, SheetColumns> e : sheets.entrySet()) {
+      int[] rows = s < 0 ? new int[0] : split.rows.get(e.getKey())[s];
+      c.sheets.put(e.getKey(), e.getValue().slice(rows, c.services));
+      int[] ids = caseIds.get(e.getKey());
+      int[] local = new int[rows.length];
+      for (int r = 0; r < rows.length; r++) {
+        local[r] = ids[rows[r]] < 0 ? -1 : split.localCase[ids[rows[r]]];
+      }
+      c.caseIds.put(e.getKey(), local);
+    }
+    c.caseCount = s < 0 ? 0 : split.caseCounts[s];
+    return c;
+  }
+
+  /** Per sheet, per service index: its rows; per case: its number within its service. */
+  private record ServiceRows(Map<String, int[][]> rows, int[] localCase, int[] caseCounts) {}
+
+  private synchronized ServiceRows serviceRows() {
+    if (byService != null) {
+      return byService;
+    }
+    int n = services.size();
+    Map<String, int[][]> rows = new HashMap<>();
+    int[] localCase = new int[caseCount];
+    Arrays.fill(localCase, -1);
+    int[] caseCounts = new int[n];
+    for (Map.Entry<String, SheetColumns> e : sheets.entrySet()) {
+      SheetColumns sheet = e.getValue();
+      int[] perService = new int[n];
+      for (int i = 0; i < sheet.size(); i++) {
+        perService[sheet.service(i)]++;
+      }
+      int[][] split = new int[n][];
+      for (int s = 0; s < n; s++) {
+        split[s] = new int[perService[s]];
+      }
+      int[] filled = new int[n];
+      int[] ids = caseIds.get(e.getKey());
+      for (int i = 0; i < sheet.size(); i++) {
+        int s = sheet.service(i);
+        split[s][filled[s]++] = i;
+        // Numbered in the order build() meets them on the service's own data.
+        if (ids[i] >= 0 && localCase[ids[i]] < 0) {
+          localCase[ids[i]] = caseCounts[s]++;
+        }
+      }
+      rows.put(e.getKey(), split);
+    }
+    byService = new ServiceRows(rows, localCase, caseCounts);
+    return byService;
   }
 
   public Schema schema() {

@@ -47,6 +47,15 @@ public final class ReportEngine {
       return columns;
     }
 
+    /**
+     * The same data restricted to one service's rows: that service's own figures, from the columns
+     * already loaded (what {@code load(data.forService(service))} gives, without reading the data
+     * again).
+     */
+    public Tabulation forService(String service) {
+      return new Tabulation(columns.forService(service));
+    }
+
     /** The latest reporting year any dated base has rows in; 0 when there are none. */
     public int latestYear() {
       int latest = 0;

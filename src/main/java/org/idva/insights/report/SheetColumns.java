@@ -181,6 +181,44 @@ public final class SheetColumns {
     }
   }
 
+  /**
+   * The given rows of this sheet (ascending), copied into new columns whose every row belongs to
+   * service index 0 of {@code services}: one service's part of the sheet.
+   */
+  SheetColumns slice(int[] rows, List<String> services) {
+    SheetColumns s = new SheetColumns(sheet, services, rows.length);
+    for (int i = 0; i < fields.length; i++) {
+      Object from = data[i];
+      Object to = s.data[i];
+      switch (fields[i].type()) {
+        case CODE, MULTI_CODE, DATE -> gather((int[]) from, (int[]) to, rows);
+        case INTEGER, DECIMAL -> {
+          double[] a = (double[]) from;
+          double[] b = (double[]) to;
+          for (int r = 0; r < rows.length; r++) {
+            b[r] = a[rows[r]];
+          }
+        }
+        case IDENTIFIER, TEXT -> {
+          String[] a = (String[]) from;
+          String[] b = (String[]) to;
+          for (int r = 0; r < rows.length; r++) {
+            b[r] = a[rows[r]];
+          }
+        }
+      }
+    }
+    s.size = rows.length;
+    s.trim();
+    return s;
+  }
+
+  private static void gather(int[] from, int[] to, int[] rows) {
+    for (int r = 0; r < rows.length; r++) {
+      to[r] = from[rows[r]];
+    }
+  }
+
   /** Drops the spare capacity of every column once the sheet is loaded. */
   void trim() {
     if (service.length == size) {

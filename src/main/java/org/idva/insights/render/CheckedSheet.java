@@ -1,0 +1,404 @@
+package org.idva.insights.render;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
+import org.idva.insights.model.Severity;
+import org.idva.insights.model.SourceLocation;
+
+/**
+ * One worksheet of a submitted return, streamed into its checked copy: every value kept, every cell
+ * with a finding given a coloured style, and nothing active carried over. A formula is replaced by
+ * its cached value (and the cell noted in a comment); hyperlinks, drawings, OLE objects, controls,
+ * tables, comments and anything else that points at another part are left out. The cells' comments
+ * (findings and formula notes) are collected for {@link CellComments}.
+ */
+final class CheckedSheet {
+  /** The relationship id of the comments' VML drawing in the copied sheet's relationships. */
+  static final String VML_REL = "rIdIdvaVml";
+
+  /** Children that come after {@code legacyDrawing} in a worksheet: it goes before the first. */
+  private static final Set<String> AFTER_LEGACY_DRAWING =
+      Set.of(
+          "legacyDrawingHF",
+          "drawingHF",
+          "picture",
+          "oleObjects",
+          "controls",
+          "webPublishItems",
+          "tableParts",
+          "extLst",
+          "AlternateContent");
+
+  /** Children of a worksheet that never reach the copy: those, and these. */
+  private static final Set<String> DROPPED = dropped();
+
+  private static Set<String> dropped() {
+    Set<String> all = new java.util.HashSet<>(AFTER_LEGACY_DRAWING);
+    all.addAll(
+        Set.of(
+            "hyperlinks",
+            "drawing",
+            "legacyDrawing",
+            "customProperties",
+            "smartTags",
+            "cellWatches"));
+    return Set.copyOf(all);
+  }
+
+  /** A cell's key: 0-based row and column in one long, in sheet order. */
+  static long key(int row0, int col0) {
+    return ((long) row0 << 20) | col0;
+  }
+
+  static int row(long key) {
+    return (int) (key >>> 20);
+  }
+
+  static int col(long key) {
+    return (int) (key & 0xFFFFF);
+  }
+
+  /** What one cell with findings gets: the fill of its most serious finding and its comment. */
+  record Mark(Severity severity, String comment) {}
+
+  private final NavigableMap<Long, Mark> marks;
+
+  /** Cells an earlier check had marked (a checked workbook sent back): their colour goes. */
+  private final Set<Long> earlierMarks;
+
+  private final CheckedStyles styles;
+  private final TreeMap<Long, String> comments = new TreeMap<>();
+  private final Map<Integer, Integer> columnStyles = new HashMap<>();
+  private int formulas;
+
+  /**
+   * @param marks the cells with findings
+   * @param existing the comments the submitted sheet already had (kept, the findings added below)
+   * @param earlierMarks the cells an earlier check had marked: their fill is taken off
+   */
+  CheckedSheet(
+      NavigableMap<Long, Mark> marks,
+      Map<Long, String> existing,
+      Set<Long> earlierMarks,
+      CheckedStyles styles) {
+    this.marks = new TreeMap<>(marks);
+    this.earlierMarks = Set.copyOf(earlierMarks);
+    this.styles = styles;
+    comments.putAll(existing);
+    marks.forEach((k, m) -> comments.merge(k, m.comment(), (a, b) -> a + "\n\n" + b));
+  }
+
+  /** The comments the copied sheet carries, by cell key; filled by {@link #copy}. */
+  NavigableMap<Long, String> comments() {
+    return comments;
+  }
+
+  /** How many formulas were replaced by their values. */
+  int formulas() {
+    return formulas;
+  }
+
+  /** Streams the worksheet from {@code in} to {@code out}. */
+  void copy(InputStream in, OutputStream out) throws XMLStreamException {
+    XMLStreamReader r = PackageXml.reader(in);
+    XMLStreamWriter w = PackageXml.writer(out);
+    w.writeStartDocument("UTF-8", "1.0");
+    int depth = 0;
+    boolean pastData = false;
+    boolean drawingWritten = false;
+    String relPrefix = null;
+    while (r.hasNext()) {
+      int e = r.next();
+      if (e == XMLStreamReader.START_ELEMENT) {
+        String name = r.getLocalName();
+        if (depth == 0) {
+          PackageXml.copyStart(r, w, null);
+          relPrefix = declaredPrefix(r, PackageXml.REL_NS);
+          if (relPrefix == null) {
+            relPrefix = "idvar";
+            w.writeNamespace(relPrefix, PackageXml.REL_NS);
+          }
+          depth++;
+          continue;
+        }
+        if (depth == 1) {
+          if (pastData && !drawingWritten && AFTER_LEGACY_DRAWING.contains(name)) {
+            drawingWritten = legacyDrawing(w, relPrefix);
+          }
+          if (DROPPED.contains(name)) {
+            PackageXml.skipElement(r);
+            continue;
+          }
+          if (name.equals("sheetData")) {
+            PackageXml.copyStart(r, w, null);
+            sheetData(r, w);
+            w.writeEndElement();
+            pastData = true;
+            continue;
+          }
+          if (name.equals("cols")) {
+            PackageXml.copyStart(r, w, null);
+            depth++;
+            continue;
+          }
+        }
+        if (PackageXml.hasRelationship(r) && !name.equals("pageSetup")) {
+          PackageXml.skipElement(r);
+          continue;
+        }
+        if (name.equals("sheetView")) {
+          PackageXml.copyStart(r, w, "tabSelected");
+        } else if (name.equals("pageSetup")) {
+          startWithoutRelationships(r, w);
+        } else {
+          if (name.equals("col")) {
+            column(r);
+          }
+          PackageXml.copyStart(r, w, null);
+        }
+        depth++;
+      } else if (e == XMLStreamReader.END_ELEMENT) {
+        depth--;
+        if (depth == 0 && !drawingWritten) {
+          drawingWritten = legacyDrawing(w, relPrefix);
+        }
+        w.writeEndElement();
+      } else {
+        PackageXml.copySimple(r, w);
+      }
+    }
+    w.writeEndDocument();
+    w.flush();
+    r.close();
+  }
+
+  private boolean legacyDrawing(XMLStreamWriter w, String relPrefix) throws XMLStreamException {
+    if (!comments.isEmpty()) {
+      w.writeEmptyElement(PackageXml.MAIN_NS, "legacyDrawing");
+      w.writeAttribute(relPrefix, PackageXml.REL_NS, "id", VML_REL);
+    }
+    return true;
+  }
+
+  private static String declaredPrefix(XMLStreamReader r, String uri) {
+    for (int i = 0; i < r.getNamespaceCount(); i++) {
+      String p = r.getNamespacePrefix(i);
+      if (uri.equals(r.getNamespaceURI(i)) && !PackageXml.isEmpty(p)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static void startWithoutRelationships(XMLStreamReader r, XMLStreamWriter w)
+      throws XMLStreamException {
+    PackageXml.startElement(r, w);
+    PackageXml.copyNamespaces(r, w);
+    for (int i = 0; i < r.getAttributeCount(); i++) {
+      if (!PackageXml.REL_NS.equals(r.getAttributeNamespace(i))) {
+        PackageXml.copyAttribute(r, w, i);
+      }
+    }
+  }
+
+  private void column(XMLStreamReader r) {
+    String style = PackageXml.attribute(r, "style");
+    String min = PackageXml.attribute(r, "min");
+    String max = PackageXml.attribute(r, "max");
+    if (style == null || min == null || max == null) {
+      return;
+    }
+    int lo = Integer.parseInt(min);
+    int hi = Math.min(Integer.parseInt(max), lo + 16384);
+    // Only the columns marked cells may be added in need their default style.
+    for (Long k : marks.keySet()) {
+      int c = col(k) + 1;
+      if (c >= lo && c <= hi) {
+        columnStyles.put(c - 1, Integer.parseInt(style));
+      }
+    }
+  }
+
+  /** Streams the rows, adding marked cells (and rows) that the sheet does not have. */
+  private void sheetData(XMLStreamReader r, XMLStreamWriter w) throws XMLStreamException {
+    int row = -1; // 0-based, of the row being copied
+    while (true) {
+      int e = r.next();
+      if (e == XMLStreamReader.START_ELEMENT && r.getLocalName().equals("row")) {
+        String at = PackageXml.attribute(r, "r");
+        row = at == null ? row + 1 : Integer.parseInt(at) - 1;
+        missingRowsBefore(w, row);
+        PackageXml.copyStart(r, w, "spans");
+        cells(r, w, row);
+      } else if (e == XMLStreamReader.START_ELEMENT) {
+        PackageXml.skipElement(r);
+      } else if (e == XMLStreamReader.END_ELEMENT) {
+        missingRowsBefore(w, Integer.MAX_VALUE);
+        return;
+      }
+    }
+  }
+
+  private void missingRowsBefore(XMLStreamWriter w, int row) throws XMLStreamException {
+    while (!marks.isEmpty() && row(marks.firstKey()) < row) {
+      int r = row(marks.firstKey());
+      w.writeStartElement(PackageXml.MAIN_NS, "row");
+      w.writeAttribute("r", Integer.toString(r + 1));
+      missingCellsBefore(w, r, Integer.MAX_VALUE);
+      w.writeEndElement();
+    }
+  }
+
+  private void missingCellsBefore(XMLStreamWriter w, int row, int col) throws XMLStreamException {
+    while (!marks.isEmpty() && row(marks.firstKey()) == row && col(marks.firstKey()) < col) {
+      Map.Entry<Long, Mark> m = marks.pollFirstEntry();
+      int c = col(m.getKey());
+      w.writeEmptyElement(PackageXml.MAIN_NS, "c");
+      w.writeAttribute("r", SourceLocation.columnLetters(c) + (row + 1));
+      int base = columnStyles.getOrDefault(c, 0);
+      w.writeAttribute("s", Integer.toString(styles.marked(base, m.getValue().severity())));
+    }
+  }
+
+  /** The cells of one row, up to its end tag (written). */
+  private void cells(XMLStreamReader r, XMLStreamWriter w, int row) throws XMLStreamException {
+    int col = -1;
+    while (true) {
+      int e = r.next();
+      if (e == XMLStreamReader.START_ELEMENT && r.getLocalName().equals("c")) {
+        String ref = PackageXml.attribute(r, "r");
+        col = ref == null ? col + 1 : columnOf(ref);
+        missingCellsBefore(w, row, col);
+        Mark mark = marks.remove(key(row, col));
+        cell(r, w, row, col, mark);
+      } else if (e == XMLStreamReader.START_ELEMENT) {
+        PackageXml.skipElement(r);
+      } else if (e == XMLStreamReader.END_ELEMENT) {
+        missingCellsBefore(w, row, Integer.MAX_VALUE);
+        w.writeEndElement();
+        return;
+      } else {
+        PackageXml.copySimple(r, w);
+      }
+    }
+  }
+
+  private static int columnOf(String ref) {
+    int c = 0;
+    for (int i = 0; i < ref.length(); i++) {
+      char ch = ref.charAt(i);
+      if (ch >= 'A' && ch <= 'Z') {
+        c = c * 26 + (ch - 'A' + 1);
+      } else if (ch >= 'a' && ch <= 'z') {
+        c = c * 26 + (ch - 'a' + 1);
+      } else {
+        break;
+      }
+    }
+    return c - 1;
+  }
+
+  /**
+   * One cell: its start tag is held back until its first child that is not a formula, so a cell
+   * whose formula gave text is written as that text; the formula itself never reaches the copy.
+   */
+  private void cell(XMLStreamReader r, XMLStreamWriter w, int row, int col, Mark mark)
+      throws XMLStreamException {
+    String type = PackageXml.attribute(r, "t");
+    String style = PackageXml.attribute(r, "s");
+    String ref = PackageXml.attribute(r, "r");
+    String formula = null;
+    boolean started = false;
+    boolean textResult = false;
+    while (true) {
+      int e = r.next();
+      if (e == XMLStreamReader.START_ELEMENT) {
+        String name = r.getLocalName();
+        if (name.equals("f")) {
+          formula = r.getElementText();
+          formulas++;
+          continue;
+        }
+        if (!started) {
+          textResult = formula != null && "str".equals(type);
+          startCell(w, ref, row, col, style, textResult ? "inlineStr" : type, mark);
+          started = true;
+        }
+        if (name.equals("v") && textResult) {
+          String value = r.getElementText();
+          w.writeStartElement(PackageXml.MAIN_NS, "is");
+          w.writeStartElement(PackageXml.MAIN_NS, "t");
+          w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "space", "preserve");
+          w.writeCharacters(value);
+          w.writeEndElement();
+          w.writeEndElement();
+        } else if (name.equals("v") || name.equals("is")) {
+          copySubtree(r, w);
+        } else {
+          PackageXml.skipElement(r);
+        }
+      } else if (e == XMLStreamReader.END_ELEMENT) {
+        if (!started) {
+          // A formula with no cached value leaves an empty cell (its style kept).
+          startCell(w, ref, row, col, style, formula != null ? null : type, mark);
+        }
+        w.writeEndElement();
+        if (formula != null) {
+          noteFormula(row, col);
+        }
+        return;
+      }
+    }
+  }
+
+  private void startCell(
+      XMLStreamWriter w, String ref, int row, int col, String style, String type, Mark mark)
+      throws XMLStreamException {
+    w.writeStartElement(PackageXml.MAIN_NS, "c");
+    w.writeAttribute("r", ref != null ? ref : SourceLocation.columnLetters(col) + (row + 1));
+    int base = style == null ? 0 : Integer.parseInt(style);
+    if (earlierMarks.contains(key(row, col))) {
+      base = styles.unfilled(base);
+    }
+    int s = mark == null ? base : styles.marked(base, mark.severity());
+    if (s != 0) {
+      w.writeAttribute("s", Integer.toString(s));
+    }
+    if (type != null) {
+      w.writeAttribute("t", type);
+    }
+  }
+
+  private static void copySubtree(XMLStreamReader r, XMLStreamWriter w) throws XMLStreamException {
+    PackageXml.copyStart(r, w, null);
+    int depth = 1;
+    while (depth > 0) {
+      int e = r.next();
+      if (e == XMLStreamReader.START_ELEMENT) {
+        PackageXml.copyStart(r, w, null);
+        depth++;
+      } else {
+        if (e == XMLStreamReader.END_ELEMENT) {
+          depth--;
+        }
+        PackageXml.copySimple(r, w);
+      }
+    }
+  }
+
+  /** The formula itself is not repeated: it may name a web address or another file. */
+  private void noteFormula(int row, int col) {
+    String note =
+        "This cell held a formula. The checked copy keeps only its last calculated value: the"
+            + " tool reads values, never formulas.";
+    comments.merge(key(row, col), note, (a, b) -> a + "\n\n" + b);
+  }
+}
