@@ -45,8 +45,45 @@ class ArchitectureTest {
   }
 
   @Test
-  void freemarkerOnlyInRender() {
-    only("freemarker..", "..render..");
+  void freemarkerOnlyInRenderAndWeb() {
+    only("freemarker..", "..render..", "..web..");
+  }
+
+  @Test
+  void mailLibraryOnlyInMail() {
+    only("jakarta.mail..", "..mail..");
+  }
+
+  @Test
+  void webServerOnlyInWeb() {
+    only("io.javalin..", "..web..");
+    only("org.eclipse.jetty..", "..web..");
+  }
+
+  @Test
+  void stagesDoNotCallTheWaysIn() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(STAGES.stream().map(s -> ROOT + "." + s + "..").toArray(String[]::new))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".pipeline..", ROOT + ".mail..", ROOT + ".web..")
+        .because("the pipeline calls the stages, never the other way round")
+        .check(classes);
+  }
+
+  @Test
+  void theWaysInCallThePipelineNotTheStages() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(ROOT + ".mail..", ROOT + ".web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            ROOT + ".ingest..", ROOT + ".validate..", ROOT + ".report..", ROOT + ".render..")
+        .because("mail and web build Submissions and present Receipts (docs/architecture.md)")
+        .allowEmptyShould(true)
+        .check(classes);
   }
 
   @Test
@@ -111,6 +148,26 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  @Test
+  void onlyCliStartsTheWaysIn() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(ROOT + ".cli..", ROOT + ".mail..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".mail..")
+        .allowEmptyShould(true)
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(ROOT + ".cli..", ROOT + ".web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".web..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
   private static void only(String library, String... allowed) {
     noClasses()
         .that()
@@ -118,6 +175,7 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage(library)
+        .allowEmptyShould(true)
         .because(library + " belongs to " + String.join(", ", allowed))
         .check(classes);
   }

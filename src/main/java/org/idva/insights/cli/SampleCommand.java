@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.idva.insights.render.ReturnWorkbookWriter;
 import org.idva.insights.sample.SampleGenerator;
 import org.idva.insights.schema.Schema;
+import org.idva.insights.schema.ServiceRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,10 +90,25 @@ final class SampleCommand implements Callable<Integer> {
       System.err.println("Could not write the sample returns to " + out + ": " + e.getMessage());
       return ExitCode.IO;
     }
+    List<ServiceRegistry.Service> registered = new ArrayList<>();
+    for (String code : generator.serviceCodes()) {
+      String mailbox = code.toLowerCase(Locale.ROOT) + ".example";
+      registered.add(
+          new ServiceRegistry.Service(
+              code, "Sample Idva service " + code, List.of("data-lead@" + mailbox)));
+    }
+    Path registry = out.resolve(ServiceRegistry.DEFAULT_FILE.getFileName());
+    try {
+      ServiceRegistry.of(registered).write(registry);
+    } catch (IOException e) {
+      System.err.println(
+          "Could not write the service registry " + registry + ": " + e.getMessage());
+      return ExitCode.IO;
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
-        "Wrote %d returns (%d form rows) to %s (seed %d, scale %d)%n",
-        files.get(), rows.get(), out, seed, scale);
+        "Wrote %d returns (%d form rows) and the service registry %s to %s (seed %d, scale %d)%n",
+        files.get(), rows.get(), registry.getFileName(), out, seed, scale);
     System.out.printf(
         "%.1f s, %.0f form rows/s, peak heap %.0f MB (max heap %d MB)%n",
         seconds,

@@ -2,9 +2,13 @@ package org.idva.insights.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.idva.insights.validate.KnownCases;
+import org.idva.insights.ingest.ReturnFiles;
+import org.idva.insights.pipeline.Pipeline;
+import org.idva.insights.pipeline.Receipt;
+import org.idva.insights.pipeline.Submission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +29,7 @@ import picocli.CommandLine.Parameters;
     footer = ExitCode.HELP_FOOTER)
 final class ValidateCommand implements Callable<Integer> {
   @Mixin DefinitionOptions definitions;
+  @Mixin ServicesOption services;
 
   @Parameters(paramLabel = "FILE|FOLDER", description = "A return file, or a folder of them.")
   Path target;
@@ -42,15 +47,16 @@ final class ValidateCommand implements Callable<Integer> {
       System.err.println("No such file or folder: " + target);
       return ExitCode.IO;
     }
-    ReturnsCheck check = new ReturnsCheck(definitions.loadSchema(), KnownCases.NONE);
-    List<ReturnsCheck.Outcome> outcomes = check.checkAll(target, out, null);
-    if (outcomes.isEmpty()) {
+    Pipeline pipeline = new Pipeline(definitions.loadSchema(), null, services.load(), out, null);
+    List<Path> files = ReturnFiles.find(target);
+    if (files.isEmpty()) {
       System.out.println("No return files found in " + target);
     }
     boolean errors = false;
-    for (ReturnsCheck.Outcome o : outcomes) {
-      System.out.println(o.summary());
-      errors |= o.hasErrors();
+    for (Path file : files) {
+      Receipt receipt = pipeline.submit(Submission.fromFolder(file, Instant.now()));
+      System.out.println(receipt.summary());
+      errors |= receipt.hasErrors();
     }
     return errors ? ExitCode.DATA_PROBLEMS : ExitCode.OK;
   }

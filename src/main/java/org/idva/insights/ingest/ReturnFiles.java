@@ -47,9 +47,28 @@ public final class ReturnFiles {
    * service's file is never lost.
    */
   public static Path quarantine(Path file, Path quarantineDir) throws IOException {
+    return quarantine(file, file.getFileName().toString(), quarantineDir);
+  }
+
+  /**
+   * {@link #quarantine(Path, Path)} under the name the sender gave the file, made safe for a path
+   * (letters, digits, dot, dash and underscore; nothing else, no leading dot).
+   */
+  public static Path quarantine(Path file, String name, Path quarantineDir) throws IOException {
     Files.createDirectories(quarantineDir);
-    Path target = quarantineDir.resolve(file.getFileName().toString());
+    Path target = quarantineDir.resolve(safeName(name));
     Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
     return target;
+  }
+
+  /** A sender's file name made safe to use as a file name in a folder of ours. */
+  public static String safeName(String name) {
+    String safe = name.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._]+", "");
+    if (safe.length() > 120) {
+      int dot = safe.lastIndexOf('.');
+      String ext = dot > 0 && safe.length() - dot <= 6 ? safe.substring(dot) : "";
+      safe = safe.substring(0, 120 - ext.length()) + ext;
+    }
+    return safe.isEmpty() ? "return" : safe;
   }
 }

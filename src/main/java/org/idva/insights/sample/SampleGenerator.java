@@ -70,6 +70,15 @@ public final class SampleGenerator {
     return groups() * Services.SIZES.length;
   }
 
+  /** The codes of every service the sample writes returns for, in order. */
+  public java.util.List<String> serviceCodes() {
+    java.util.List<String> codes = new java.util.ArrayList<>();
+    for (int n = 1; n <= serviceCount(); n++) {
+      codes.add(Services.code(n));
+    }
+    return codes;
+  }
+
   /** The number of returns {@link #generate} produces: services x 4 quarters x 3 years. */
   public int returnCount() {
     return serviceCount() * 4 * START_YEARS.length;

@@ -33,8 +33,13 @@ final class Services {
 
   Services(int replica) {
     for (int i = 0; i < SIZES.length; i++) {
-      codes.add(String.format("SVC%02d", replica * SIZES.length + i + 1));
+      codes.add(code(replica * SIZES.length + i + 1));
     }
+  }
+
+  /** The code of the n-th service (1-based): SVC01, SVC02, ... */
+  static String code(int n) {
+    return String.format("SVC%02d", n);
   }
 
   String pick(Random random) {

@@ -228,7 +228,21 @@ public final class CaseStore implements AutoCloseable {
     }
   }
 
-  private void rollbackQuietly() {
+  /** Starts a write transaction under the store-wide lock (waits up to the lock wait). */
+  void begin() throws SQLException {
+    dialect.begin(connection, config.lockWait());
+  }
+
+  void commit() throws SQLException {
+    dialect.commit(connection);
+  }
+
+  /** The explanations services gave for their queries. */
+  public Explanations explanations() {
+    return new Explanations(this);
+  }
+
+  void rollbackQuietly() {
     try {
       dialect.rollback(connection);
     } catch (SQLException e) {

@@ -29,6 +29,12 @@ public enum Check {
       Severity.QUERY,
       false,
       "About sheet says SVC02, 2022-23 Q2 but the file is named SVC01_2022-23-Q1.xlsx."),
+  UNKNOWN_SERVICE(
+      Severity.ERROR, true, "Service code SVC10 is not one of the registered services."),
+  NOT_SENDERS_SERVICE(
+      Severity.ERROR,
+      true,
+      "The return is for SVC02, but the sender is registered for SVC01 only."),
   UNKNOWN_TEMPLATE_VERSION(
       Severity.ERROR, true, "Template version 2019.1 is not the current version 2023.1."),
   // Sheets and headers

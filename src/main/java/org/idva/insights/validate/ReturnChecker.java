@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -23,6 +22,7 @@ import org.idva.insights.model.RawSheet;
 import org.idva.insights.model.RawWorkbook;
 import org.idva.insights.model.ReportingQuarter;
 import org.idva.insights.model.ReturnInfo;
+import org.idva.insights.model.ReturnOrigin;
 import org.idva.insights.model.ReturnReadException;
 import org.idva.insights.model.ReturnStatus;
 import org.idva.insights.model.SourceLocation;
@@ -67,8 +67,16 @@ public final class ReturnChecker {
 
   /** Checks an opened return, keeping the clean rows in the result. */
   public CheckedReturn check(Path file, RawWorkbook wb) throws IOException {
+    return check(file, ReturnOrigin.of(file), wb);
+  }
+
+  /**
+   * Checks an opened return that came from {@code origin} (its name as sent and when it was
+   * received; {@code file} is where its bytes are kept), keeping the clean rows in the result.
+   */
+  public CheckedReturn check(Path file, ReturnOrigin origin, RawWorkbook wb) throws IOException {
     List<FormRow> rows = new ArrayList<>();
-    Result r = check(file, wb, rows::add);
+    Result r = check(file, origin, wb, rows::add);
     return new CheckedReturn(
         r.info(), r.status(), r.findings(), r.status() == ReturnStatus.REJECTED ? List.of() : rows);
   }
@@ -89,7 +97,13 @@ public final class ReturnChecker {
    * grow with rows). A rejected return hands none.
    */
   public Result check(Path file, RawWorkbook wb, Consumer<FormRow> sink) throws IOException {
-    String name = file.getFileName().toString();
+    return check(file, ReturnOrigin.of(file), wb, sink);
+  }
+
+  /** {@link #check(Path, RawWorkbook, Consumer)} for a return that came from {@code origin}. */
+  public Result check(Path file, ReturnOrigin origin, RawWorkbook wb, Consumer<FormRow> sink)
+      throws IOException {
+    String name = origin.fileName();
     Findings findings = new Findings();
     Optional<ReturnFileName> fromName = fileName(name, findings);
     About about = readAbout(wb, name, findings);
@@ -117,7 +131,7 @@ public final class ReturnChecker {
             "Make the About sheet and the file name agree; the About sheet was used.");
       }
     }
-    ReturnInfo info = new ReturnInfo(name, service, quarter, sha256(file), received(file));
+    ReturnInfo info = new ReturnInfo(name, service, quarter, sha256(file), origin.received());
 
     Map<SheetDefinition, SheetLayout> layouts = new LinkedHashMap<>();
     boolean anySheet = about.present;
@@ -192,7 +206,13 @@ public final class ReturnChecker {
    * its one finding.
    */
   public CheckedReturn unreadable(Path file, ReturnReadException problem) throws IOException {
-    String name = file.getFileName().toString();
+    return unreadable(file, ReturnOrigin.of(file), problem);
+  }
+
+  /** {@link #unreadable(Path, ReturnReadException)} for a return that came from {@code origin}. */
+  public CheckedReturn unreadable(Path file, ReturnOrigin origin, ReturnReadException problem)
+      throws IOException {
+    String name = origin.fileName();
     Optional<ReturnFileName> fromName = ReturnFileName.parse(name);
     Check check =
         switch (problem.problem()) {
@@ -223,7 +243,7 @@ public final class ReturnChecker {
             fromName.map(ReturnFileName::service).orElse(null),
             fromName.map(ReturnFileName::quarter).orElse(null),
             sha256(file),
-            received(file));
+            origin.received());
     return new CheckedReturn(info, ReturnStatus.REJECTED, findings.all(), List.of());
   }
 
@@ -387,9 +407,5 @@ public final class ReturnChecker {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Instant received(Path file) throws IOException {
-    return Files.getLastModifiedTime(file).toInstant();
   }
 }

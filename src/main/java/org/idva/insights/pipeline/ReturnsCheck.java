@@ -1,4 +1,4 @@
-package org.idva.insights.cli;
+package org.idva.insights.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.Finding;
 import org.idva.insights.model.RawWorkbook;
 import org.idva.insights.model.ReadProblem;
+import org.idva.insights.model.ReturnOrigin;
 import org.idva.insights.model.ReturnReadException;
 import org.idva.insights.model.ReturnStatus;
 import org.idva.insights.model.Severity;
@@ -83,16 +84,25 @@ final class ReturnsCheck {
 
   /** Reads and checks one file; never throws for a bad file (it becomes an unreadable return). */
   Checked check(Path file) throws IOException {
+    return check(file, ReturnOrigin.of(file));
+  }
+
+  /**
+   * Reads and checks the file kept at {@code file} that came from {@code origin}; never throws for
+   * a bad file (it becomes an unreadable return).
+   */
+  Checked check(Path file, ReturnOrigin origin) throws IOException {
     try (RawWorkbook wb = reader.open(file)) {
-      return new Checked(file, checker.check(file, wb), true);
+      return new Checked(file, checker.check(file, origin, wb), true);
     } catch (ReturnReadException e) {
-      return new Checked(file, checker.unreadable(file, e), false);
+      return new Checked(file, checker.unreadable(file, origin, e), false);
     } catch (IOException | RuntimeException e) {
-      LOG.warn("{}: could not be read ({})", file.getFileName(), e.toString());
+      LOG.warn("{}: could not be read ({})", origin.fileName(), e.toString());
       return new Checked(
           file,
           checker.unreadable(
               file,
+              origin,
               new ReturnReadException(
                   ReadProblem.CORRUPT, "the file could not be read (" + e.getMessage() + ")", e)),
           false);
@@ -137,18 +147,19 @@ final class ReturnsCheck {
       } catch (IOException | RuntimeException e) {
         LOG.warn(
             "{}: feedback copy failed ({}); writing the list only",
-            file.getFileName(),
+            checked.info().fileName(),
             e.toString());
         files = feedback.write(feedbackRoot, null, checked);
       }
     }
     Path quarantined = null;
     if (quarantine != null && checked.status() == ReturnStatus.REJECTED) {
-      quarantined = ReturnFiles.quarantine(file, quarantine);
+      String name = checked.info().fileName();
+      quarantined = ReturnFiles.quarantine(file, name, quarantine);
       if (files != null) {
         java.nio.file.Files.copy(
             files.text(),
-            quarantine.resolve(Feedback.baseName(file.getFileName().toString()) + "-report.txt"),
+            quarantine.resolve(Feedback.baseName(name) + "-report.txt"),
             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }

@@ -1,0 +1,68 @@
+package org.idva.insights.pipeline;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.idva.insights.model.CaseData;
+import org.idva.insights.model.TableResult;
+import org.idva.insights.render.MasterOptions;
+import org.idva.insights.render.MasterWorkbookWriter;
+import org.idva.insights.render.ReportEdition;
+import org.idva.insights.report.ReportDefinitions;
+import org.idva.insights.report.ReportEngine;
+import org.idva.insights.schema.Schema;
+import org.idva.insights.store.CaseStore;
+
+/**
+ * Computes every report table from the case store and writes the master workbook and one workbook
+ * per service: the last step of {@code run}, and what the web page's "rebuild the report" does.
+ */
+public final class ReportWriter {
+  private final Schema schema;
+  private final ReportDefinitions tables;
+  private final MasterOptions options;
+
+  public ReportWriter(Schema schema, ReportDefinitions tables, MasterOptions options) {
+    this.schema = schema;
+    this.tables = tables;
+    this.options = options;
+  }
+
+  /** The files one report wrote: the master workbook and each service's. */
+  public record Written(int year, Path master, List<Path> services) {}
+
+  /**
+   * Writes the report for {@code year} (null: the latest year in the store) into {@code output},
+   * telling {@code console} what it wrote. Empty when the store has no dated case yet.
+   */
+  public java.util.Optional<Written> write(
+      CaseStore store, Integer year, LocalDate day, Path output, PrintStream console)
+      throws IOException {
+    ReportEngine engine = new ReportEngine(schema, tables);
+    CaseData all = store.caseData();
+    ReportEngine.Tabulation everyone = engine.load(all);
+    int y = year != null ? year : everyone.latestYear();
+    if (y == 0) {
+      console.println("No dated cases in the store yet: no report written.");
+      return java.util.Optional.empty();
+    }
+    List<String> ids = tables.tables().stream().map(t -> t.id()).toList();
+    List<TableResult> allTables = everyone.tables(y, ids);
+    ReportEdition edition = ReportEdition.of(y, day);
+    MasterWorkbookWriter writer = new MasterWorkbookWriter(options);
+    Path master = writer.writeMaster(allTables, edition, output);
+    console.printf("Report %s: %d tables -> %s%n", edition.period(), allTables.size(), master);
+    List<Path> services = new ArrayList<>();
+    for (String service : new TreeSet<>(store.services())) {
+      List<TableResult> mine = engine.load(all.forService(service)).tables(y, ids);
+      Path file = writer.writeService(service, mine, allTables, edition, output);
+      console.printf("  %s -> %s%n", service, file);
+      services.add(file);
+    }
+    return java.util.Optional.of(new Written(y, master, services));
+  }
+}
