@@ -394,8 +394,8 @@ public final class MasterWorkbookWriter {
     }
     sheet.setColumnWidth(c, 6 * 256);
     sheet.setColumnWidth(c + 1, 20 * 256);
-    sheet.setColumnWidth(c + 2, 60 * 256);
-    sheet.setColumnWidth(c + 3, 30 * 256);
+    sheet.setColumnWidth(c + 2, 54 * 256);
+    sheet.setColumnWidth(c + 3, 36 * 256);
     sheet.createFreezePane(0, m.row() + 1);
     sheet.setFitToPage(false);
     PrintSetup ps = sheet.getPrintSetup();

@@ -150,8 +150,9 @@ public final class MasterTemplateBuilder {
           + " rest of n where the report's rows leave cases nowhere (initial referral route,"
           + " police report timing, ILR need, child contact used for abuse); the average length"
           + " of abuse is the mean of the months recorded (the report's is below its own bands);"
-          + " the median days to review is over whole days; change in levels of abuse: a % of the"
-          + " exits with that abuse type at intake or at exit and a known exit level."
+          + " the median days to review is over whole days, reviews dated before their intake"
+          + " left out; change in levels of abuse: each column a % of the exits with that abuse"
+          + " type at intake (the report's % imply bases its own counts contradict)."
     },
     {
       "Colours",

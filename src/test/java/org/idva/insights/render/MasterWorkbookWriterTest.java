@@ -158,10 +158,7 @@ class MasterWorkbookWriterTest {
       for (TableResult t : seed.tables()) {
         CellReference title = firstCell(wb, t.id());
         XSSFSheet sheet = wb.getSheet(title.getSheetName());
-        int nRow = title.getRow();
-        while (!"n=".equals(text(sheet, nRow, 0))) {
-          nRow++;
-        }
+        int nRow = nRow(sheet, title.getRow());
         for (int i = 0; i < t.rows().size(); i++) {
           TableResult.Row r = t.rows().get(i);
           boolean plain = r.kind().equals("other") || r.kind().equals("category");
@@ -253,10 +250,7 @@ class MasterWorkbookWriterTest {
       for (TableResult t : seed.tables()) {
         CellReference at = firstCell(wb, t.id());
         XSSFSheet tableSheet = wb.getSheet(at.getSheetName());
-        int nRow = at.getRow();
-        while (!"n=".equals(text(tableSheet, nRow, 0))) {
-          nRow++;
-        }
+        int nRow = nRow(tableSheet, at.getRow());
         java.util.Set<Integer> excluded = new java.util.HashSet<>();
         excluded.add(nRow);
         for (int i = 0; i < t.rows().size(); i++) {
@@ -351,10 +345,7 @@ class MasterWorkbookWriterTest {
       for (JsonNode t : SeedTables.tables()) {
         CellReference title = firstCell(wb, t.get("id").asText());
         XSSFSheet sheet = wb.getSheet(title.getSheetName());
-        int nRow = title.getRow();
-        while (!"n=".equals(text(sheet, nRow, 0))) {
-          nRow++;
-        }
+        int nRow = nRow(sheet, title.getRow());
         assertThat(sheet.getPaneInformation()).isNotNull();
         assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
         assertThat(sheet.getPaneInformation().getHorizontalSplitPosition())
@@ -489,6 +480,15 @@ class MasterWorkbookWriterTest {
     XSSFName name = wb.getName(TableNames.of(id));
     return new AreaReference(name.getRefersToFormula(), SpreadsheetVersion.EXCEL2007)
         .getFirstCell();
+  }
+
+  /** The row of a table's bases (n=), at or below its title row. */
+  static int nRow(XSSFSheet sheet, int titleRow) {
+    int r = titleRow;
+    while (!"n=".equals(text(sheet, r, 0))) {
+      r++;
+    }
+    return r;
   }
 
   static XSSFWorkbook open(Path file) throws IOException {

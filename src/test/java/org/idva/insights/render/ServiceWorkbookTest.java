@@ -134,31 +134,4 @@ class ServiceWorkbookTest {
     }
     assertThat(suppressed).as("seed %d produced suppressed cells", seedValue).isPositive();
   }
-
-  @Test
-  void suppressionHidesCountsOneToThresholdAndTheirPercent() {
-    TableResult t =
-        new TableResult(
-            "x",
-            "s",
-            "T",
-            "p",
-            List.of("2023.count", "2023.pct", "2022.pct"),
-            Map.of("2023", 3L, "2022", 50L),
-            List.of(
-                new TableResult.Row(
-                    "a", "category", 0, Map.of("2023.count", 4L, "2023.pct", 8, "2022.pct", 9)),
-                new TableResult.Row("b", "category", 0, Map.of("2023.count", 5L, "2023.pct", 10)),
-                new TableResult.Row("z", "category", 0, Map.of("2023.count", 0L, "2023.pct", 0))));
-    TableResult s = Suppression.apply(t, 4);
-    // n = 3 for 2023: the whole year's group is hidden; 2022 (n = 50): 9% is 4 or 5 of 50, shown
-    assertThat(s.rows().get(0).values())
-        .containsEntry("2023.count", "c")
-        .containsEntry("2023.pct", "c")
-        .containsEntry("2022.pct", 9);
-    assertThat(s.rows().get(1).values()).containsEntry("2023.count", "c");
-    assertThat(Suppression.suppressedBase(s.n().get("2023"))).isTrue();
-    assertThat(s.n().get("2022")).isEqualTo(50L);
-    assertThat(Suppression.apply(t, 2).rows().get(0).values()).containsEntry("2023.count", 4L);
-  }
 }
