@@ -6,8 +6,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
-/** Writes a file so nobody ever opens it half-written: a temporary file beside it, then rename. */
+/**
+ * Writes a file so nobody ever opens it half-written: a temporary file beside it, then rename. The
+ * file gets the permissions any new file gets (0666 less the process's umask, so group-readable
+ * under the usual 022 or 002), not the owner-only 0600 of {@link Files#createTempFile}.
+ */
 public final class AtomicFile {
 
   /** Writes the content of a file. */
@@ -21,9 +27,10 @@ public final class AtomicFile {
   public static void write(Path target, Content content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      try (OutputStream out =
+          Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         content.writeTo(out);
       }
       try {

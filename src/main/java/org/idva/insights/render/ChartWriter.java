@@ -36,15 +36,22 @@ final class ChartWriter {
     rgb(0xCC, 0x79, 0xA7), rgb(0xD5, 0x5E, 0x00), rgb(0xF0, 0xE4, 0x42), rgb(0x99, 0x99, 0x99)
   };
 
-  static final int WIDTH_COLUMNS = 9;
   private static final int MIN_HEIGHT_ROWS = 16;
+
+  /** A chart never grows taller than this (rows), so it fits on one printed page. */
+  static final int MAX_HEIGHT_ROWS = 26;
 
   /**
    * Draws the chart with its top-left corner at (row, column); returns the rows it covers (0, and
    * draws nothing, when the table has nothing to plot).
    */
   int draw(
-      XSSFSheet sheet, TablePlacement t, ChartCatalog.Spec spec, int anchorRow, int anchorColumn) {
+      XSSFSheet sheet,
+      TablePlacement t,
+      ChartCatalog.Spec spec,
+      int anchorRow,
+      int anchorColumn,
+      int widthColumns) {
     int firstRow = t.firstDataRow();
     int lastRow = t.categoryRunEnd();
     List<TablePlacement.Column> series = seriesColumns(t, spec);
@@ -52,10 +59,13 @@ final class ChartWriter {
       return 0;
     }
     XSSFDrawing drawing = sheet.createDrawingPatriarch();
-    int height = Math.max(MIN_HEIGHT_ROWS, (lastRow - firstRow + 1) * series.size() / 2 + 6);
+    int height =
+        Math.min(
+            MAX_HEIGHT_ROWS,
+            Math.max(MIN_HEIGHT_ROWS, (lastRow - firstRow + 1) * series.size() / 2 + 6));
     XSSFClientAnchor anchor =
         drawing.createAnchor(
-            0, 0, 0, 0, anchorColumn, anchorRow, anchorColumn + WIDTH_COLUMNS, anchorRow + height);
+            0, 0, 0, 0, anchorColumn, anchorRow, anchorColumn + widthColumns, anchorRow + height);
     XSSFChart chart = drawing.createChart(anchor);
     chart.setTitleText(spec.title());
     chart.setTitleOverlay(false);

@@ -25,19 +25,39 @@ final class Legend {
         r++,
         column,
         0.52,
-        "cf_rise",
-        "Reporting-year % at least "
+        "cf_better",
+        "Better: this year's % at least "
             + options.yoyPoints()
-            + " percentage points higher than the previous year's (conditional format).");
+            + " points above or below last year's, in the direction the table calls better.");
+    line(
+        sheet,
+        r++,
+        column,
+        0.31,
+        "cf_worse",
+        "Worse: this year's % moved at least "
+            + options.yoyPoints()
+            + " points in the direction the table calls worse.");
+    line(
+        sheet,
+        r++,
+        column,
+        0.52,
+        "cf_rise",
+        "Up: this year's % at least "
+            + options.yoyPoints()
+            + " points above last year's, in a table where a higher % is neither better nor"
+            + " worse.");
     line(
         sheet,
         r++,
         column,
         0.31,
         "cf_fall",
-        "Reporting-year % at least "
+        "Down: this year's % at least "
             + options.yoyPoints()
-            + " percentage points lower than the previous year's (conditional format).");
+            + " points below last year's, in such a table. Colours are never on n, Missing,"
+            + " total or subtotal rows.");
     int bar = r;
     line(
         sheet,
@@ -74,16 +94,23 @@ final class Legend {
         column,
         Suppression.MARK,
         "suppressed",
-        "In a single service's workbook, a count from 1 to "
+        "In a single service's workbook: not shown, so that no count from 1 to "
             + options.suppressUpTo()
-            + " (and the % beside it) is not shown, so no client can be recognised.");
+            + " can be worked out (docs/disclosure.md).");
+    line(
+        sheet,
+        r++,
+        column,
+        MasterTableWriter.NOT_COLLECTED,
+        "suppressed",
+        "Not collected: the question was not asked that year; its cells are empty.");
     line(
         sheet,
         r++,
         column,
         "",
         "count",
-        "Blank cell: the figure was not collected or not reported for that year or group.");
+        "Blank cell: the figure was not reported for that year or group.");
     return r - row;
   }
 

@@ -4,10 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The house styles, read from the template's {@code Styles} sheet: column A names a style, the cell
@@ -52,13 +55,45 @@ final class MasterStyles {
           "footnote",
           "cf_rise",
           "cf_fall",
+          "cf_better",
+          "cf_worse",
           "cf_small_base",
           "cf_data_bar");
 
   private final Map<String, XSSFCellStyle> styles;
+  private final Map<String, XSSFCellStyle> derived = new LinkedHashMap<>();
+  private final XSSFWorkbook workbook;
 
-  private MasterStyles(Map<String, XSSFCellStyle> styles) {
+  private MasterStyles(Map<String, XSSFCellStyle> styles, XSSFWorkbook workbook) {
     this.styles = styles;
+    this.workbook = workbook;
+  }
+
+  /**
+   * A house style with wrapped text and the given alignment (group headings, the label column's
+   * heading), made once per workbook.
+   */
+  XSSFCellStyle wrapped(String key, HorizontalAlignment align) {
+    return derived.computeIfAbsent(
+        key + "|" + align,
+        k -> {
+          XSSFCellStyle base = get(key);
+          XSSFCellStyle s = workbook.createCellStyle();
+          s.cloneStyleFrom(base);
+          s.setWrapText(true);
+          s.setAlignment(align);
+          s.setVerticalAlignment(VerticalAlignment.TOP);
+          return s;
+        });
+  }
+
+  /** The smallest font size, in points, of the house styles (printing never scales it below 8). */
+  double smallestFont() {
+    return styles.values().stream()
+        .mapToDouble(s -> s.getFont().getFontHeightInPoints())
+        .filter(p -> p > 0)
+        .min()
+        .orElse(10);
   }
 
   /** The styles found on the sheet (missing ones are simply absent; see {@link #missing()}). */
@@ -75,7 +110,7 @@ final class MasterStyles {
         }
       }
     }
-    return new MasterStyles(found);
+    return new MasterStyles(found, sheet == null ? null : sheet.getWorkbook());
   }
 
   List<String> missing() {

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFName;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -30,40 +32,34 @@ final class MasterTableWriter {
     TableResult main = blocks.get(0).table();
     int r = startRow;
     int titleRow = r;
-    text(sheet, r++, 0, main.title(), "table_title");
+    text(sheet, r++, 0, main.fullTitle(), "table_title");
     if (!main.population().isBlank()) {
       text(sheet, r++, 0, "Base: " + main.population(), "table_base");
     }
     List<TablePlacement.Column> columns = new ArrayList<>();
     int col = 1;
     for (int b = 0; b < blocks.size(); b++) {
-      for (String key : blocks.get(b).table().columns()) {
-        columns.add(TablePlacement.Column.parse(b, key, col++));
+      TableResult table = blocks.get(b).table();
+      for (String key : table.columns()) {
+        TablePlacement.Column c = TablePlacement.Column.parse(b, key, col++);
+        columns.add(c);
+        if (c.measure().equals("value") && hasText(table, key)) {
+          // text figures ("3 years 10 months") get their own column: numbers stay numbers
+          columns.add(new TablePlacement.Column(b, key, c.year(), c.group(), TEXT, col++));
+        }
       }
     }
     boolean groupRow =
         blocks.stream().anyMatch(b -> b.caption() != null)
             || columns.stream().anyMatch(c -> c.group() != null);
     if (groupRow) {
-      Row row = row(sheet, r);
-      style(row, 0, "header_group");
-      String previous = null;
-      for (TablePlacement.Column c : columns) {
-        String caption = blocks.get(c.block()).caption();
-        String text =
-            caption == null ? c.group() : c.group() == null ? caption : caption + ": " + c.group();
-        String shown = text == null ? "" : text;
-        Cell cell = style(row, c.index(), "header_group");
-        if (!shown.equals(previous)) {
-          cell.setCellValue(shown);
-        }
-        previous = shown;
-      }
-      r++;
+      groupHeadings(sheet, r++, blocks, columns);
     }
     int headerRow = r;
     Row header = row(sheet, r++);
-    style(header, 0, "header");
+    Cell corner = header.createCell(0);
+    corner.setCellStyle(styles.wrapped("header", HorizontalAlignment.LEFT));
+    corner.setCellValue(labelHeading(main));
     for (TablePlacement.Column c : columns) {
       style(header, c.index(), "header").setCellValue(c.year() + " " + measureLabel(c.measure()));
     }
@@ -71,9 +67,12 @@ final class MasterTableWriter {
     Row nr = row(sheet, r++);
     style(nr, 0, "n_label").setCellValue("n=");
     for (TablePlacement.Column c : columns) {
-      Long n = blocks.get(c.block()).table().n().get(c.nKey());
+      TableResult table = blocks.get(c.block()).table();
+      Long n = table.n().get(c.nKey());
       Cell cell = style(nr, c.index(), "n_value");
-      if (Suppression.suppressedBase(n)) {
+      if (table.notCollected(c.nKey())) {
+        style(nr, c.index(), "suppressed").setCellValue(NOT_COLLECTED);
+      } else if (Suppression.suppressedBase(n)) {
         style(nr, c.index(), "suppressed").setCellValue(Suppression.MARK);
       } else if (n != null) {
         cell.setCellValue(n);
@@ -85,9 +84,12 @@ final class MasterTableWriter {
       Row row = row(sheet, r++);
       style(row, 0, labelStyle(tr)).setCellValue(tr.label());
       for (TablePlacement.Column c : columns) {
-        List<TableResult.Row> rows = blocks.get(c.block()).table().rows();
-        TableResult.Row source = c.block() == 0 ? tr : matching(rows, tr, i);
+        TableResult table = blocks.get(c.block()).table();
+        TableResult.Row source = c.block() == 0 ? tr : matching(table.rows(), tr, i);
         Object v = source == null ? null : source.values().get(c.key());
+        if (table.notCollected(c.nKey())) {
+          v = null;
+        }
         Cell cell = style(row, c.index(), valueStyle(tr.kind(), c.measure()));
         setValue(cell, v, c.measure());
       }
@@ -107,6 +109,60 @@ final class MasterTableWriter {
         columns);
   }
 
+  /** The measure of a column holding a value column's text figures. */
+  static final String TEXT = "text";
+
+  /** Shown in the n= cell of a year in which the question was not asked; its cells stay empty. */
+  static final String NOT_COLLECTED = "[x]";
+
+  private static boolean hasText(TableResult t, String key) {
+    return t.rows().stream().anyMatch(r -> r.values().get(key) instanceof String s && !isMark(s));
+  }
+
+  private static boolean isMark(String s) {
+    return s.equals(Suppression.MARK);
+  }
+
+  /** The label column's heading: the title when it names the rows, "Answer" under a question. */
+  static String labelHeading(TableResult t) {
+    if (t.id().equals("headline_figures")) {
+      return "Figure";
+    }
+    return t.title().endsWith("?") || t.title().length() > 60 ? "Answer" : t.title();
+  }
+
+  /** The group headings (block captions, grid groups), each merged over its columns, wrapped. */
+  private void groupHeadings(
+      XSSFSheet sheet, int r, List<Block> blocks, List<TablePlacement.Column> columns) {
+    Row row = row(sheet, r);
+    style(row, 0, "header_group");
+    var wrapped = styles.wrapped("header_group", HorizontalAlignment.LEFT);
+    String previous = null;
+    int spanStart = -1;
+    for (int i = 0; i <= columns.size(); i++) {
+      String shown = null;
+      if (i < columns.size()) {
+        TablePlacement.Column c = columns.get(i);
+        String caption = blocks.get(c.block()).caption();
+        String text =
+            caption == null ? c.group() : c.group() == null ? caption : caption + ": " + c.group();
+        shown = (text == null ? "" : text) + "|" + c.block();
+        Cell cell = row.createCell(c.index());
+        cell.setCellStyle(wrapped);
+        if (!shown.equals(previous)) {
+          cell.setCellValue(text == null ? "" : text);
+        }
+      }
+      if (!java.util.Objects.equals(shown, previous)) {
+        if (spanStart >= 0 && columns.get(i - 1).index() > spanStart) {
+          sheet.addMergedRegion(new CellRangeAddress(r, r, spanStart, columns.get(i - 1).index()));
+        }
+        spanStart = i < columns.size() ? columns.get(i).index() : -1;
+      }
+      previous = shown;
+    }
+  }
+
   /** The row of another block's table for the same label (same position when labels repeat). */
   private static TableResult.Row matching(List<TableResult.Row> rows, TableResult.Row tr, int i) {
     if (i < rows.size() && rows.get(i).label().equals(tr.label())) {
@@ -117,6 +173,15 @@ final class MasterTableWriter {
 
   private void setValue(Cell cell, Object v, String measure) {
     if (v == null) {
+      return;
+    }
+    if (measure.equals("value") && v instanceof String s && !isMark(s)) {
+      return; // in the text column beside
+    }
+    if (measure.equals(TEXT)) {
+      if (v instanceof String s && !isMark(s)) {
+        cell.setCellValue(s);
+      }
       return;
     }
     if (Suppression.MARK.equals(v)) {
@@ -134,6 +199,7 @@ final class MasterTableWriter {
       case "count" -> "Count";
       case "pct" -> "%";
       case "per_100" -> "Per 100";
+      case TEXT -> "Text";
       default -> "Value";
     };
   }
@@ -153,8 +219,12 @@ final class MasterTableWriter {
         switch (measure) {
           case "pct" -> "pct";
           case "count", "per_100" -> "count";
+          case TEXT -> "text_figure";
           default -> "value";
         };
+    if (m.equals("text_figure")) {
+      return "text";
+    }
     return switch (kind) {
       case "missing", "subtotal", "total" -> m.equals("value") ? "value" : m + "_" + kind;
       case "average", "median" -> "value_summary";

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -112,8 +113,7 @@ public final class MasterWorkbookWriter {
         like.rows().stream()
             .map(r -> new TableResult.Row(r.label(), r.kind(), r.indent(), Map.of()))
             .toList();
-    return new TableResult(
-        like.id(), like.section(), like.title(), like.population(), like.columns(), Map.of(), rows);
+    return like.withFigures(Map.of(), rows);
   }
 
   private static Map<String, TableResult> index(List<TableResult> tables) {
@@ -161,8 +161,8 @@ public final class MasterWorkbookWriter {
       for (int s = 0; s < wb.getNumberOfSheets(); s++) {
         RowHeights.fit(wb.getSheetAt(s));
       }
-      pages.values().forEach(Pager::breakBetweenTables);
-      pages.clear();
+      printing.forEach(Runnable::run);
+      printing.clear();
       ConditionalFormats.opaqueColours(wb);
       properties(wb, edition);
       wb.setActiveSheet(0);
@@ -172,9 +172,15 @@ public final class MasterWorkbookWriter {
     }
   }
 
-  /** Page breaks to set once row heights are known, per section sheet. */
-  private final Map<String, Pager> pages = new LinkedHashMap<>();
+  /** Print set-ups to make once row heights are known, per table sheet. */
+  private final List<Runnable> printing = new ArrayList<>();
 
+  /**
+   * One sheet per table, named by its number ({@code 3.12}: section 3, table 12), in place of the
+   * template's section sheet: the section sheet's title rows (and its widths, header, footer) are
+   * copied, a link back to the contents goes under them, then the table and its chart (under the
+   * table, within a printed page's width).
+   */
   private List<TablePlacement> writeTables(
       XSSFWorkbook wb,
       MasterStyles styles,
@@ -183,72 +189,163 @@ public final class MasterWorkbookWriter {
     ConditionalFormats formats = new ConditionalFormats(styles, options);
     ChartWriter charts = new ChartWriter();
     List<TablePlacement> placed = new ArrayList<>();
+    String contentsSheet =
+        template.markers("contents").stream().map(MasterMarker::sheet).findFirst().orElse(null);
+    List<String> sectionSheets = new ArrayList<>();
     for (int s = 0; s < wb.getNumberOfSheets(); s++) {
-      XSSFSheet sheet = wb.getSheetAt(s);
+      String name = wb.getSheetAt(s).getSheetName();
+      if (template.markers("table").stream().anyMatch(m -> m.sheet().equals(name))) {
+        sectionSheets.add(name);
+      }
+    }
+    int section = 0;
+    for (String sectionName : sectionSheets) {
+      section++;
+      XSSFSheet source = wb.getSheet(sectionName);
       List<MasterMarker> tables =
           template.markers("table").stream()
-              .filter(m -> m.sheet().equals(sheet.getSheetName()))
+              .filter(m -> m.sheet().equals(sectionName))
               .sorted(Comparator.comparingInt(MasterMarker::row))
               .toList();
-      if (tables.isEmpty()) {
-        continue;
-      }
       List<MasterMarker> chartMarkers =
-          template.markers("chart").stream()
-              .filter(m -> m.sheet().equals(sheet.getSheetName()))
-              .toList();
-      chartMarkers.forEach(m -> clear(sheet, m));
-      tables.forEach(m -> clear(sheet, m));
+          template.markers("chart").stream().filter(m -> m.sheet().equals(sectionName)).toList();
       int firstRow = tables.get(0).row();
-      int r = firstRow;
-      int rightmost = 1;
-      List<int[]> spans = new ArrayList<>();
+      for (int r = source.getLastRowNum(); r >= firstRow; r--) {
+        Row row = source.getRow(r);
+        if (row != null) {
+          source.removeRow(row);
+        }
+      }
+      int position = wb.getSheetIndex(source);
+      int number = 0;
       for (MasterMarker m : tables) {
-        Optional<List<MasterTableWriter.Block>> b = blocks.apply(m.argument());
+        Optional<List<MasterTableWriter.Block>> b =
+            blocks.apply(m.argument()).map(MasterWorkbookWriter::printed);
         if (b.isEmpty()) {
           LOG.warn(
-              "Table {} was not computed; its place on sheet {} stays empty",
-              m.argument(),
-              m.sheet());
+              "Table {} was not computed; it has no sheet (section {})", m.argument(), m.sheet());
           continue;
         }
-        TablePlacement t = writer.write(sheet, r, b.get());
-
+        number++;
+        XSSFSheet sheet = wb.createSheet(section + "." + number);
+        wb.setSheetOrder(sheet.getSheetName(), position + number);
+        copyHead(source, sheet, firstRow);
+        if (contentsSheet != null) {
+          Row back = MasterTableWriter.row(sheet, firstRow - 1);
+          link(
+              wb,
+              back,
+              0,
+              "Back to " + contentsSheet,
+              contentsSheet,
+              0,
+              styles.get("contents_link"));
+        }
+        TablePlacement t = writer.write(sheet, firstRow, b.get());
         formats.apply(sheet, t);
-        int next = t.lastRow() + 3;
+        int lastColumn = t.lastColumn();
+        int[] chartRows = null;
         for (MasterMarker c : chartMarkers) {
           if (c.row() == m.row() && ChartCatalog.table(c.argument()).equals(m.argument())) {
-            boolean beside = t.lastColumn() < c.column();
-            int row = beside ? t.titleRow() : t.lastRow() + 2;
-            int rows =
-                charts.draw(
-                    sheet, t, ChartCatalog.spec(c.argument()), row, beside ? c.column() : 1);
-            next = Math.max(next, row + rows + 2);
-            rightmost = Math.max(rightmost, (beside ? c.column() : 1) + ChartWriter.WIDTH_COLUMNS);
+            int row = t.lastRow() + 2;
+            int width = chartWidth(sheet);
+            int rows = charts.draw(sheet, t, ChartCatalog.spec(c.argument()), row, 0, width);
+            if (rows > 0) {
+              chartRows = new int[] {row, row + rows - 1};
+              lastColumn = Math.max(lastColumn, width - 1);
+            }
           }
         }
-        rightmost = Math.max(rightmost, t.lastColumn() + 1);
-        spans.add(new int[] {t.titleRow(), next - 3});
+        sheet.createFreezePane(1, t.nRow() + 1);
+        int printedColumns = lastColumn;
+        int[] chart = chartRows;
+        printing.add(
+            () -> TablePrint.setUp(sheet, t, printedColumns, chart, styles.smallestFont()));
         placed.add(t);
-        r = next;
       }
-      pages.put(sheet.getSheetName(), new Pager(sheet, firstRow, rightmost, spans));
-      sheet.createFreezePane(1, firstRow);
-      printSetup(sheet);
+      wb.removeSheetAt(wb.getSheetIndex(source));
     }
     return placed;
   }
 
-  private static void printSetup(XSSFSheet sheet) {
-    sheet.setFitToPage(true);
-    sheet.setAutobreaks(true);
-    PrintSetup ps = sheet.getPrintSetup();
-    ps.setLandscape(true);
-    ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-    ps.setFitWidth((short) 1);
-    ps.setFitHeight((short) 0);
+  /** Row kind of a figure the report prints again under another name: kept for the text only. */
+  static final String REPEAT = "repeat";
+
+  /** The blocks without their repeated rows (a figure printed once is enough). */
+  private static List<MasterTableWriter.Block> printed(List<MasterTableWriter.Block> blocks) {
+    return blocks.stream()
+        .map(
+            b ->
+                new MasterTableWriter.Block(
+                    b.caption(),
+                    b.table()
+                        .withFigures(
+                            b.table().n(),
+                            b.table().rows().stream()
+                                .filter(r -> !r.kind().equals(REPEAT))
+                                .toList())))
+        .toList();
   }
 
+  /**
+   * Copies what a table sheet keeps of its section sheet: the rows above the first table (title,
+   * notes), column widths, header, footer and margins.
+   */
+  private static void copyHead(XSSFSheet source, XSSFSheet target, int rows) {
+    for (int c = 0; c < 64; c++) {
+      target.setColumnWidth(c, source.getColumnWidth(c));
+    }
+    target.setDefaultRowHeight(source.getDefaultRowHeight());
+    for (int r = 0; r < rows; r++) {
+      Row from = source.getRow(r);
+      if (from == null) {
+        continue;
+      }
+      Row to = target.createRow(r);
+      if (from.isFormatted() || from.getHeight() != source.getDefaultRowHeight()) {
+        to.setHeight(from.getHeight());
+      }
+      for (Cell cell : from) {
+        Cell copy = to.createCell(cell.getColumnIndex());
+        copy.setCellStyle(cell.getCellStyle());
+        switch (cell.getCellType()) {
+          case STRING -> copy.setCellValue(cell.getStringCellValue());
+          case NUMERIC -> copy.setCellValue(cell.getNumericCellValue());
+          case BOOLEAN -> copy.setCellValue(cell.getBooleanCellValue());
+          default -> {}
+        }
+      }
+    }
+    target.getHeader().setLeft(source.getHeader().getLeft());
+    target.getHeader().setCenter(source.getHeader().getCenter());
+    target.getHeader().setRight(source.getHeader().getRight());
+    target.getFooter().setLeft(source.getFooter().getLeft());
+    target.getFooter().setCenter(source.getFooter().getCenter());
+    target.getFooter().setRight(source.getFooter().getRight());
+    for (var m : org.apache.poi.ss.usermodel.PageMargin.values()) {
+      target.setMargin(m, source.getMargin(m));
+    }
+  }
+
+  /** The columns a chart spans from column A: as many as fit one printed page's width. */
+  private static int chartWidth(XSSFSheet sheet) {
+    double w = 0;
+    int c = 0;
+    while (c < 30) {
+      double next = TablePrint.columnWidth(sheet, c);
+      if (w + next > TablePrint.PAGE_WIDTH * 0.95) {
+        break;
+      }
+      w += next;
+      c++;
+    }
+    return Math.max(2, c);
+  }
+
+  /**
+   * The contents: one row per sheet in workbook order; a table's row has its number (a link to its
+   * sheet), its section, its full title (a link too) and its named range.
+   */
   private void contents(
       XSSFWorkbook wb,
       XSSFSheet sheet,
@@ -257,30 +354,55 @@ public final class MasterWorkbookWriter {
       MasterStyles styles) {
     int r = m.row();
     int c = m.column();
+    Row head = MasterTableWriter.row(sheet, r++);
+    String[] headings = {"Sheet", "Section", "Table", "Named range"};
+    for (int i = 0; i < headings.length; i++) {
+      Cell h = head.createCell(c + i);
+      h.setCellStyle(
+          styles.wrapped("header", org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT));
+      h.setCellValue(headings[i]);
+    }
+    Map<String, TablePlacement> bySheet = new LinkedHashMap<>();
+    placed.forEach(t -> bySheet.put(t.sheet(), t));
+    var wrappedLink =
+        styles.wrapped("contents_link", org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
     for (int s = 0; s < wb.getNumberOfSheets(); s++) {
       XSSFSheet target = wb.getSheetAt(s);
       if (target == sheet) {
         continue;
       }
       Row row = MasterTableWriter.row(sheet, r++);
+      TablePlacement t = bySheet.get(target.getSheetName());
       link(
           wb,
           row,
           c,
           target.getSheetName(),
           target.getSheetName(),
-          0,
-          styles.get("contents_section"));
-      for (TablePlacement t : placed) {
-        if (t.sheet().equals(target.getSheetName())) {
-          Row tr = MasterTableWriter.row(sheet, r++);
-          link(wb, tr, c, t.table().title(), t.sheet(), t.titleRow(), styles.get("contents_link"));
-          Cell name = tr.createCell(c + 1);
-          name.setCellValue(TableNames.of(t.table().id()));
-          name.setCellStyle(styles.get("footnote"));
-        }
+          t == null ? 0 : t.titleRow(),
+          styles.get(t == null ? "contents_section" : "contents_link"));
+      if (t == null) {
+        continue;
       }
+      Cell section = row.createCell(c + 1);
+      section.setCellValue(t.table().section());
+      section.setCellStyle(styles.get("footnote"));
+      link(wb, row, c + 2, t.table().fullTitle(), t.sheet(), t.titleRow(), wrappedLink);
+      Cell name = row.createCell(c + 3);
+      name.setCellValue(TableNames.of(t.table().id()));
+      name.setCellStyle(styles.get("footnote"));
     }
+    sheet.setColumnWidth(c, 6 * 256);
+    sheet.setColumnWidth(c + 1, 20 * 256);
+    sheet.setColumnWidth(c + 2, 54 * 256);
+    sheet.setColumnWidth(c + 3, 36 * 256);
+    sheet.createFreezePane(0, m.row() + 1);
+    sheet.setFitToPage(false);
+    PrintSetup ps = sheet.getPrintSetup();
+    ps.setLandscape(true);
+    ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+    ps.setScale((short) TablePrint.scale(TablePrint.width(sheet, c + 3), styles.smallestFont()));
+    sheet.setRepeatingRows(new CellRangeAddress(m.row(), m.row(), -1, -1));
   }
 
   private static void link(

@@ -15,6 +15,14 @@ final class RowHeights {
   private RowHeights() {}
 
   static void fit(XSSFSheet sheet) {
+    java.util.Map<Long, Integer> mergedWidths = new java.util.HashMap<>();
+    for (var region : sheet.getMergedRegions()) {
+      int w = 0;
+      for (int c = region.getFirstColumn(); c <= region.getLastColumn(); c++) {
+        w += sheet.getColumnWidth(c);
+      }
+      mergedWidths.put(((long) region.getFirstRow() << 20) | region.getFirstColumn(), w);
+    }
     for (Row row : sheet) {
       float needed = 0;
       for (Cell cell : row) {
@@ -25,7 +33,9 @@ final class RowHeights {
         double points = style.getFont().getFontHeightInPoints();
         int lines = 1;
         if (style.getWrapText()) {
-          double widthChars = sheet.getColumnWidth(cell.getColumnIndex()) / 256.0;
+          long key = ((long) row.getRowNum() << 20) | cell.getColumnIndex();
+          double widthChars =
+              mergedWidths.getOrDefault(key, sheet.getColumnWidth(cell.getColumnIndex())) / 256.0;
           double perLine = Math.max(8, widthChars * 10.0 / points * 1.1);
           lines = 0;
           for (String part : cell.getStringCellValue().split("\n", -1)) {

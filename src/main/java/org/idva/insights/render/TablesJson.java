@@ -83,6 +83,8 @@ public final class TablesJson {
               r.path("indent").asInt(0),
               values));
     }
+    java.util.Set<String> notCollected = new java.util.TreeSet<>();
+    t.path("not_collected").forEach(g -> notCollected.add(g.asText()));
     return new TableResult(
         t.path("id").asText(),
         t.path("section").asText(),
@@ -90,7 +92,10 @@ public final class TablesJson {
         t.path("population").asText(""),
         columns,
         n,
-        rows);
+        rows,
+        t.path("heading").asText(""),
+        t.path("higher_is").asText(TableResult.NEUTRAL),
+        notCollected);
   }
 
   private static Object value(String key, JsonNode v) {

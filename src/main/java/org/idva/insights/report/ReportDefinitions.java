@@ -26,6 +26,7 @@ public final class ReportDefinitions {
           "id",
           "title",
           "heading",
+          "higher_is",
           "measure",
           "base",
           "filter",
@@ -62,6 +63,10 @@ public final class ReportDefinitions {
           "years",
           "first_year",
           "percent_of");
+
+  /** What a higher % means: the year-on-year colours follow it. */
+  static final List<String> HIGHER_IS = List.of("better", "worse", "neutral");
+
   private static final Set<String> COLUMN_KEYS =
       Set.of("label", "field", "code", "codes", "in", "where", "bands", "filter", "vars", "kind");
 
@@ -173,6 +178,9 @@ public final class ReportDefinitions {
                             + "\"; use one of "
                             + Arrays.stream(Measure.values()).map(Measure::key).toList()));
     String field = t.has("field") ? t.string("field") : null;
+    if (t.has("higher_is") && !HIGHER_IS.contains(t.string("higher_is"))) {
+      throw t.error("\"higher_is\" is \"" + t.string("higher_is") + "\"; use one of " + HIGHER_IS);
+    }
     if (t.has("codelist") && !schema.codeLists().containsKey(t.string("codelist"))) {
       throw t.error("unknown code list \"" + t.string("codelist") + "\"");
     }

@@ -138,6 +138,12 @@ final class TableEngine {
               values.get(r)));
     }
     JsonNode baseDef = bases.definition(baseName);
+    // earlier years' groups in which every case of the base is Missing: the question was not
+    // asked then (the reporting year is never marked: a blank there is a query for the services)
+    Set<String> notCollected = new java.util.TreeSet<>(cache.allMissing);
+    if (!notCollected.isEmpty()) {
+      result = withoutGroups(result, notCollected);
+    }
     return new TableResult(
         def.id(),
         def.section(),
@@ -145,7 +151,27 @@ final class TableEngine {
         baseDef.path("description").asText(baseName),
         new ArrayList<>(columns),
         n,
-        result);
+        result,
+        t.path("heading").asText(""),
+        t.path("higher_is").asText(TableResult.NEUTRAL),
+        notCollected);
+  }
+
+  private static List<TableResult.Row> withoutGroups(List<TableResult.Row> rows, Set<String> gone) {
+    List<TableResult.Row> out = new ArrayList<>();
+    for (TableResult.Row r : rows) {
+      Map<String, Object> kept = new LinkedHashMap<>();
+      r.values()
+          .forEach(
+              (k, v) -> {
+                int last = k.lastIndexOf('.');
+                if (last < 0 || !gone.contains(k.substring(0, last))) {
+                  kept.put(k, v);
+                }
+              });
+      out.add(new TableResult.Row(r.label(), r.kind(), r.indent(), kept));
+    }
+    return out;
   }
 
   /** A row with its own {@code column} is computed only there; other rows only in the table's. */
@@ -297,6 +323,8 @@ final class TableEngine {
     }
     if (reportingYear) {
       out.put(prefix + ".count", c);
+    } else if (row.path("kind").asText("").equals("missing") && d > 0 && c == d) {
+      cache.allMissing.add(prefix);
     }
     Integer pct = Percent.of(c, d);
     if (pct != null) {
@@ -308,6 +336,9 @@ final class TableEngine {
   static final class Cache {
     final Map<String, int[]> denominators = new HashMap<>();
     final Map<String, long[]> histograms = new HashMap<>();
+
+    /** Earlier years' column groups whose Missing row holds every case of its base. */
+    final Set<String> allMissing = new java.util.TreeSet<>();
   }
 
   private static int[] filter(int[] rows, IntPredicate p) {

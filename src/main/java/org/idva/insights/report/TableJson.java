@@ -30,6 +30,16 @@ public final class TableJson {
       o.put("id", t.id());
       o.put("section", t.section());
       o.put("title", t.title());
+      if (!t.heading().isEmpty()) {
+        o.put("heading", t.heading());
+      }
+      if (!t.higherIs().equals(TableResult.NEUTRAL)) {
+        o.put("higher_is", t.higherIs());
+      }
+      if (!t.notCollected().isEmpty()) {
+        ArrayNode gaps = o.putArray("not_collected");
+        new java.util.TreeSet<>(t.notCollected()).forEach(gaps::add);
+      }
       o.put("population", t.population());
       ArrayNode columns = o.putArray("columns");
       for (String key : t.columns()) {

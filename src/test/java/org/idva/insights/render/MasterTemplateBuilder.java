@@ -108,16 +108,59 @@ public final class MasterTemplateBuilder {
     s.setColumnWidth(0, 95 * 256);
     s.setColumnWidth(1, 45 * 256);
     put(s, 0, "Contents", "page_title");
-    put(
-        s,
-        1,
-        "Click a title to go to its table. Column B is the table's named range (Formulas >"
-            + " Name Manager, or type it in the Name box).",
-        "footnote");
+    put(s, 1, CONTENTS_NOTE, "footnote");
     put(s, 3, "{{contents}}", "text");
     s.createFreezePane(0, 3);
     pageSetup(s, false);
   }
+
+  static final String CONTENTS_NOTE =
+      "One sheet per table, named by its number (3.12: section 3, table 12). Click a sheet or a"
+          + " title to go to the table; each table sheet links back here. The last column is the"
+          + " table's named range (Formulas > Name Manager, or type it in the Name box).";
+
+  /** The Notes sheet's blocks after "Rounding" (the committed template carries the same). */
+  static final String[][] NOTES_TAIL = {
+    {
+      "Named ranges",
+      "Every table is an Excel named range called after its table id (Contents, last"
+          + " column). An id that Excel could read as a cell reference is prefixed with"
+          + " {{name_prefix}}."
+    },
+    {
+      "c",
+      "Not shown to protect confidentiality, in a single service's workbook only: a count from 1"
+          + " to {{suppress_up_to}}, a % from which such a count could be worked out, and as many"
+          + " other cells as it takes so that no such count can be worked out from the rest (see"
+          + " docs/disclosure.md). The number of services and all-services figures are not"
+          + " suppressed. Nothing from any other single service is shown."
+    },
+    {
+      "[x]",
+      "Not collected: the question was not asked that year (no case in the base has an answer)."
+          + " The cells of that year are empty and carry no colour."
+    },
+    {"Blank", "The figure was not reported for that year or group."},
+    {
+      "Readings",
+      "Where the published report contradicts itself, one reading is taken and printed"
+          + " (docs/seed-deviations.md). Those that change a printed figure: clients supported"
+          + " with criminal or civil justice are counted once (the report adds the two counts);"
+          + " Dash ticks at intake and exit: the intake bands add up to n; Missing rows take the"
+          + " rest of n where the report's rows leave cases nowhere (initial referral route,"
+          + " police report timing, ILR need, child contact used for abuse); the average length"
+          + " of abuse is the mean of the months recorded (the report's is below its own bands);"
+          + " the median days to review is over whole days, reviews dated before their intake"
+          + " left out; change in levels of abuse: each column a % of the exits with that abuse"
+          + " type at intake (the report's % imply bases its own counts contradict)."
+    },
+    {
+      "Colours",
+      "A table may say whether a higher % is better or worse (e.g. outcomes achieved: better;"
+          + " agencies presenting challenges: worse). Its year-on-year change is then coloured as"
+          + " better or worse; in every other table a change is coloured as a change only."
+    },
+  };
 
   private void notes() {
     XSSFSheet s = wb.createSheet("Notes");
@@ -167,20 +210,12 @@ public final class MasterTemplateBuilder {
         "Rounding",
         "Percentages are rounded to whole numbers, so they may not add up to exactly 100%."
       },
-      {
-        "Named ranges",
-        "Every table is an Excel named range called after its table id (Contents,"
-            + " column B). An id that Excel could read as a cell reference is prefixed with"
-            + " {{name_prefix}}."
-      },
-      {
-        "c",
-        "Suppressed: in a single service's workbook, a count from 1 to {{suppress_up_to}} and"
-            + " the % beside it are shown as c, so that no client can be recognised. All-services"
-            + " figures are not suppressed. Nothing from any other single service is shown."
-      },
-      {"Blank", "The figure was not collected, or not reported, for that year or group."},
     };
+    for (String[] b : blocks) {
+      put(s, r, b[0], "narrative_heading");
+      cell(s, r++, 1, b[1], "text");
+    }
+    blocks = NOTES_TAIL;
     for (String[] b : blocks) {
       put(s, r, b[0], "narrative_heading");
       cell(s, r++, 1, b[1], "text");
@@ -217,11 +252,14 @@ public final class MasterTemplateBuilder {
           "client_reported_outcomes", "I",
           "needs_support_matrix", "I");
 
+  /** Value columns: 10.5 characters, so a label and four figures fit an A4 landscape page. */
+  static final int VALUE_COLUMN_WIDTH = 10 * 256 + 128;
+
   private void section(String name, JsonNode notes, List<String> ids) {
     XSSFSheet s = wb.createSheet(name);
-    s.setColumnWidth(0, 58 * 256);
+    s.setColumnWidth(0, 54 * 256);
     for (int c = 1; c < 60; c++) {
-      s.setColumnWidth(c, 13 * 256);
+      s.setColumnWidth(c, VALUE_COLUMN_WIDTH);
     }
     put(s, 0, name, "page_title");
     StringBuilder note = new StringBuilder();
@@ -336,6 +374,18 @@ public final class MasterTemplateBuilder {
         "cf_fall",
         font(10, true, false, color(0x8A, 0x3B, 0x00)),
         color(0xFC, 0xE0, 0xC8),
+        "0%",
+        HorizontalAlignment.RIGHT);
+    style(
+        "cf_better",
+        font(10, true, false, color(0x00, 0x5A, 0x32)),
+        color(0xC8, 0xE6, 0xC9),
+        "0%",
+        HorizontalAlignment.RIGHT);
+    style(
+        "cf_worse",
+        font(10, true, false, color(0x9C, 0x00, 0x06)),
+        color(0xFF, 0xC7, 0xCE),
         "0%",
         HorizontalAlignment.RIGHT);
     style(

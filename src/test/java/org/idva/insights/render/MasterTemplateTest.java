@@ -117,12 +117,17 @@ class MasterTemplateTest {
         new MasterWorkbookWriter(SeedTableResults.options().withTemplate(edited))
             .writeMaster(seed.tables(), seed.edition(), dir.resolve("out"));
     try (XSSFWorkbook wb = MasterWorkbookWriterTest.open(file)) {
-      int route = MasterWorkbookWriterTest.firstCell(wb, "referral_route").getRow();
-      int status = MasterWorkbookWriterTest.firstCell(wb, "referral_status").getRow();
-      assertThat(route).as("referral_route now placed first").isLessThan(status);
-      assertThat(wb.getSheet("Client profile").getRow(0).getCell(0).getStringCellValue())
+      var routeCell = MasterWorkbookWriterTest.firstCell(wb, "referral_route");
+      String routeSheet = routeCell.getSheetName();
+      String statusSheet = MasterWorkbookWriterTest.firstCell(wb, "referral_status").getSheetName();
+      assertThat(wb.getSheetIndex(routeSheet))
+          .as("referral_route now placed first")
+          .isLessThan(wb.getSheetIndex(statusSheet));
+      String ageSheet = MasterWorkbookWriterTest.firstCell(wb, "client_age").getSheetName();
+      assertThat(wb.getSheet(ageSheet).getRow(0).getCell(0).getStringCellValue())
           .isEqualTo("Who the clients are");
-      var pctCell = MasterWorkbookWriterTest.cell(wb.getSheet("Service inputs"), route + 4, 2);
+      int route = routeCell.getRow();
+      var pctCell = MasterWorkbookWriterTest.cell(wb.getSheet(routeSheet), route + 4, 2);
       var pctFont = wb.getFontAt(pctCell.getCellStyle().getFontIndex());
       assertThat(pctFont.getBold()).isTrue();
       assertThat(pctFont.getItalic()).isTrue();

@@ -14,7 +14,6 @@ import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.ConditionType;
-import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
@@ -62,6 +61,7 @@ class MasterWorkbookWriterTest {
   @Test
   void everyTableHasANamedRangeHoldingItsTitleBasesAndValues() throws IOException {
     List<JsonNode> json = SeedTables.tables();
+    java.util.Set<String> sheets = new java.util.HashSet<>();
     try (XSSFWorkbook wb = open(master)) {
       assertThat(json).hasSize(130);
       for (JsonNode t : json) {
@@ -71,10 +71,19 @@ class MasterWorkbookWriterTest {
         AreaReference area =
             new AreaReference(name.getRefersToFormula(), SpreadsheetVersion.EXCEL2007);
         XSSFSheet sheet = wb.getSheet(area.getFirstCell().getSheetName());
-        assertThat(sheet.getSheetName()).isEqualTo(t.get("section").asText());
+        assertThat(sheet.getSheetName())
+            .as("one sheet per table, named by number")
+            .matches("\\d+\\.\\d+");
+        assertThat(sheets.add(sheet.getSheetName())).as("%s has a sheet of its own", id).isTrue();
         int first = area.getFirstCell().getRow();
         int last = area.getLastCell().getRow();
-        assertThat(text(sheet, first, 0)).isEqualTo(t.get("title").asText());
+        String heading = t.path("heading").asText("");
+        String title = t.get("title").asText();
+        String full =
+            heading.isEmpty() || title.contains(heading)
+                ? title
+                : title.endsWith("?") ? heading + ": " + title : title + ": " + heading;
+        assertThat(text(sheet, first, 0)).isEqualTo(full);
         int nRow = first;
         while (!"n=".equals(text(sheet, nRow, 0))) {
           nRow++;
@@ -82,14 +91,21 @@ class MasterWorkbookWriterTest {
         }
         List<String> keys = new ArrayList<>();
         t.get("columns").forEach(c -> keys.add(c.get("key").asText()));
-        assertThat(area.getLastCell().getCol()).isEqualTo((short) keys.size());
+        // value columns in key order; a value column's text figures sit in a Text column beside it
+        List<Integer> columns = new ArrayList<>();
+        for (int c = 1; c <= area.getLastCell().getCol(); c++) {
+          if (!text(sheet, nRow - 1, c).endsWith(" Text")) {
+            columns.add(c);
+          }
+        }
+        assertThat(columns).hasSize(keys.size());
         JsonNode rows = t.get("rows");
         assertThat(last - nRow).as("rows of %s", id).isEqualTo(rows.size());
         for (int c = 0; c < keys.size(); c++) {
           String key = keys.get(c);
           String nKey = key.substring(0, key.lastIndexOf('.'));
           JsonNode n = t.get("n").get(nKey);
-          Cell nCell = cell(sheet, nRow, c + 1);
+          Cell nCell = cell(sheet, nRow, columns.get(c));
           if (n != null && n.isNumber()) {
             assertThat(nCell.getNumericCellValue()).as("%s n %s", id, key).isEqualTo(n.asDouble());
           }
@@ -100,7 +116,7 @@ class MasterWorkbookWriterTest {
           assertThat(text(sheet, row, 0)).isEqualTo(r.get("label").asText());
           for (int c = 0; c < keys.size(); c++) {
             JsonNode v = r.get("values").get(keys.get(c));
-            Cell cell = cell(sheet, row, c + 1);
+            Cell cell = cell(sheet, row, columns.get(c));
             String where = id + " row " + i + " " + keys.get(c);
             if (v == null || v.isNull()) {
               assertThat(cell == null || cell.getCellType() == CellType.BLANK).as(where).isTrue();
@@ -108,7 +124,9 @@ class MasterWorkbookWriterTest {
               double expected = keys.get(c).endsWith(".pct") ? v.asDouble() / 100 : v.asDouble();
               assertThat(cell.getNumericCellValue()).as(where).isCloseTo(expected, within());
             } else {
-              assertThat(cell.getStringCellValue()).as(where).isEqualTo(v.asText());
+              Cell textCell = cell(sheet, row, columns.get(c) + 1);
+              assertThat(text(sheet, nRow - 1, columns.get(c) + 1)).as(where).endsWith(" Text");
+              assertThat(textCell.getStringCellValue()).as(where).isEqualTo(v.asText());
             }
           }
         }
@@ -140,10 +158,7 @@ class MasterWorkbookWriterTest {
       for (TableResult t : seed.tables()) {
         CellReference title = firstCell(wb, t.id());
         XSSFSheet sheet = wb.getSheet(title.getSheetName());
-        int nRow = title.getRow();
-        while (!"n=".equals(text(sheet, nRow, 0))) {
-          nRow++;
-        }
+        int nRow = nRow(sheet, title.getRow());
         for (int i = 0; i < t.rows().size(); i++) {
           TableResult.Row r = t.rows().get(i);
           boolean plain = r.kind().equals("other") || r.kind().equals("category");
@@ -168,26 +183,37 @@ class MasterWorkbookWriterTest {
   }
 
   @Test
-  void contentsLinksToEveryTableTitle() throws IOException {
+  void contentsListsEveryTableOnceWithItsSectionAndLinksBothWays() throws IOException {
     try (XSSFWorkbook wb = open(master)) {
       XSSFSheet contents = wb.getSheet("Contents");
       Map<String, Integer> linked = new TreeMap<>();
+      java.util.Set<String> sections = new java.util.TreeSet<>();
       for (Row row : contents) {
-        for (Cell c : row) {
-          Hyperlink link = c.getHyperlink();
-          if (link == null) {
-            continue;
-          }
-          CellReference target = new CellReference(link.getAddress());
-          XSSFSheet sheet = wb.getSheet(target.getSheetName());
-          assertThat(sheet).as(link.getAddress()).isNotNull();
-          if (target.getRow() > 0) {
-            assertThat(text(sheet, target.getRow(), 0)).isEqualTo(c.getStringCellValue());
-            linked.merge(c.getStringCellValue(), 1, Integer::sum);
-          }
+        Cell titleCell = row.getCell(2);
+        if (titleCell == null || titleCell.getHyperlink() == null) {
+          continue;
         }
+        CellReference target = new CellReference(titleCell.getHyperlink().getAddress());
+        XSSFSheet sheet = wb.getSheet(target.getSheetName());
+        assertThat(sheet).as(titleCell.getHyperlink().getAddress()).isNotNull();
+        assertThat(text(sheet, target.getRow(), 0)).isEqualTo(titleCell.getStringCellValue());
+        assertThat(row.getCell(0).getStringCellValue()).isEqualTo(sheet.getSheetName());
+        sections.add(row.getCell(1).getStringCellValue());
+        linked.merge(sheet.getSheetName(), 1, Integer::sum);
+        // and back: the table's sheet links to Contents above the table
+        boolean back = false;
+        for (int r = 0; r < target.getRow(); r++) {
+          Cell c = cell(sheet, r, 0);
+          back |=
+              c != null
+                  && c.getHyperlink() != null
+                  && c.getHyperlink().getAddress().startsWith("'Contents'!");
+        }
+        assertThat(back).as("%s links back to Contents", sheet.getSheetName()).isTrue();
       }
-      assertThat(linked.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(130);
+      assertThat(linked).hasSize(130);
+      assertThat(linked.values()).containsOnly(1);
+      assertThat(sections).contains("Service inputs", "Client outcomes", "Civil justice outcomes");
     }
   }
 
@@ -219,6 +245,32 @@ class MasterWorkbookWriterTest {
       }
       assertThat(formulas).anyMatch(s -> s.contains("<10"));
       assertThat(formulas).anyMatch(s -> s.contains(">=0.05"));
+      // never on the n= row, Missing, subtotal or total rows: checked on every table's sheet
+      int excludedRows = 0;
+      for (TableResult t : seed.tables()) {
+        CellReference at = firstCell(wb, t.id());
+        XSSFSheet tableSheet = wb.getSheet(at.getSheetName());
+        int nRow = nRow(tableSheet, at.getRow());
+        java.util.Set<Integer> excluded = new java.util.HashSet<>();
+        excluded.add(nRow);
+        for (int i = 0; i < t.rows().size(); i++) {
+          if (!ConditionalFormats.coloured(t.rows().get(i))) {
+            excluded.add(nRow + 1 + i);
+          }
+        }
+        excludedRows += excluded.size();
+        var rules = tableSheet.getSheetConditionalFormatting();
+        for (int i = 0; i < rules.getNumConditionalFormattings(); i++) {
+          for (var range : rules.getConditionalFormattingAt(i).getFormattingRanges()) {
+            for (int r : excluded) {
+              assertThat(r >= range.getFirstRow() && r <= range.getLastRow())
+                  .as("%s: rule over %s covers row %d", t.id(), range.formatAsString(), r)
+                  .isFalse();
+            }
+          }
+        }
+      }
+      assertThat(excludedRows).as("n rows and Missing/total rows").isGreaterThan(200);
       // no static fills: the 2023 % cells keep the plain % style
       int row = title.getRow() + 4;
       assertThat(cell(sheet, row, 2).getCellStyle().getFillPattern().getCode()).isZero();
@@ -233,7 +285,7 @@ class MasterWorkbookWriterTest {
         new MasterWorkbookWriter(new MasterOptions(o.template(), 12, 25, 4))
             .writeMaster(seed.tables(), seed.edition(), other);
     try (XSSFWorkbook wb = open(file)) {
-      XSSFSheet sheet = wb.getSheet("Service inputs");
+      XSSFSheet sheet = wb.getSheet(firstCell(wb, "referral_route").getSheetName());
       List<String> formulas = new ArrayList<>();
       var cf = sheet.getSheetConditionalFormatting();
       for (int i = 0; i < cf.getNumConditionalFormattings(); i++) {
@@ -287,15 +339,35 @@ class MasterWorkbookWriterTest {
   }
 
   @Test
-  void sectionSheetsAreFrozenAndFitToPageWidth() throws IOException {
+  void tableSheetsFreezeTheirHeadersAndNeverPrintBelowEightPoints() throws IOException {
     try (XSSFWorkbook wb = open(master)) {
       assertThat(wb.getSheet(MasterStyles.SHEET)).isNull();
       for (JsonNode t : SeedTables.tables()) {
-        XSSFSheet sheet = wb.getSheet(t.get("section").asText());
+        CellReference title = firstCell(wb, t.get("id").asText());
+        XSSFSheet sheet = wb.getSheet(title.getSheetName());
+        int nRow = nRow(sheet, title.getRow());
         assertThat(sheet.getPaneInformation()).isNotNull();
         assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
-        assertThat(sheet.getFitToPage()).isTrue();
-        assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+        assertThat(sheet.getPaneInformation().getHorizontalSplitPosition())
+            .as("rows frozen down to n= on %s", sheet.getSheetName())
+            .isEqualTo((short) (nRow + 1));
+        assertThat(sheet.getFitToPage()).isFalse();
+        assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+        double smallest = Double.MAX_VALUE;
+        for (Row row : sheet) {
+          for (Cell c : row) {
+            smallest =
+                Math.min(
+                    smallest,
+                    ((org.apache.poi.xssf.usermodel.XSSFCellStyle) c.getCellStyle())
+                        .getFont()
+                        .getFontHeightInPoints());
+          }
+        }
+        assertThat(smallest * sheet.getPrintSetup().getScale() / 100.0)
+            .as("smallest printed font on %s", sheet.getSheetName())
+            .isGreaterThanOrEqualTo(8.0);
+        assertThat(text(sheet, nRow - 1, 0)).as("label column headed").isNotBlank();
       }
       var core = wb.getProperties().getCoreProperties();
       assertThat(core.getTitle()).contains("2022-23");
@@ -316,22 +388,36 @@ class MasterWorkbookWriterTest {
   }
 
   @Test
-  void pageBreaksFallOnlyBetweenTables() throws IOException {
-    java.util.Set<String> titles = new java.util.HashSet<>();
-    seed.tables().forEach(t -> titles.add(t.title()));
-    int breaks = 0;
+  void aChartIsNeverSplitAcrossPages() throws IOException {
+    int charts = 0;
     try (XSSFWorkbook wb = open(master)) {
       for (int si = 0; si < wb.getNumberOfSheets(); si++) {
         XSSFSheet sheet = wb.getSheetAt(si);
-        for (int b : sheet.getRowBreaks()) {
-          assertThat(text(sheet, b + 1, 0))
-              .as(sheet.getSheetName() + " break after row " + b)
-              .isIn(titles);
-          breaks++;
+        XSSFDrawing drawing = sheet.getDrawingPatriarch();
+        if (drawing == null) {
+          continue;
+        }
+        for (XSSFShape shape : drawing.getShapes()) {
+          var anchor = (org.apache.poi.xssf.usermodel.XSSFClientAnchor) shape.getAnchor();
+          charts++;
+          double capacity = TablePrint.PAGE_HEIGHT * 100.0 / sheet.getPrintSetup().getScale();
+          double height = TablePrint.height(sheet, anchor.getRow1(), anchor.getRow2() - 1);
+          assertThat(height).as("chart height on %s", sheet.getSheetName()).isLessThan(capacity);
+          // the chart sits inside one printed page: either after a break, or the rows above it
+          // leave room for it on the first page
+          boolean breakBefore = sheet.isRowBroken(anchor.getRow1() - 1);
+          double above = TablePrint.height(sheet, 0, anchor.getRow1() - 1);
+          assertThat(breakBefore || above + height <= capacity)
+              .as("chart on %s fits its page", sheet.getSheetName())
+              .isTrue();
+          assertThat(TablePrint.width(sheet, anchor.getCol2() - 1))
+              .as("chart on %s within the page width", sheet.getSheetName())
+              .isLessThanOrEqualTo(
+                  TablePrint.PAGE_WIDTH * 100.0 / sheet.getPrintSetup().getScale());
         }
       }
     }
-    assertThat(breaks).isPositive();
+    assertThat(charts).isGreaterThanOrEqualTo(8);
   }
 
   @Test
@@ -394,6 +480,15 @@ class MasterWorkbookWriterTest {
     XSSFName name = wb.getName(TableNames.of(id));
     return new AreaReference(name.getRefersToFormula(), SpreadsheetVersion.EXCEL2007)
         .getFirstCell();
+  }
+
+  /** The row of a table's bases (n=), at or below its title row. */
+  static int nRow(XSSFSheet sheet, int titleRow) {
+    int r = titleRow;
+    while (!"n=".equals(text(sheet, r, 0))) {
+      r++;
+    }
+    return r;
   }
 
   static XSSFWorkbook open(Path file) throws IOException {
