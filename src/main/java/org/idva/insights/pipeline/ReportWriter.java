@@ -11,6 +11,7 @@ import org.idva.insights.model.CaseData;
 import org.idva.insights.model.TableResult;
 import org.idva.insights.render.MasterOptions;
 import org.idva.insights.render.MasterWorkbookWriter;
+import org.idva.insights.render.QueryCounts;
 import org.idva.insights.render.ReportEdition;
 import org.idva.insights.report.ReportDefinitions;
 import org.idva.insights.report.ReportEngine;
@@ -84,12 +85,13 @@ public final class ReportWriter {
     List<TableResult> allTables = everyone.tables(y, ids);
     ReportEdition edition = ReportEdition.of(y, day);
     MasterWorkbookWriter writer = new MasterWorkbookWriter(options);
-    Path master = writer.writeMaster(allTables, edition, output);
+    QueryCounts queries = QueryCounts.of(store.queries().countsByService());
+    Path master = writer.writeMaster(allTables, edition, output, queries);
     console.printf("Report %s: %d tables -> %s%n", edition.period(), allTables.size(), master);
     List<Path> services = new ArrayList<>();
     for (String service : new TreeSet<>(store.services())) {
       List<TableResult> mine = everyone.forService(service).tables(y, ids);
-      Path file = writer.writeService(service, mine, allTables, edition, output);
+      Path file = writer.writeService(service, mine, allTables, edition, output, queries);
       console.printf("  %s -> %s%n", service, file);
       services.add(file);
     }

@@ -17,7 +17,7 @@ record MasterMarker(String sheet, int row, int column, String kind, String argum
 
   /** Markers that place a block and must be alone in their cell. */
   static final List<String> BLOCK_KINDS =
-      List.of("table", "chart", "narrative", "contents", "legend");
+      List.of("table", "chart", "narrative", "contents", "legend", "queries");
 
   /** Placeholders replaced inside text. */
   static final List<String> PLACEHOLDERS =

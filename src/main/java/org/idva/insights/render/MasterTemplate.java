@@ -167,7 +167,7 @@ public final class MasterTemplate {
                       "Add the .ftl file or correct the marker"));
             }
           }
-          case "contents", "legend" -> {
+          case "contents", "legend", "queries" -> {
             if (m.argument() != null) {
               problems.add(
                   error(

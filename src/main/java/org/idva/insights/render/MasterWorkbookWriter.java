@@ -59,6 +59,13 @@ public final class MasterWorkbookWriter {
   /** Writes {@code outDir/Insights-Idva-<year>.xlsx}; returns its path. */
   public Path writeMaster(List<TableResult> tables, ReportEdition edition, Path outDir)
       throws IOException {
+    return writeMaster(tables, edition, outDir, QueryCounts.NONE);
+  }
+
+  /** {@link #writeMaster(List, ReportEdition, Path)} with every service's query counts. */
+  public Path writeMaster(
+      List<TableResult> tables, ReportEdition edition, Path outDir, QueryCounts queries)
+      throws IOException {
     Map<String, TableResult> byId = index(tables);
     Path out = outDir.resolve(masterFileName(edition));
     render(
@@ -67,6 +74,7 @@ public final class MasterWorkbookWriter {
                 .map(t -> List.of(new MasterTableWriter.Block(null, t))),
         tables,
         edition,
+        queries,
         out);
     return out;
   }
@@ -81,6 +89,18 @@ public final class MasterWorkbookWriter {
       List<TableResult> allTables,
       ReportEdition edition,
       Path outDir)
+      throws IOException {
+    return writeService(service, serviceTables, allTables, edition, outDir, QueryCounts.NONE);
+  }
+
+  /** {@link #writeService} with the query counts: the service's own row only is written. */
+  public Path writeService(
+      String service,
+      List<TableResult> serviceTables,
+      List<TableResult> allTables,
+      ReportEdition edition,
+      Path outDir,
+      QueryCounts queries)
       throws IOException {
     Map<String, TableResult> mine = new LinkedHashMap<>();
     for (TableResult t : serviceTables) {
@@ -104,6 +124,7 @@ public final class MasterWorkbookWriter {
         },
         new ArrayList<>(mine.values()),
         edition.forService(service),
+        queries.only(service),
         out);
     return out;
   }
@@ -126,6 +147,7 @@ public final class MasterWorkbookWriter {
       Function<String, Optional<List<MasterTableWriter.Block>>> blocks,
       List<TableResult> figures,
       ReportEdition edition,
+      QueryCounts queries,
       Path out)
       throws IOException {
     try (XSSFWorkbook wb = template.open()) {
@@ -152,6 +174,13 @@ public final class MasterWorkbookWriter {
         XSSFSheet sheet = wb.getSheet(m.sheet());
         clear(sheet, m);
         new Legend(styles, options).write(sheet, m.row(), m.column());
+      }
+      for (MasterMarker m : template.markers("queries")) {
+        XSSFSheet sheet = wb.getSheet(m.sheet());
+        clear(sheet, m);
+        if (queries.available()) {
+          queries.write(sheet, m.row(), m.column(), styles);
+        }
       }
       for (MasterMarker m : template.markers("contents")) {
         XSSFSheet sheet = wb.getSheet(m.sheet());

@@ -223,6 +223,13 @@ public final class MasterTemplateBuilder {
     r++;
     put(s, r++, "Colours and bars (conditional formatting)", "narrative_heading");
     put(s, r, "{{legend}}", "text");
+    r += 12; // the legend's lines
+    put(
+        s,
+        r++,
+        "Queries in the current returns, open and explained, by service",
+        "narrative_heading");
+    put(s, r, "{{queries}}", "text");
     pageSetup(s, false);
   }
 
