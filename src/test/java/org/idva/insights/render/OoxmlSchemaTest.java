@@ -152,6 +152,13 @@ class OoxmlSchemaTest {
       if (type == ChartSpaceDocument.type && message.contains("extLst")) {
         continue;
       }
+      // xml:space="preserve" on a text element <t>: Excel writes it itself (shared strings,
+      // comments, inline strings) and XML 1.0 defines it; the schema's simple type for <t> just
+      // does not declare it
+      if (message.contains("space@http://www.w3.org/XML/1998/namespace")
+          && message.contains("element t@")) {
+        continue;
+      }
       out.add(book.getFileName() + " " + part.getPartName() + ":" + e.getLine() + " " + message);
     }
     return out;
