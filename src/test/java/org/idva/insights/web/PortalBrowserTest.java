@@ -27,7 +27,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -92,7 +91,26 @@ class PortalBrowserTest {
   private void submit(By by) {
     WebElement old = driver.findElement(By.tagName("html"));
     driver.findElement(by).click();
-    new WebDriverWait(driver, Duration.ofSeconds(120)).until(ExpectedConditions.stalenessOf(old));
+    new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> isGone(old));
+  }
+
+  /**
+   * True once the element's page has been replaced. Chromium reports a node of a page that is gone
+   * either as stale or, while the new page is being built, as "Node with given id does not belong
+   * to the document": both mean the old page is gone.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   private Path file(String name, byte[] bytes) throws Exception {
