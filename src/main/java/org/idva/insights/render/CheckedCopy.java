@@ -1,7 +1,6 @@
 package org.idva.insights.render;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -20,11 +19,9 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import javax.xml.stream.XMLStreamWriter;
 import org.idva.insights.model.Severity;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -119,48 +116,32 @@ final class CheckedCopy implements Closeable {
   /**
    * Writes the copy.
    *
-   * @param issues the workbook (as bytes) holding the sheets to put first: the Issues sheet
+   * @param issues the Issues sheet, put first
    * @param marks per sheet name, the cells with findings
    * @param colours each severity's fill colour (indexed)
    * @return how many formulas were replaced by their values
    */
   int write(
-      byte[] issues,
+      IssuesSheetWriter.Listing issues,
       Map<String, NavigableMap<Long, CheckedSheet.Mark>> marks,
       Map<Severity, Short> colours,
       OutputStream target)
       throws IOException {
-    Map<String, byte[]> mini = unzip(issues);
-    Map<String, Relationship> miniRoot = relationships("", "_rels/.rels", mini);
-    String miniBook = ofType(miniRoot, OFFICE_DOCUMENT).part();
-    Map<String, Relationship> miniRels = relationships(folder(miniBook), relsOf(miniBook), mini);
-    Document miniWorkbook = PackageXml.parse(mini.get(miniBook));
     Relationship styleRel = ofType(workbookRels, STYLES);
     CheckedStyles styles =
         new CheckedStyles(
-            styleRel == null ? null : read(styleRel.part()),
-            mini.get(ofType(miniRels, STYLES).part()),
-            colours);
-    Relationship miniStrings = ofType(miniRels, SHARED_STRINGS);
-    List<String> strings =
-        miniStrings == null ? List.of() : sharedStrings(mini.get(miniStrings.part()));
+            styleRel == null ? null : read(styleRel.part()), IssuesSheetWriter.STYLES, colours);
 
     ZipOutputStream out = new ZipOutputStream(new KeepOpen(target));
     Map<String, String> contentTypes = new LinkedHashMap<>();
     StringBuilder bookRels = new StringBuilder();
-    List<Element> miniSheets =
-        PackageXml.children(PackageXml.first(miniWorkbook.getDocumentElement(), "sheets"), "sheet");
+    String issuesPart = "xl/worksheets/idvaIssues1.xml";
+    String issuesId = "rIdIdvaIssues1";
+    put(out, issuesPart, issues.xml(styles::issues));
+    contentTypes.put(issuesPart, CT + "spreadsheetml.worksheet+xml");
+    relationship(bookRels, issuesId, WORKSHEET, issuesPart);
     List<String[]> added = new ArrayList<>(); // name, rel id
-    int n = 0;
-    for (Element s : miniSheets) {
-      Relationship rel = miniRels.get(s.getAttributeNS(PackageXml.REL_NS, "id"));
-      String part = "xl/worksheets/idvaIssues" + (++n) + ".xml";
-      String id = "rIdIdvaIssues" + n;
-      put(out, part, issuesSheet(mini.get(rel.part()), strings, styles));
-      contentTypes.put(part, CT + "spreadsheetml.worksheet+xml");
-      relationship(bookRels, id, WORKSHEET, part);
-      added.add(new String[] {s.getAttribute("name"), id});
-    }
+    added.add(new String[] {issues.name(), issuesId});
     int formulas = 0;
     int drawing = 0;
     for (Sheet s : sheets) {
@@ -202,7 +183,7 @@ final class CheckedCopy implements Closeable {
         relationship(bookRels, rel.id(), type, rel.part());
       }
     }
-    put(out, workbookPart, workbookXml(added, miniWorkbook));
+    put(out, workbookPart, workbookXml(added, issues.definedNames()));
     contentTypes.put(workbookPart, CT + "spreadsheetml.sheet.main+xml");
     String stylesPart = styleRel != null ? styleRel.part() : "xl/idvaStyles.xml";
     relationship(bookRels, styleRel != null ? styleRel.id() : "rIdIdvaStyles", STYLES, stylesPart);
@@ -228,7 +209,7 @@ final class CheckedCopy implements Closeable {
    * external references, pivot caches, web publishing, extensions and anything pointing at another
    * part removed; the first sheet active.
    */
-  private byte[] workbookXml(List<String[]> added, Document miniWorkbook) throws IOException {
+  private byte[] workbookXml(List<String[]> added, List<String[]> issuesNames) throws IOException {
     Document doc = (Document) workbook.cloneNode(true);
     Element root = doc.getDocumentElement();
     Element list = PackageXml.first(root, "sheets");
@@ -300,15 +281,21 @@ final class CheckedCopy implements Closeable {
         }
       }
     }
-    Element theirs = PackageXml.first(miniWorkbook.getDocumentElement(), "definedNames");
-    if (theirs != null && !PackageXml.children(theirs, "definedName").isEmpty()) {
+    if (!issuesNames.isEmpty()) {
       if (names == null) {
         names = doc.createElementNS(PackageXml.MAIN_NS, "definedNames");
         root.insertBefore(names, list.getNextSibling());
       }
       Node at = names.getFirstChild();
-      for (Element d : PackageXml.children(theirs, "definedName")) {
-        names.insertBefore(doc.importNode(d, true), at);
+      for (String[] d : issuesNames) {
+        Element e = doc.createElementNS(PackageXml.MAIN_NS, "definedName");
+        e.setAttribute("name", d[0]);
+        e.setAttribute("localSheetId", "0");
+        if (d[2] != null) {
+          e.setAttribute("hidden", d[2]);
+        }
+        e.setTextContent(d[1]);
+        names.insertBefore(e, at);
       }
     }
     Element views = PackageXml.first(root, "bookViews");
@@ -340,90 +327,6 @@ final class CheckedCopy implements Closeable {
         }
       }
       c = next;
-    }
-  }
-
-  /**
-   * The Issues sheet of the small workbook, moved into the copy: its strings written inline (the
-   * copy keeps the return's shared strings as they were) and its styles renumbered.
-   */
-  private static byte[] issuesSheet(byte[] xml, List<String> strings, CheckedStyles styles)
-      throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(xml.length + 1024);
-    try {
-      XMLStreamReader r = PackageXml.reader(new ByteArrayInputStream(xml));
-      XMLStreamWriter w = PackageXml.writer(bytes);
-      w.writeStartDocument("UTF-8", "1.0");
-      while (r.hasNext()) {
-        int e = r.next();
-        if (e != XMLStreamReader.START_ELEMENT) {
-          PackageXml.copySimple(r, w);
-          continue;
-        }
-        String name = r.getLocalName();
-        if (PackageXml.hasRelationship(r)) {
-          PackageXml.skipElement(r);
-        } else if (name.equals("c")) {
-          issuesCell(r, w, strings, styles);
-        } else {
-          String styleAttribute = name.equals("row") ? "s" : name.equals("col") ? "style" : null;
-          PackageXml.startElement(r, w);
-          PackageXml.copyNamespaces(r, w);
-          for (int i = 0; i < r.getAttributeCount(); i++) {
-            if (styleAttribute != null
-                && r.getAttributeLocalName(i).equals(styleAttribute)
-                && PackageXml.isEmpty(r.getAttributeNamespace(i))) {
-              w.writeAttribute(
-                  styleAttribute,
-                  Integer.toString(styles.issues(Integer.parseInt(r.getAttributeValue(i)))));
-            } else {
-              PackageXml.copyAttribute(r, w, i);
-            }
-          }
-        }
-      }
-      w.writeEndDocument();
-      w.flush();
-    } catch (XMLStreamException e) {
-      throw new IOException("Issues sheet: " + e.getMessage(), e);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static void issuesCell(
-      XMLStreamReader r, XMLStreamWriter w, List<String> strings, CheckedStyles styles)
-      throws XMLStreamException {
-    String type = PackageXml.attribute(r, "t");
-    String style = PackageXml.attribute(r, "s");
-    boolean shared = "s".equals(type);
-    w.writeStartElement(PackageXml.MAIN_NS, "c");
-    w.writeAttribute("r", PackageXml.attribute(r, "r"));
-    w.writeAttribute(
-        "s", Integer.toString(styles.issues(style == null ? 0 : Integer.parseInt(style))));
-    if (type != null) {
-      w.writeAttribute("t", shared ? "inlineStr" : type);
-    }
-    while (true) {
-      int e = r.next();
-      if (e == XMLStreamReader.START_ELEMENT) {
-        String name = r.getLocalName();
-        String text = r.getElementText();
-        if (name.equals("v") && shared) {
-          w.writeStartElement(PackageXml.MAIN_NS, "is");
-          w.writeStartElement(PackageXml.MAIN_NS, "t");
-          w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "space", "preserve");
-          w.writeCharacters(strings.get(Integer.parseInt(text.strip())));
-          w.writeEndElement();
-          w.writeEndElement();
-        } else if (name.equals("v")) {
-          w.writeStartElement(PackageXml.MAIN_NS, "v");
-          w.writeCharacters(text);
-          w.writeEndElement();
-        }
-      } else if (e == XMLStreamReader.END_ELEMENT) {
-        w.writeEndElement();
-        return;
-      }
     }
   }
 
@@ -477,42 +380,6 @@ final class CheckedCopy implements Closeable {
     return out;
   }
 
-  /** The texts of a shared-strings part, in order (runs joined, phonetic hints left out). */
-  private static List<String> sharedStrings(byte[] xml) throws IOException {
-    List<String> out = new ArrayList<>();
-    try {
-      XMLStreamReader r = PackageXml.reader(new ByteArrayInputStream(xml));
-      StringBuilder b = null;
-      boolean phonetic = false;
-      while (r.hasNext()) {
-        int e = r.next();
-        if (e == XMLStreamReader.START_ELEMENT) {
-          switch (r.getLocalName()) {
-            case "si" -> b = new StringBuilder();
-            case "rPh" -> phonetic = true;
-            case "t" -> {
-              String t = r.getElementText();
-              if (b != null && !phonetic) {
-                b.append(t);
-              }
-            }
-            default -> {}
-          }
-        } else if (e == XMLStreamReader.END_ELEMENT) {
-          if (r.getLocalName().equals("si") && b != null) {
-            out.add(b.toString());
-            b = null;
-          } else if (r.getLocalName().equals("rPh")) {
-            phonetic = false;
-          }
-        }
-      }
-    } catch (XMLStreamException e) {
-      throw new IOException("shared strings: " + e.getMessage(), e);
-    }
-    return out;
-  }
-
   private byte[] read(String part) throws IOException {
     ZipEntry e = zip.getEntry(part);
     if (e == null) {
@@ -525,12 +392,6 @@ final class CheckedCopy implements Closeable {
 
   private Map<String, Relationship> relationships(String base, String rels) throws IOException {
     return zip.getEntry(rels) == null ? Map.of() : relationships(base, read(rels));
-  }
-
-  private static Map<String, Relationship> relationships(
-      String base, String rels, Map<String, byte[]> parts) throws IOException {
-    byte[] xml = parts.get(rels);
-    return xml == null ? Map.of() : relationships(base, xml);
   }
 
   /** A relationships part's internal relationships by id, targets resolved to part names. */
@@ -624,16 +485,52 @@ final class CheckedCopy implements Closeable {
   }
 
   /**
-   * Writes a workbook made by POI again with every part stamped with the same fixed time, so the
-   * same findings give the same bytes whenever they are written.
+   * Writes a workbook of the Issues sheet alone (for a return that is not copied back): every part
+   * stamped with the same fixed time, so the same findings give the same bytes.
    */
-  static void restamp(byte[] workbook, OutputStream target) throws IOException {
+  static void issuesOnly(IssuesSheetWriter.Listing issues, OutputStream target) throws IOException {
     ZipOutputStream out = new ZipOutputStream(new KeepOpen(target));
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook))) {
-      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        put(out, e.getName(), in.readAllBytes());
-      }
+    String book = "xl/workbook.xml";
+    String sheet = "xl/worksheets/sheet1.xml";
+    String styles = "xl/styles.xml";
+    Map<String, String> contentTypes = new LinkedHashMap<>();
+    contentTypes.put(book, CT + "spreadsheetml.sheet.main+xml");
+    contentTypes.put(sheet, CT + "spreadsheetml.worksheet+xml");
+    contentTypes.put(styles, CT + "spreadsheetml.styles+xml");
+    put(out, "[Content_Types].xml", contentTypes(contentTypes));
+    StringBuilder rootRels = new StringBuilder();
+    relationship(rootRels, "rId1", OFFICE_DOCUMENT, book);
+    put(out, "_rels/.rels", relationshipsPart(rootRels));
+    StringBuilder names = new StringBuilder();
+    for (String[] d : issues.definedNames()) {
+      names
+          .append("<definedName name=\"")
+          .append(d[0])
+          .append("\" localSheetId=\"0\"")
+          .append(d[2] == null ? "" : " hidden=\"" + d[2] + "\"")
+          .append('>')
+          .append(PackageXml.escape(d[1]))
+          .append("</definedName>");
     }
+    put(
+        out,
+        book,
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\""
+                + PackageXml.MAIN_NS
+                + "\" xmlns:r=\""
+                + PackageXml.REL_NS
+                + "\"><bookViews><workbookView activeTab=\"0\"/></bookViews><sheets><sheet name=\""
+                + PackageXml.escape(issues.name())
+                + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets><definedNames>"
+                + names
+                + "</definedNames></workbook>")
+            .getBytes(StandardCharsets.UTF_8));
+    StringBuilder bookRels = new StringBuilder();
+    relationship(bookRels, "rId1", WORKSHEET, sheet);
+    relationship(bookRels, "rId2", STYLES, styles);
+    put(out, relsOf(book), relationshipsPart(bookRels));
+    put(out, sheet, issues.xml(i -> i));
+    put(out, styles, IssuesSheetWriter.STYLES);
     out.finish();
   }
 
@@ -647,16 +544,6 @@ final class CheckedCopy implements Closeable {
     ZipEntry e = new ZipEntry(part);
     e.setTime(ReturnWorkbookWriter.PART_TIME);
     return e;
-  }
-
-  private static Map<String, byte[]> unzip(byte[] zipped) throws IOException {
-    Map<String, byte[]> parts = new HashMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zipped))) {
-      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        parts.put(e.getName(), in.readAllBytes());
-      }
-    }
-    return parts;
   }
 
   /** An output stream whose close only flushes: the zip stays open for the next part. */

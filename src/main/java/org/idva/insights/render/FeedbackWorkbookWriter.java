@@ -1,6 +1,5 @@
 package org.idva.insights.render;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -9,13 +8,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.Severity;
 
@@ -60,11 +52,8 @@ public final class FeedbackWorkbookWriter {
                 .toString()
                 .toLowerCase(java.util.Locale.ROOT)
                 .matches(".*\\.xls[xm]");
-    try (CheckedCopy source = copy ? CheckedCopy.open(original) : null;
-        XSSFWorkbook wb = new XSSFWorkbook()) {
+    try (CheckedCopy source = copy ? CheckedCopy.open(original) : null) {
       Set<String> sheets = copy ? new HashSet<>(source.sheetNames()) : null;
-      Styles styles = new Styles(wb);
-      Sheet issues = wb.createSheet(copy ? uniqueIssuesName(sheets) : ISSUES_SHEET);
       String note =
           copy
               ? "Your return follows this sheet: each cell with a finding is coloured and has a"
@@ -73,26 +62,19 @@ public final class FeedbackWorkbookWriter {
                   ? "Your file could not be opened as a workbook, so only this list is sent back."
                   : "Your return is not an .xlsx workbook, so it is not copied back; the cells are"
                       + " listed below.";
-      this.issues.write(issues, checked, styles, sheets, note);
-      issues.setSelected(true);
-      wb.setActiveSheet(0);
-      // No time of writing in the file: the same findings give the same bytes.
-      wb.getProperties()
-          .getCoreProperties()
-          .setCreated(java.util.Optional.of(new java.util.Date(0)));
-      ByteArrayOutputStream issuesBook = new ByteArrayOutputStream();
-      wb.write(issuesBook);
+      IssuesSheetWriter.Listing listing =
+          issues.listing(copy ? uniqueIssuesName(sheets) : ISSUES_SHEET, checked, sheets, note);
       if (!copy) {
-        AtomicFile.write(out, o -> CheckedCopy.restamp(issuesBook.toByteArray(), o));
+        AtomicFile.write(out, o -> CheckedCopy.issuesOnly(listing, o));
         return;
       }
       Map<String, NavigableMap<Long, CheckedSheet.Mark>> cells =
           marks.marks(checked.findings(), sheets);
       Map<Severity, Short> colours = new EnumMap<>(Severity.class);
       for (Severity s : Severity.values()) {
-        colours.put(s, styles.colour(s));
+        colours.put(s, IssuesSheetWriter.colour(s));
       }
-      AtomicFile.write(out, o -> source.write(issuesBook.toByteArray(), cells, colours, o));
+      AtomicFile.write(out, o -> source.write(listing, cells, colours, o));
     }
   }
 
@@ -103,92 +85,5 @@ public final class FeedbackWorkbookWriter {
       name = ISSUES_SHEET + " " + n++;
     }
     return name;
-  }
-
-  /** Writes text as a string cell; text that a spreadsheet could take for a formula stays inert. */
-  static void text(Cell cell, String value, Styles styles, CellStyle style) {
-    String v = value == null ? "" : value;
-    cell.setCellValue(v);
-    if (InertText.looksLikeFormula(v)) {
-      cell.setCellStyle(style == styles.wrap ? styles.quotedWrap : styles.quoted);
-    } else if (style != null) {
-      cell.setCellStyle(style);
-    }
-  }
-
-  /** The styles of the Issues sheet and the cell marks. */
-  static final class Styles {
-    final CellStyle title;
-    final CellStyle bold;
-    final CellStyle boldWrap;
-    final CellStyle explain;
-    final CellStyle header;
-    final CellStyle wrap;
-    final CellStyle quoted;
-    final CellStyle quotedWrap;
-    final CellStyle link;
-    final CellStyle error;
-    final CellStyle query;
-    final CellStyle notice;
-
-    Styles(XSSFWorkbook wb) {
-      Font big = wb.createFont();
-      big.setBold(true);
-      big.setFontHeightInPoints((short) 14);
-      title = wb.createCellStyle();
-      title.setFont(big);
-      Font b = wb.createFont();
-      b.setBold(true);
-      bold = wb.createCellStyle();
-      bold.setFont(b);
-      boldWrap = wb.createCellStyle();
-      boldWrap.setFont(b);
-      boldWrap.setWrapText(true);
-      boldWrap.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
-      explain = fill(wb, IndexedColors.LEMON_CHIFFON);
-      explain.setWrapText(true);
-      header = wb.createCellStyle();
-      header.setFont(b);
-      header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-      header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-      wrap = wb.createCellStyle();
-      wrap.setWrapText(true);
-      quoted = wb.createCellStyle();
-      quoted.setQuotePrefixed(true);
-      quotedWrap = wb.createCellStyle();
-      quotedWrap.setQuotePrefixed(true);
-      quotedWrap.setWrapText(true);
-      Font u = wb.createFont();
-      u.setUnderline(Font.U_SINGLE);
-      u.setColor(IndexedColors.BLUE.getIndex());
-      link = wb.createCellStyle();
-      link.setFont(u);
-      error = fill(wb, IndexedColors.ROSE);
-      query = fill(wb, IndexedColors.LIGHT_ORANGE);
-      notice = fill(wb, IndexedColors.LIGHT_TURQUOISE);
-    }
-
-    private static CellStyle fill(XSSFWorkbook wb, IndexedColors colour) {
-      CellStyle s = wb.createCellStyle();
-      s.setFillForegroundColor(colour.getIndex());
-      s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-      return s;
-    }
-
-    CellStyle severity(Severity s) {
-      return switch (s) {
-        case ERROR -> error;
-        case QUERY -> query;
-        case NOTICE -> notice;
-      };
-    }
-
-    short colour(Severity s) {
-      return switch (s) {
-        case ERROR -> IndexedColors.ROSE.getIndex();
-        case QUERY -> IndexedColors.LIGHT_ORANGE.getIndex();
-        case NOTICE -> IndexedColors.LIGHT_TURQUOISE.getIndex();
-      };
-    }
   }
 }

@@ -106,6 +106,11 @@ class OoxmlSchemaTest {
         new Feedback(code -> "Title of " + code)
             .write(dir.resolve("fb"), file, checked)
             .workbook());
+    Path broken = Path.of("src/test/resources/returns/invalid/05-corrupt-zip.xlsx");
+    books.add(
+        new Feedback(code -> "Title of " + code)
+            .write(dir.resolve("fb-issues-only"), null, Checking.check(schema, broken))
+            .workbook());
 
     List<String> errors = new ArrayList<>();
     int parts = 0;
