@@ -1,5 +1,6 @@
 package org.idva.insights.render;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,7 +13,8 @@ import java.util.UUID;
 /**
  * Writes a file so nobody ever opens it half-written: a temporary file beside it, then rename. The
  * file gets the permissions any new file gets (0666 less the process's umask, so group-readable
- * under the usual 022 or 002), not the owner-only 0600 of {@link Files#createTempFile}.
+ * under the usual 022 or 002), not the owner-only 0600 of {@link Files#createTempFile}. Writes are
+ * buffered: a zip writer's many small writes would otherwise each be a system call.
  */
 public final class AtomicFile {
 
@@ -30,7 +32,9 @@ public final class AtomicFile {
     Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       try (OutputStream out =
-          Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          new BufferedOutputStream(
+              Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              1 << 16)) {
         content.writeTo(out);
       }
       try {

@@ -55,30 +55,50 @@ final class PackageXml {
     return OUTPUT.createXMLStreamWriter(out, "UTF-8");
   }
 
+  /** One configured parser per thread: making a factory and a parser costs more than a part. */
+  private static final ThreadLocal<DocumentBuilder> PARSER =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+              f.setNamespaceAware(true);
+              f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+              f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+              f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+              f.setXIncludeAware(false);
+              f.setExpandEntityReferences(false);
+              f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+              f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+              return f.newDocumentBuilder();
+            } catch (ParserConfigurationException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+
+  /** One serialiser factory per thread, for the same reason. */
+  private static final ThreadLocal<TransformerFactory> SERIALISER =
+      ThreadLocal.withInitial(
+          () -> {
+            TransformerFactory f = TransformerFactory.newInstance();
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+            return f;
+          });
+
   static Document parse(byte[] xml) throws IOException {
+    DocumentBuilder b = PARSER.get();
     try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-      f.setNamespaceAware(true);
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      f.setXIncludeAware(false);
-      f.setExpandEntityReferences(false);
-      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      DocumentBuilder b = f.newDocumentBuilder();
       return b.parse(new ByteArrayInputStream(xml));
-    } catch (ParserConfigurationException | SAXException e) {
+    } catch (SAXException e) {
       throw new IOException("not well-formed XML: " + e.getMessage(), e);
+    } finally {
+      b.reset();
     }
   }
 
   static byte[] bytes(Document doc) throws IOException {
     try {
-      TransformerFactory f = TransformerFactory.newInstance();
-      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-      Transformer t = f.newTransformer();
+      Transformer t = SERIALISER.get().newTransformer();
       t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
       doc.setXmlStandalone(true);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
