@@ -132,7 +132,7 @@ final class CheckedCopy implements Closeable {
         new CheckedStyles(
             styleRel == null ? null : read(styleRel.part()), IssuesSheetWriter.STYLES, colours);
 
-    ZipOutputStream out = new ZipOutputStream(new KeepOpen(target));
+    ZipOutputStream out = zip(target);
     Map<String, String> contentTypes = new LinkedHashMap<>();
     StringBuilder bookRels = new StringBuilder();
     String issuesPart = "xl/worksheets/idvaIssues1.xml";
@@ -489,7 +489,7 @@ final class CheckedCopy implements Closeable {
    * stamped with the same fixed time, so the same findings give the same bytes.
    */
   static void issuesOnly(IssuesSheetWriter.Listing issues, OutputStream target) throws IOException {
-    ZipOutputStream out = new ZipOutputStream(new KeepOpen(target));
+    ZipOutputStream out = zip(target);
     String book = "xl/workbook.xml";
     String sheet = "xl/worksheets/sheet1.xml";
     String styles = "xl/styles.xml";
@@ -532,6 +532,17 @@ final class CheckedCopy implements Closeable {
     put(out, sheet, issues.xml(i -> i));
     put(out, styles, IssuesSheetWriter.STYLES);
     out.finish();
+  }
+
+  /**
+   * The copy's zip, deflated at level 3: a copy is written for every return received, and at the
+   * default level 6 deflating its sheets took longer than streaming them (about 2.5 times as long
+   * as level 3, for files 10% smaller).
+   */
+  private static ZipOutputStream zip(OutputStream target) {
+    ZipOutputStream out = new ZipOutputStream(new KeepOpen(target));
+    out.setLevel(3);
+    return out;
   }
 
   private static void put(ZipOutputStream out, String part, byte[] bytes) throws IOException {
