@@ -3,6 +3,7 @@ package org.idva.insights.sample;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -283,6 +284,23 @@ public final class SampleGenerator {
    */
   private record Filed(LocalDate date, Object[] values) {}
 
+  /**
+   * A multi-select answer as a fixed list in its order (a few bytes, where a linked hash set costs
+   * a table and an entry per code); {@link #answer} makes the set again.
+   */
+  private static Object compact(Object value) {
+    return value instanceof java.util.Set<?> codes ? new Ticked(codes.toArray()) : value;
+  }
+
+  private static Object answer(Object value) {
+    return value instanceof Ticked ticked
+        ? new java.util.LinkedHashSet<>(Arrays.asList(ticked.codes()))
+        : value;
+  }
+
+  /** The codes of a multi-select answer, in the order they were ticked. */
+  private record Ticked(Object[] codes) {}
+
   private void file(
       Map<String, Map<ReportingQuarter, Map<String, List<Filed>>>> index,
       String service,
@@ -299,7 +317,7 @@ public final class SampleGenerator {
       Map<String, Object> values = values(rec, def);
       Object[] compact = new Object[def.fields().size()];
       for (int f = 0; f < compact.length; f++) {
-        compact[f] = values.get(def.fields().get(f).id());
+        compact[f] = compact(values.get(def.fields().get(f).id()));
       }
       into.add(new Filed(rec.date, compact));
     }
@@ -343,7 +361,7 @@ public final class SampleGenerator {
       Filed rec, SheetDefinition def, String from, String to) {
     Map<String, Object> ordered = new LinkedHashMap<>();
     for (int f = 0; f < rec.values().length; f++) {
-      Object v = rec.values()[f];
+      Object v = answer(rec.values()[f]);
       if (v != null) {
         String id = def.fields().get(f).id();
         if (v instanceof String ref && id.equals("case_ref") && !from.equals(to)) {
