@@ -24,7 +24,8 @@ import org.idva.insights.schema.SheetDefinition;
  * <p>The template (styles, drop-downs, input messages, the Lists sheet) is built once per writer
  * ({@link ReturnTemplateParts}); each return copies its parts and streams its rows straight into
  * the zip as sheet XML ({@link SheetRowsXml}), so a large return needs little heap and a thousand
- * returns do not rebuild the template a thousand times.
+ * returns do not rebuild the template a thousand times. Safe to share between threads: each write
+ * keeps its own state.
  *
  * <p>A value that is a {@code String} where the field wants a code, a date or a number is written
  * as typed text: that is how the sample data makes its deliberate slips.
@@ -82,7 +83,7 @@ public final class ReturnWorkbookWriter {
     zip.finish();
   }
 
-  private ReturnTemplateParts template() {
+  private synchronized ReturnTemplateParts template() {
     if (template == null) {
       template = ReturnTemplateParts.build(schema);
     }

@@ -3,12 +3,17 @@ package org.idva.insights.sample;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.idva.insights.model.FormRow;
 import org.idva.insights.model.ReportingQuarter;
@@ -24,13 +29,15 @@ import org.idva.insights.schema.SheetDefinition;
  * percentages. Deterministic for a seed.
  *
  * <p>{@code scale} K multiplies the case volume K times with more services and more cases per
- * service: it makes K independent calibrated <em>builds</em> (each the three years of one
- * seed-sized set of cases), and pools them into {@link #groups()} sets of nine services, {@link
- * #buildsPerGroup()} builds per set at most (about the square root of K each way: scale 100 is 10
- * sets of nine services, each service with 10 times the cases). A set's builds share its service
- * codes and case reference counters, so every case ref stays unique. Sets are made and handed out
- * one at a time, returns one at a time, so the heap holds one set's records only. Scale 1 is one
- * build in one set: exactly the calibrated sample, slips included.
+ * service: {@link #groups()} sets of nine services, each with up to {@link #buildsPerGroup()}
+ * seed-sized <em>builds</em> (the three years of one seed-sized set of cases; about the square root
+ * of K each way: scale 100 is 10 sets of nine services, each service with 10 times the cases). The
+ * builds of the first set are calibrated, in parallel, each with its own random stream and its own
+ * block of case and client ref numbers ({@link #REF_BLOCK}); every later set replays the first
+ * set's builds under its own service codes (a case ref that starts with the service code gets the
+ * set's code), so generating K builds costs about sqrt(K) calibrations, and every case ref stays
+ * unique within its service. Returns are handed out one at a time. Scale 1 is one build in one set:
+ * exactly the calibrated sample, slips included.
  */
 public final class SampleGenerator {
   /** First calendar year of each reporting year generated, newest first (it is built first). */
@@ -40,6 +47,7 @@ public final class SampleGenerator {
   private final long seed;
   private final int scale;
   private final SeedTargets seedTargets;
+  private int threads = Runtime.getRuntime().availableProcessors();
 
   public SampleGenerator(Schema schema, long seed, int scale) {
     if (scale < 1) {
@@ -49,6 +57,12 @@ public final class SampleGenerator {
     this.seed = seed;
     this.scale = scale;
     this.seedTargets = new SeedTargets(schema);
+  }
+
+  /** Calibrates on at most {@code n} threads (default: one per processor); the same output. */
+  SampleGenerator threads(int n) {
+    this.threads = Math.max(1, n);
+    return this;
   }
 
   /** Builds pooled into one set of nine services: ceil(sqrt(scale)). */
@@ -84,21 +98,31 @@ public final class SampleGenerator {
     return serviceCount() * 4 * START_YEARS.length;
   }
 
-  /** Produces every return, one set of services at a time, one return at a time. */
+  /**
+   * Produces every return, one set of services at a time, one return at a time. The first set's
+   * builds are calibrated (in parallel, one build per processor); every later set replays the first
+   * of them under its own service codes and refs.
+   */
   public void generate(Consumer<ReturnContent> sink) {
+    List<Filings> calibrated = calibrate(buildRange(0)[1]);
     for (int group = 0; group < groups(); group++) {
-      forEachReturn(group, sink);
+      forEachReturn(group, calibrated, sink);
     }
   }
 
   /** The returns of one set of nine services (all of them in memory; for tests). */
   List<ReturnContent> replica(int group) {
+    int[] range = buildRange(group);
     List<ReturnContent> out = new ArrayList<>();
-    forEachReturn(group, out::add);
+    forEachReturn(group, calibrate(range[1] - range[0]), out::add);
     return out;
   }
 
-  /** The builds of a set: K builds spread as evenly as possible over the sets, in order. */
+  /**
+   * How many builds each set has: {@code scale} builds spread as evenly as possible over the sets,
+   * in order ({@code [first, end)} numbering them as if each were calibrated apart; the first set
+   * has the most).
+   */
   int[] buildRange(int group) {
     int g = groups();
     int base = scale / g;
@@ -108,24 +132,86 @@ public final class SampleGenerator {
     return new int[] {first, first + count};
   }
 
-  private void forEachReturn(int group, Consumer<ReturnContent> sink) {
-    Services services = new Services(group);
-    int[] range = buildRange(group);
-    Map<String, Map<ReportingQuarter, Map<String, List<Filed>>>> index = new HashMap<>();
-    for (int build = range[0]; build < range[1]; build++) {
-      index(build(build, services), index);
+  /** Case and client refs of build b are numbered from b x this + 1. */
+  static final int REF_BLOCK = 10_000;
+
+  /** The first {@code builds} calibrated builds, filed; made in parallel, the same for a seed. */
+  private List<Filings> calibrate(int builds) {
+    int threads = Math.min(builds, this.threads);
+    if (threads <= 1) {
+      List<Filings> out = new ArrayList<>();
+      for (int b = 0; b < builds; b++) {
+        out.add(calibrated(b, seedTargets));
+      }
+      return out;
     }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Filings>> futures = new ArrayList<>();
+      for (int b = 0; b < builds; b++) {
+        int build = b;
+        // each build its own targets: a build never sees another's state, whatever the timing
+        futures.add(pool.submit(() -> calibrated(build, new SeedTargets(schema))));
+      }
+      List<Filings> out = new ArrayList<>();
+      for (Future<Filings> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while calibrating the sample", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Filings calibrated(int build, SeedTargets targets) {
+    Filings filings = new Filings();
+    index(build(build, new Services(0, build * REF_BLOCK), targets), filings.byService);
+    return filings;
+  }
+
+  /** One build's records filed by service (a code of the first set), quarter and sheet. */
+  private static final class Filings {
+    final Map<String, Map<ReportingQuarter, Map<String, List<Filed>>>> byService = new HashMap<>();
+
+    List<Filed> get(String service, ReportingQuarter quarter, String sheet) {
+      return byService
+          .getOrDefault(service, Map.of())
+          .getOrDefault(quarter, Map.of())
+          .getOrDefault(sheet, List.of());
+    }
+  }
+
+  private void forEachReturn(int group, List<Filings> calibrated, Consumer<ReturnContent> sink) {
+    Services services = new Services(group);
+    List<String> firstCodes = new Services(0).codes;
+    int[] range = buildRange(group);
+    List<Filings> builds = calibrated.subList(0, range[1] - range[0]);
     for (int startYear = 2020; startYear <= 2022; startYear++) {
       for (int q = 1; q <= 4; q++) {
         ReportingQuarter quarter = new ReportingQuarter(startYear, q);
-        for (String service : services.codes) {
-          Map<String, List<Filed>> bySheet =
-              index.getOrDefault(service, Map.of()).getOrDefault(quarter, Map.of());
-          ReturnContent content = content(service, quarter, services, bySheet);
-          sink.accept(group == 0 ? Slips.apply(List.of(content), schema).get(0) : content);
-          if (index.containsKey(service)) {
-            index.get(service).remove(quarter); // written: let it go
+        for (int s = 0; s < services.codes.size(); s++) {
+          String service = services.codes.get(s);
+          Map<String, List<Filed>> bySheet = new HashMap<>();
+          for (SheetDefinition def : schema.sheets()) {
+            List<Filed> recs = new ArrayList<>();
+            for (Filings build : builds) {
+              recs.addAll(build.get(firstCodes.get(s), quarter, def.ref()));
+            }
+            bySheet.put(def.ref(), recs);
           }
+          ReturnContent content = content(service, firstCodes.get(s), quarter, services, bySheet);
+          sink.accept(group == 0 ? Slips.apply(List.of(content), schema).get(0) : content);
         }
       }
     }
@@ -133,6 +219,10 @@ public final class SampleGenerator {
 
   /** One calibrated build: the three reporting years of one seed-sized set of cases. */
   List<YearBuilder> build(int build, Services services) {
+    return build(build, services, seedTargets);
+  }
+
+  private List<YearBuilder> build(int build, Services services, SeedTargets seedTargets) {
     Random random = new Random(seed * 1_000_003L + build);
     List<YearBuilder> years = new ArrayList<>();
     List<Rec> carried = new ArrayList<>();
@@ -194,6 +284,23 @@ public final class SampleGenerator {
    */
   private record Filed(LocalDate date, Object[] values) {}
 
+  /**
+   * A multi-select answer as a fixed list in its order (a few bytes, where a linked hash set costs
+   * a table and an entry per code); {@link #answer} makes the set again.
+   */
+  private static Object compact(Object value) {
+    return value instanceof java.util.Set<?> codes ? new Ticked(codes.toArray()) : value;
+  }
+
+  private static Object answer(Object value) {
+    return value instanceof Ticked ticked
+        ? new java.util.LinkedHashSet<>(Arrays.asList(ticked.codes()))
+        : value;
+  }
+
+  /** The codes of a multi-select answer, in the order they were ticked. */
+  private record Ticked(Object[] codes) {}
+
   private void file(
       Map<String, Map<ReportingQuarter, Map<String, List<Filed>>>> index,
       String service,
@@ -210,14 +317,18 @@ public final class SampleGenerator {
       Map<String, Object> values = values(rec, def);
       Object[] compact = new Object[def.fields().size()];
       for (int f = 0; f < compact.length; f++) {
-        compact[f] = values.get(def.fields().get(f).id());
+        compact[f] = compact(values.get(def.fields().get(f).id()));
       }
       into.add(new Filed(rec.date, compact));
     }
   }
 
   private ReturnContent content(
-      String service, ReportingQuarter quarter, Services services, Map<String, List<Filed>> filed) {
+      String service,
+      String builtAs,
+      ReportingQuarter quarter,
+      Services services,
+      Map<String, List<Filed>> filed) {
     String file = service + "_" + quarter.fileLabel() + ".xlsx";
     Map<String, List<Filed>> bySheet = new LinkedHashMap<>();
     for (SheetDefinition def : schema.sheets()) {
@@ -235,7 +346,7 @@ public final class SampleGenerator {
                 service,
                 def.ref(),
                 new SourceLocation(file, def.sheetName(), excelRow++, SourceLocation.NONE),
-                ordered(rec, def)));
+                ordered(rec, def, builtAs, service)));
       }
     }
     return new ReturnContent(service, quarter, services.contact(service), rows, Map.of());
@@ -245,11 +356,18 @@ public final class SampleGenerator {
     recs.sort(Comparator.comparing(Filed::date));
   }
 
-  private static Map<String, Object> ordered(Filed rec, SheetDefinition def) {
+  /** A record's answers by field, its case ref as service {@code to} writes it. */
+  private static Map<String, Object> ordered(
+      Filed rec, SheetDefinition def, String from, String to) {
     Map<String, Object> ordered = new LinkedHashMap<>();
     for (int f = 0; f < rec.values().length; f++) {
-      if (rec.values()[f] != null) {
-        ordered.put(def.fields().get(f).id(), rec.values()[f]);
+      Object v = answer(rec.values()[f]);
+      if (v != null) {
+        String id = def.fields().get(f).id();
+        if (v instanceof String ref && id.equals("case_ref") && !from.equals(to)) {
+          v = Services.recode(ref, from, to);
+        }
+        ordered.put(id, v);
       }
     }
     return ordered;

@@ -30,11 +30,21 @@ final class Services {
   final List<String> codes = new ArrayList<>();
   private final Map<String, Integer> caseCounters = new HashMap<>();
   private final Map<String, Integer> clientCounters = new HashMap<>();
+  private final int refBase;
 
   Services(int replica) {
+    this(replica, 0);
+  }
+
+  /**
+   * The services of set {@code replica}, numbering case and client refs from {@code refBase} + 1,
+   * so builds made apart (each with its own counters) still give every case its own ref.
+   */
+  Services(int replica, int refBase) {
     for (int i = 0; i < SIZES.length; i++) {
       codes.add(code(replica * SIZES.length + i + 1));
     }
+    this.refBase = refBase;
   }
 
   /** The code of the n-th service (1-based): SVC01, SVC02, ... */
@@ -58,13 +68,22 @@ final class Services {
   }
 
   String nextCaseRef(String service, int startYear) {
-    int n = caseCounters.merge(service, 1, Integer::sum);
+    int n = refBase + caseCounters.merge(service, 1, Integer::sum);
     String style = STYLES[index(service) % STYLES.length];
     return String.format(style, service, (startYear + 1) % 100, n);
   }
 
+  /**
+   * A ref made for service {@code from} (a code of this set's first replica) as service {@code to}
+   * writes it: the styles that start with the service code get the new code; the others are unique
+   * within a service as they are.
+   */
+  static String recode(String ref, String from, String to) {
+    return ref.startsWith(from) ? to + ref.substring(from.length()) : ref;
+  }
+
   String nextClientRef(String service) {
-    int n = clientCounters.merge(service, 1, Integer::sum);
+    int n = refBase + clientCounters.merge(service, 1, Integer::sum);
     return "CL" + (index(service) % STYLES.length + 1) + "-" + String.format("%06d", n);
   }
 

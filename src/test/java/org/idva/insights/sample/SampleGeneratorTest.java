@@ -141,6 +141,47 @@ class SampleGeneratorTest {
     assertThat(refs).hasSize((int) intakeRows);
   }
 
+  @Test
+  void laterSetsReplayTheFirstSetsBuildsUnderTheirOwnCodesWhateverTheThreads() {
+    List<ReturnContent> three = new java.util.ArrayList<>();
+    new SampleGenerator(schema, SEED, 3).threads(2).generate(three::add);
+    assertThat(three).hasSize(216);
+    // the first set (two builds) is what a serial calibration of scale 2 makes, byte for byte
+    List<ReturnContent> serial = new SampleGenerator(schema, SEED, 2).threads(1).replica(0);
+    for (int i = 0; i < serial.size(); i++) {
+      assertThat(three.get(i).fileName()).isEqualTo(serial.get(i).fileName());
+      assertThat(three.get(i).rows()).as(serial.get(i).fileName()).isEqualTo(serial.get(i).rows());
+    }
+    // the second set (one build) is services SVC10 to SVC18 replaying the first build
+    Map<String, java.util.Set<String>> firstRefs = new java.util.HashMap<>();
+    Map<String, java.util.Set<String>> replayRefs = new java.util.HashMap<>();
+    for (ReturnContent r : three) {
+      int n = Integer.parseInt(r.service().substring(3));
+      String as = n > 9 ? Services.code(n - 9) : r.service();
+      for (var row : r.rows()) {
+        if (row.sheet().equals("intake")) {
+          assertThat(n <= 9 || !row.string("case_ref").startsWith(as))
+              .as("%s writes its own code in %s", r.service(), row.string("case_ref"))
+              .isTrue();
+          String ref = Services.recode(row.string("case_ref"), r.service(), as);
+          boolean added =
+              (n > 9 ? replayRefs : firstRefs)
+                  .computeIfAbsent(as, k -> new java.util.HashSet<>())
+                  .add(ref);
+          assertThat(added).as("case ref %s of %s is one case", ref, r.service()).isTrue();
+        }
+      }
+    }
+    assertThat(replayRefs.keySet()).hasSize(9);
+    replayRefs.forEach(
+        (service, refs) -> {
+          assertThat(firstRefs.get(service)).containsAll(refs);
+          assertThat(refs.size()).isLessThan(firstRefs.get(service).size());
+        });
+    assertThat(three.get(108).service()).isEqualTo("SVC10");
+    assertThat(three.get(108).contact()).contains("SVC10");
+  }
+
   private static Map<String, Long> intakesPerService(List<ReturnContent> returns) {
     return returns.stream()
         .collect(
