@@ -215,7 +215,8 @@ public final class MasterWorkbookWriter {
       MasterStyles styles,
       Function<String, Optional<List<MasterTableWriter.Block>>> blocks,
       List<Runnable> printing) {
-    MasterTableWriter writer = new MasterTableWriter(styles);
+    SharedText text = new SharedText();
+    MasterTableWriter writer = new MasterTableWriter(styles, text);
     ConditionalFormats formats = new ConditionalFormats(styles, options);
     ChartWriter charts = new ChartWriter();
     List<TablePlacement> placed = new ArrayList<>();
@@ -260,7 +261,7 @@ public final class MasterWorkbookWriter {
         number++;
         XSSFSheet sheet = wb.createSheet(section + "." + number);
         wb.setSheetOrder(sheet.getSheetName(), position + number);
-        widths = copyHead(source, sheet, firstRow, widths);
+        widths = copyHead(source, sheet, firstRow, widths, text);
         if (contentsSheet != null) {
           Row back = MasterTableWriter.row(sheet, firstRow - 1);
           link(
@@ -324,7 +325,8 @@ public final class MasterWorkbookWriter {
    * section's first table sheet only (slow in POI); the columns element that gives is returned and
    * copied whole into the section's other table sheets ({@code widths}), the same XML.
    */
-  private static CTCols copyHead(XSSFSheet source, XSSFSheet target, int rows, CTCols widths) {
+  private static CTCols copyHead(
+      XSSFSheet source, XSSFSheet target, int rows, CTCols widths, SharedText text) {
     CTWorksheet ws = target.getCTWorksheet();
     if (widths == null) {
       for (int c = 0; c < 64; c++) {
@@ -350,7 +352,7 @@ public final class MasterWorkbookWriter {
         Cell copy = to.createCell(cell.getColumnIndex());
         copy.setCellStyle(cell.getCellStyle());
         switch (cell.getCellType()) {
-          case STRING -> copy.setCellValue(cell.getStringCellValue());
+          case STRING -> text.set(copy, cell.getStringCellValue());
           case NUMERIC -> copy.setCellValue(cell.getNumericCellValue());
           case BOOLEAN -> copy.setCellValue(cell.getBooleanCellValue());
           default -> {}
