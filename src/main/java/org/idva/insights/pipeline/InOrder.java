@@ -63,12 +63,16 @@ final class InOrder {
     }
   }
 
-  private static <T> T result(Future<T> f) throws IOException {
+  /**
+   * A job's result, or what it threw: an I/O, runtime or error as it was thrown, anything else as
+   * an I/O failure.
+   */
+  static <T> T result(Future<T> f) throws IOException {
     try {
       return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while the report was written", e);
+      throw new IOException("interrupted", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
@@ -80,7 +84,7 @@ final class InOrder {
       if (cause instanceof Error err) {
         throw err;
       }
-      throw new IllegalStateException(cause);
+      throw new IOException(cause);
     }
   }
 }
