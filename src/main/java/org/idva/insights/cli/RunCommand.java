@@ -144,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
       internal = outcome[1];
       printSummary(files.size(), summaries);
       if (!noReport) {
-        new ReportWriter(schema, tables, master.options())
+        new ReportWriter(schema, tables, master.options(), threads.count())
             .write(cases, year, master.day(), output, System.out, force);
       }
     }

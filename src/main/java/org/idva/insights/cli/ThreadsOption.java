@@ -8,7 +8,8 @@ final class ThreadsOption {
       names = "--threads",
       paramLabel = "N",
       description =
-          "How many returns to read, check and write feedback for at once (default: the number of"
+          "How many returns to read, check and write feedback for, and report workbooks to write,"
+              + " at once (default: the number of"
               + " processors). The results and the files written are the same for any N.")
   Integer threads;
 

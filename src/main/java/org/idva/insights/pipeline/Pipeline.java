@@ -146,7 +146,7 @@ public final class Pipeline {
                     return submit(s);
                   }));
         }
-        receipts.accept(result(running.poll()));
+        receipts.accept(InOrder.result(running.poll()));
       }
     } finally {
       pool.shutdownNow();
@@ -158,27 +158,6 @@ public final class Pipeline {
   @FunctionalInterface
   public interface ReceiptConsumer {
     void accept(Receipt receipt) throws IOException;
-  }
-
-  private static Receipt result(java.util.concurrent.Future<Receipt> f) throws IOException {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IOException(cause);
-    }
   }
 
   private Receipt submitOne(Submission s) throws IOException {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import org.idva.insights.model.CaseData;
 import org.idva.insights.model.TableResult;
 import org.idva.insights.render.MasterOptions;
@@ -26,11 +27,22 @@ public final class ReportWriter {
   private final Schema schema;
   private final ReportDefinitions tables;
   private final MasterOptions options;
+  private final int threads;
 
+  /** A writer of the report that writes as many workbooks at once as there are processors. */
   public ReportWriter(Schema schema, ReportDefinitions tables, MasterOptions options) {
+    this(schema, tables, options, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * A writer of the report that writes up to {@code threads} workbooks (the master, the services')
+   * at once; every file is the same, byte for byte, for any number.
+   */
+  public ReportWriter(Schema schema, ReportDefinitions tables, MasterOptions options, int threads) {
     this.schema = schema;
     this.tables = tables;
     this.options = options;
+    this.threads = Math.max(1, threads);
   }
 
   /** The files one report wrote: the master workbook and each service's. */
@@ -86,15 +98,37 @@ public final class ReportWriter {
     ReportEdition edition = ReportEdition.of(y, day);
     MasterWorkbookWriter writer = new MasterWorkbookWriter(options);
     QueryCounts queries = QueryCounts.of(store.queries().countsByService());
-    Path master = writer.writeMaster(allTables, edition, output, queries);
-    console.printf("Report %s: %d tables -> %s%n", edition.period(), allTables.size(), master);
-    List<Path> services = new ArrayList<>();
-    for (String service : new TreeSet<>(store.services())) {
-      List<TableResult> mine = everyone.forService(service).tables(y, ids);
-      Path file = writer.writeService(service, mine, allTables, edition, output, queries);
-      console.printf("  %s -> %s%n", service, file);
-      services.add(file);
+    List<String> names = List.copyOf(new TreeSet<>(store.services()));
+    // the master, then each service's workbook (its tables computed where it is written, so only
+    // the workbooks being written are held at once)
+    List<Callable<Path>> jobs = new ArrayList<>();
+    jobs.add(() -> writer.writeMaster(allTables, edition, output, queries));
+    for (String service : names) {
+      jobs.add(
+          () ->
+              writer.writeService(
+                  service,
+                  everyone.forService(service).tables(y, ids),
+                  allTables,
+                  edition,
+                  output,
+                  queries));
     }
+    List<Path> files = new ArrayList<>();
+    InOrder.run(
+        jobs,
+        threads,
+        file -> {
+          if (files.isEmpty()) {
+            console.printf(
+                "Report %s: %d tables -> %s%n", edition.period(), allTables.size(), file);
+          } else {
+            console.printf("  %s -> %s%n", names.get(files.size() - 1), file);
+          }
+          files.add(file);
+        });
+    Path master = files.get(0);
+    List<Path> services = List.copyOf(files.subList(1, files.size()));
     return java.util.Optional.of(new Written(y, master, services));
   }
 }

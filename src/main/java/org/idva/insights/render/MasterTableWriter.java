@@ -23,9 +23,12 @@ final class MasterTableWriter {
   record Block(String caption, TableResult table) {}
 
   private final MasterStyles styles;
+  private final SharedText text;
 
-  MasterTableWriter(MasterStyles styles) {
+  /** A writer of tables into one workbook, whose house styles are {@code styles}. */
+  MasterTableWriter(MasterStyles styles, SharedText text) {
     this.styles = styles;
+    this.text = text;
   }
 
   TablePlacement write(XSSFSheet sheet, int startRow, List<Block> blocks) {
@@ -59,21 +62,21 @@ final class MasterTableWriter {
     Row header = row(sheet, r++);
     Cell corner = header.createCell(0);
     corner.setCellStyle(styles.wrapped("header", HorizontalAlignment.LEFT));
-    corner.setCellValue(labelHeading(main));
+    text.set(corner, labelHeading(main));
     for (TablePlacement.Column c : columns) {
-      style(header, c.index(), "header").setCellValue(c.year() + " " + measureLabel(c.measure()));
+      text.set(style(header, c.index(), "header"), c.year() + " " + measureLabel(c.measure()));
     }
     int nRow = r;
     Row nr = row(sheet, r++);
-    style(nr, 0, "n_label").setCellValue("n=");
+    text.set(style(nr, 0, "n_label"), "n=");
     for (TablePlacement.Column c : columns) {
       TableResult table = blocks.get(c.block()).table();
       Long n = table.n().get(c.nKey());
       Cell cell = style(nr, c.index(), "n_value");
       if (table.notCollected(c.nKey())) {
-        style(nr, c.index(), "suppressed").setCellValue(NOT_COLLECTED);
+        text.set(style(nr, c.index(), "suppressed"), NOT_COLLECTED);
       } else if (Suppression.suppressedBase(n)) {
-        style(nr, c.index(), "suppressed").setCellValue(Suppression.MARK);
+        text.set(style(nr, c.index(), "suppressed"), Suppression.MARK);
       } else if (n != null) {
         cell.setCellValue(n);
       }
@@ -82,7 +85,7 @@ final class MasterTableWriter {
     for (int i = 0; i < main.rows().size(); i++) {
       TableResult.Row tr = main.rows().get(i);
       Row row = row(sheet, r++);
-      style(row, 0, labelStyle(tr)).setCellValue(tr.label());
+      text.set(style(row, 0, labelStyle(tr)), tr.label());
       for (TablePlacement.Column c : columns) {
         TableResult table = blocks.get(c.block()).table();
         TableResult.Row source = c.block() == 0 ? tr : matching(table.rows(), tr, i);
@@ -150,7 +153,7 @@ final class MasterTableWriter {
         Cell cell = row.createCell(c.index());
         cell.setCellStyle(wrapped);
         if (!shown.equals(previous)) {
-          cell.setCellValue(text == null ? "" : text);
+          this.text.set(cell, text == null ? "" : text);
         }
       }
       if (!java.util.Objects.equals(shown, previous)) {
@@ -180,17 +183,17 @@ final class MasterTableWriter {
     }
     if (measure.equals(TEXT)) {
       if (v instanceof String s && !isMark(s)) {
-        cell.setCellValue(s);
+        text.set(cell, s);
       }
       return;
     }
     if (Suppression.MARK.equals(v)) {
       cell.setCellStyle(styles.get("suppressed"));
-      cell.setCellValue(Suppression.MARK);
+      text.set(cell, Suppression.MARK);
     } else if (v instanceof Number num) {
       cell.setCellValue(measure.equals("pct") ? num.doubleValue() / 100.0 : num.doubleValue());
     } else {
-      cell.setCellValue(v.toString());
+      text.set(cell, v.toString());
     }
   }
 
@@ -249,8 +252,8 @@ final class MasterTableWriter {
     name.setRefersToFormula(area.formatAsString());
   }
 
-  private void text(XSSFSheet sheet, int r, int c, String text, String style) {
-    style(row(sheet, r), c, style).setCellValue(text);
+  private void text(XSSFSheet sheet, int r, int c, String value, String style) {
+    text.set(style(row(sheet, r), c, style), value);
   }
 
   Cell style(Row row, int c, String style) {

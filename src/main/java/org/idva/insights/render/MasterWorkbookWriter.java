@@ -24,6 +24,8 @@ import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.idva.insights.model.TableResult;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCols;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorksheet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,7 +163,8 @@ public final class MasterWorkbookWriter {
       }
       wb.removeSheetAt(wb.getSheetIndex(MasterStyles.SHEET));
       replacePlaceholders(wb, edition);
-      List<TablePlacement> placed = writeTables(wb, styles, blocks);
+      List<Runnable> printing = new ArrayList<>();
+      List<TablePlacement> placed = writeTables(wb, styles, blocks, printing);
       Figures fig = new Figures(figures, edition.reportingYear());
       NarrativeWriter narrative =
           new NarrativeWriter(new TextTemplates(options.templateFolder()), styles);
@@ -191,7 +194,6 @@ public final class MasterWorkbookWriter {
         RowHeights.fit(wb.getSheetAt(s));
       }
       printing.forEach(Runnable::run);
-      printing.clear();
       ConditionalFormats.opaqueColours(wb);
       properties(wb, edition);
       wb.setActiveSheet(0);
@@ -201,20 +203,20 @@ public final class MasterWorkbookWriter {
     }
   }
 
-  /** Print set-ups to make once row heights are known, per table sheet. */
-  private final List<Runnable> printing = new ArrayList<>();
-
   /**
    * One sheet per table, named by its number ({@code 3.12}: section 3, table 12), in place of the
    * template's section sheet: the section sheet's title rows (and its widths, header, footer) are
    * copied, a link back to the contents goes under them, then the table and its chart (under the
-   * table, within a printed page's width).
+   * table, within a printed page's width). Each sheet's print set-up is added to {@code printing},
+   * to be made once row heights are known.
    */
   private List<TablePlacement> writeTables(
       XSSFWorkbook wb,
       MasterStyles styles,
-      Function<String, Optional<List<MasterTableWriter.Block>>> blocks) {
-    MasterTableWriter writer = new MasterTableWriter(styles);
+      Function<String, Optional<List<MasterTableWriter.Block>>> blocks,
+      List<Runnable> printing) {
+    SharedText text = new SharedText();
+    MasterTableWriter writer = new MasterTableWriter(styles, text);
     ConditionalFormats formats = new ConditionalFormats(styles, options);
     ChartWriter charts = new ChartWriter();
     List<TablePlacement> placed = new ArrayList<>();
@@ -247,6 +249,7 @@ public final class MasterWorkbookWriter {
       }
       int position = wb.getSheetIndex(source);
       int number = 0;
+      CTCols widths = null;
       for (MasterMarker m : tables) {
         Optional<List<MasterTableWriter.Block>> b =
             blocks.apply(m.argument()).map(MasterWorkbookWriter::printed);
@@ -258,7 +261,7 @@ public final class MasterWorkbookWriter {
         number++;
         XSSFSheet sheet = wb.createSheet(section + "." + number);
         wb.setSheetOrder(sheet.getSheetName(), position + number);
-        copyHead(source, sheet, firstRow);
+        widths = copyHead(source, sheet, firstRow, widths, text);
         if (contentsSheet != null) {
           Row back = MasterTableWriter.row(sheet, firstRow - 1);
           link(
@@ -318,11 +321,22 @@ public final class MasterWorkbookWriter {
 
   /**
    * Copies what a table sheet keeps of its section sheet: the rows above the first table (title,
-   * notes), column widths, header, footer and margins.
+   * notes), column widths, header, footer and margins. The widths are set column by column on a
+   * section's first table sheet only (slow in POI); the columns element that gives is returned and
+   * copied whole into the section's other table sheets ({@code widths}), the same XML.
    */
-  private static void copyHead(XSSFSheet source, XSSFSheet target, int rows) {
-    for (int c = 0; c < 64; c++) {
-      target.setColumnWidth(c, source.getColumnWidth(c));
+  private static CTCols copyHead(
+      XSSFSheet source, XSSFSheet target, int rows, CTCols widths, SharedText text) {
+    CTWorksheet ws = target.getCTWorksheet();
+    if (widths == null) {
+      for (int c = 0; c < 64; c++) {
+        target.setColumnWidth(c, source.getColumnWidth(c));
+      }
+      widths = (CTCols) ws.getColsArray(0).copy();
+    } else if (ws.sizeOfColsArray() == 0) {
+      ws.addNewCols().set(widths);
+    } else {
+      ws.setColsArray(0, widths);
     }
     target.setDefaultRowHeight(source.getDefaultRowHeight());
     for (int r = 0; r < rows; r++) {
@@ -338,7 +352,7 @@ public final class MasterWorkbookWriter {
         Cell copy = to.createCell(cell.getColumnIndex());
         copy.setCellStyle(cell.getCellStyle());
         switch (cell.getCellType()) {
-          case STRING -> copy.setCellValue(cell.getStringCellValue());
+          case STRING -> text.set(copy, cell.getStringCellValue());
           case NUMERIC -> copy.setCellValue(cell.getNumericCellValue());
           case BOOLEAN -> copy.setCellValue(cell.getBooleanCellValue());
           default -> {}
@@ -354,6 +368,7 @@ public final class MasterWorkbookWriter {
     for (var m : org.apache.poi.ss.usermodel.PageMargin.values()) {
       target.setMargin(m, source.getMargin(m));
     }
+    return widths;
   }
 
   /** The columns a chart spans from column A: as many as fit one printed page's width. */

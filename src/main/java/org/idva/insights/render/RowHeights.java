@@ -3,8 +3,10 @@ package org.idva.insights.render;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
 
 /**
  * Gives rows with large fonts or wrapped text the height they need: readers do not all recompute
@@ -23,19 +25,30 @@ final class RowHeights {
       }
       mergedWidths.put(((long) region.getFirstRow() << 20) | region.getFirstColumn(), w);
     }
+    java.util.Map<Long, XSSFCellStyle> styles = new java.util.HashMap<>();
+    java.util.Map<Long, Double> fontPoints = new java.util.HashMap<>();
+    java.util.Map<Integer, Integer> columnWidths = new java.util.HashMap<>();
     for (Row row : sheet) {
       float needed = 0;
       for (Cell cell : row) {
         if (cell.getCellType() != CellType.STRING) {
           continue;
         }
-        XSSFCellStyle style = (XSSFCellStyle) cell.getCellStyle();
-        double points = style.getFont().getFontHeightInPoints();
+        // a style's font size and wrapping looked up once per sheet, not once per cell
+        CTCell ct = ((XSSFCell) cell).getCTCell();
+        long index = ct.isSetS() ? ct.getS() : 0;
+        XSSFCellStyle style =
+            styles.computeIfAbsent(index, i -> (XSSFCellStyle) cell.getCellStyle());
+        double points =
+            fontPoints.computeIfAbsent(index, i -> style.getFont().getFontHeightInPoints() * 1.0);
         int lines = 1;
         if (style.getWrapText()) {
           long key = ((long) row.getRowNum() << 20) | cell.getColumnIndex();
-          double widthChars =
-              mergedWidths.getOrDefault(key, sheet.getColumnWidth(cell.getColumnIndex())) / 256.0;
+          Integer width = mergedWidths.get(key);
+          if (width == null) {
+            width = columnWidths.computeIfAbsent(cell.getColumnIndex(), sheet::getColumnWidth);
+          }
+          double widthChars = width / 256.0;
           double perLine = Math.max(8, widthChars * 10.0 / points * 1.1);
           lines = 0;
           for (String part : cell.getStringCellValue().split("\n", -1)) {

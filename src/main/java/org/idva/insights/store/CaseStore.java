@@ -447,12 +447,97 @@ public final class CaseStore implements AutoCloseable {
     return this::forEachCurrentRow;
   }
 
+  /** A current row as read from the database, its values still JSON. */
+  private record RawRow(String service, String file, String sheet, int row, String json) {}
+
+  /** Rows handed from the reading thread to the decoding one at a time. */
+  private static final int BATCH = 1024;
+
+  /**
+   * Every current row of a sheet in ingest order, to {@code action} on the caller's thread. One
+   * thread reads the rows from the database (their values as stored text, in batches) while the
+   * caller's thread decodes each row's values and hands the row on, so reading and decoding
+   * overlap; the caller waits until the reading thread has let go of the connection before
+   * returning.
+   */
   private void forEachCurrentRow(String sheetRef, Consumer<FormRow> action) {
     RowCodec codec = codecs.get(sheetRef);
     if (codec == null) {
       throw new IllegalArgumentException(
           "no sheet \"" + sheetRef + "\" in the form definitions; sheets: " + sheets.keySet());
     }
+    java.util.concurrent.BlockingQueue<List<RawRow>> queue =
+        new java.util.concurrent.ArrayBlockingQueue<>(4);
+    List<RawRow> end = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failed =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                readCurrentRows(sheetRef, queue);
+              } catch (InterruptedException e) {
+                return; // the caller stopped taking rows
+              } catch (Throwable e) {
+                failed.set(e);
+              }
+              try {
+                queue.put(end);
+              } catch (InterruptedException e) {
+                // the caller stopped taking rows
+              }
+            },
+            "case-rows");
+    reader.setDaemon(true);
+    reader.start();
+    boolean finished = false;
+    try {
+      for (List<RawRow> batch = queue.take(); batch != end; batch = queue.take()) {
+        for (RawRow r : batch) {
+          action.accept(
+              new FormRow(
+                  r.service(),
+                  sheetRef,
+                  new SourceLocation(r.file(), r.sheet(), r.row(), SourceLocation.NONE),
+                  codec.decode(r.json())));
+        }
+      }
+      finished = true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the " + sheetRef + " rows", e);
+    } finally {
+      if (!finished) {
+        reader.interrupt();
+      }
+      boolean interrupted = false;
+      while (reader.isAlive()) {
+        try {
+          reader.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    Throwable f = failed.get();
+    if (f instanceof RuntimeException e) {
+      throw e;
+    }
+    if (f instanceof Error e) {
+      throw e;
+    }
+    if (f != null) {
+      throw new IllegalStateException(f);
+    }
+  }
+
+  /** Reads a sheet's current rows into {@code queue} in batches (the caller adds the end). */
+  private void readCurrentRows(
+      String sheetRef, java.util.concurrent.BlockingQueue<List<RawRow>> queue)
+      throws InterruptedException {
     String sql =
         "SELECT service, source_file, source_sheet, source_row, row_values FROM case_row"
             + " WHERE sheet_ref = ? AND state = ? ORDER BY return_id, seq";
@@ -466,14 +551,22 @@ public final class CaseStore implements AutoCloseable {
         ps.setString(1, sheetRef);
         ps.setString(2, CURRENT);
         try (ResultSet rs = ps.executeQuery()) {
+          List<RawRow> batch = new ArrayList<>(BATCH);
           while (rs.next()) {
-            action.accept(
-                new FormRow(
+            batch.add(
+                new RawRow(
                     rs.getString(1),
-                    sheetRef,
-                    new SourceLocation(
-                        rs.getString(2), rs.getString(3), rs.getInt(4), SourceLocation.NONE),
-                    codec.decode(rs.getString(5))));
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getInt(4),
+                    rs.getString(5)));
+            if (batch.size() == BATCH) {
+              queue.put(batch);
+              batch = new ArrayList<>(BATCH);
+            }
+          }
+          if (!batch.isEmpty()) {
+            queue.put(batch);
           }
         }
       } finally {

@@ -31,10 +31,12 @@ final class RowCodec {
 
   private final SheetDefinition sheet;
   private final Map<String, Field> fields = new HashMap<>();
+  private final int capacity;
 
   RowCodec(SheetDefinition sheet) {
     this.sheet = sheet;
     sheet.fields().forEach(f -> fields.put(f.id(), f));
+    this.capacity = (int) (fields.size() / 0.75f) + 1;
   }
 
   SheetDefinition sheet() {
@@ -84,7 +86,7 @@ final class RowCodec {
   }
 
   Map<String, Object> decode(String json) {
-    Map<String, Object> values = new LinkedHashMap<>();
+    Map<String, Object> values = new LinkedHashMap<>(capacity); // never resized
     try (JsonParser p = JSON.createParser(json)) {
       expect(p.nextToken(), JsonToken.START_OBJECT);
       while (p.nextToken() == JsonToken.FIELD_NAME) {

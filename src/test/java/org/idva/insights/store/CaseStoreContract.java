@@ -80,6 +80,42 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void streamsCurrentRowsInIngestOrderAndStopsWhenTheReaderThrows() {
+    TestReturns many = TestReturns.of("S1", TestReturns.Q1_2022);
+    for (int i = 0; i < 6000; i++) {
+      many.intake("A" + i, "C" + i);
+    }
+    try (CaseStore store = open()) {
+      store.ingest(many.build());
+      List<FormRow> seen = new ArrayList<>();
+      IllegalStateException stop = new IllegalStateException("enough");
+      assertThatThrownBy(
+              () ->
+                  store
+                      .caseData()
+                      .forEachRow(
+                          "intake",
+                          row -> {
+                            seen.add(row);
+                            if (seen.size() == 10) {
+                              throw stop;
+                            }
+                          }))
+          .isSameAs(stop);
+      assertThat(seen).hasSize(10);
+      // the connection is free again, and every row comes in the order it was stored
+      List<FormRow> all = rows(store, "intake");
+      assertThat(all).hasSize(6000);
+      for (int i = 0; i < all.size(); i++) {
+        assertThat(all.get(i).string("case_ref")).isEqualTo("A" + i);
+        assertThat(all.get(i).location().row()).isEqualTo(all.get(0).location().row() + i);
+      }
+      store.ingest(TestReturns.of("S2", TestReturns.Q1_2022).intake("B1", "C1").build());
+      assertThat(caseRefs(store, "intake")).hasSize(6001);
+    }
+  }
+
+  @Test
   void recordsTheReturnAndKeepsEveryRowsProvenance() {
     CheckedReturn r =
         TestReturns.of("S1", TestReturns.Q1_2022)
