@@ -51,8 +51,14 @@ class SampleSeedCheckTest {
   }
 
   static {
-    // None at present: every cell of the seed outside SeedDeviations.EXCLUDED matches. A shortfall
-    // found later is listed here with gap("reason", table, row, columns...) until it is fixed.
+    // A shortfall is listed here with gap("reason", table, row, columns...) until it is fixed.
+    gap(
+        "issue 17.8: the Intake column now counts seven types; the generator's cohort fit reaches"
+            + " 1,451 but the case store counts 1,453 (some later step of the generator moves two"
+            + " cohort intakes; not yet found)",
+        "multiple_abuse_types_intake_exit",
+        "Clients experiencing multiple types of abuse",
+        "2023.Intake.count");
   }
 
   @Test
