@@ -574,17 +574,12 @@ final class SpecialTables {
     }
     Collections.shuffle(open, side);
     for (int i = 0; i < Math.min(either, open.size()); i++) {
+      // always the first type (physical): levels spread over the types gave the other types'
+      // exit columns a handful of answers in a year they were not asked, so instead of "not
+      // collected" they printed 0% with Missing at 100% (issue 17.8)
       Rec exit = open.get(i);
       String type = TYPES[0];
-      Object atIntake = null;
-      for (String t : TYPES) {
-        Object v = exit.intake.get("abuse_level_" + t);
-        if ("high".equals(v) || "moderate".equals(v) || "standard".equals(v)) {
-          type = t;
-          atIntake = v;
-          break;
-        }
-      }
+      Object atIntake = exit.intake.get("abuse_level_" + type);
       String level = i < high ? "high" : "standard".equals(atIntake) ? "standard" : "moderate";
       exit.set("abuse_level_" + type, level);
     }
