@@ -144,7 +144,7 @@ final class Expressions {
     }
     if (p.has("any")) {
       List<IntPredicate> parts = new ArrayList<>();
-      p.get("any").forEach(x -> parts.add(predicate(scope, x)));
+      p.get("any").forEach(x -> addUnlessDropped(parts, scope, x));
       IntPredicate[] a = parts.toArray(new IntPredicate[0]);
       return i -> {
         for (IntPredicate x : a) {
@@ -161,7 +161,7 @@ final class Expressions {
     if (p.has("at_least")) {
       int n = p.get("at_least").asInt();
       List<IntPredicate> parts = new ArrayList<>();
-      p.get("of").forEach(x -> parts.add(predicate(scope, x)));
+      p.get("of").forEach(x -> addUnlessDropped(parts, scope, x));
       IntPredicate[] a = parts.toArray(new IntPredicate[0]);
       return i -> {
         int k = 0;
@@ -212,7 +212,7 @@ final class Expressions {
       };
     }
     if (p.has("field")) {
-      if (p.path("optional").asBoolean(false) && !scope.isSet(p.get("field").asText())) {
+      if (dropped(scope, p)) {
         return ALL;
       }
       return fieldPredicate(scope, field(scope, p.get("field").asText()), p);
@@ -402,5 +402,22 @@ final class Expressions {
       return number(scope, field(scope, v.get("field").asText()));
     }
     throw new IllegalArgumentException("not a value: " + v);
+  }
+
+  /** An {@code "optional": true} predicate on a variable its row and group do not set. */
+  private static boolean dropped(Scope scope, JsonNode p) {
+    return p.has("field")
+        && p.path("optional").asBoolean(false)
+        && !scope.isSet(p.get("field").asText());
+  }
+
+  /**
+   * A part of {@code any} or {@code at_least}: a dropped optional part is left out of the list
+   * (holding always would count it as one of the n).
+   */
+  private static void addUnlessDropped(List<IntPredicate> parts, Scope scope, JsonNode x) {
+    if (!dropped(scope, x)) {
+      parts.add(predicate(scope, x));
+    }
   }
 }

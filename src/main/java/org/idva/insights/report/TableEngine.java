@@ -138,6 +138,20 @@ final class TableEngine {
               values.get(r)));
     }
     JsonNode baseDef = bases.definition(baseName);
+    String population = baseDef.path("description").asText(baseName);
+    Set<String> figureBases = new LinkedHashSet<>();
+    for (JsonNode row : rows) {
+      if (row.has("figure") && !row.get("figure").asText().equals("text")) {
+        figureBases.add(row.path("base").asText(baseName));
+      }
+    }
+    if (figureBases.size() > 1) {
+      // headline figures on several populations: no one n is theirs, so none is printed
+      n.clear();
+      List<String> names = new ArrayList<>();
+      figureBases.forEach(b -> names.add(bases.definition(b).path("description").asText(b)));
+      population = "each figure on its own base: " + String.join("; ", names);
+    }
     // earlier years' groups in which every case of the base is Missing: the question was not
     // asked then (the reporting year is never marked: a blank there is a query for the services)
     Set<String> notCollected = new java.util.TreeSet<>(cache.allMissing);
@@ -148,7 +162,7 @@ final class TableEngine {
         def.id(),
         def.section(),
         def.title(),
-        baseDef.path("description").asText(baseName),
+        population,
         new ArrayList<>(columns),
         n,
         result,

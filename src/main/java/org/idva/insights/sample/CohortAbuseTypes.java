@@ -11,8 +11,9 @@ import java.util.Set;
  * The exit cohort's abuse levels, fitted at the end of a year once every answer is out (so the main
  * random stream, and with it every other table, is what it was): the change in levels per type for
  * a year that prints only percentages, then multiple types of abuse at intake and at exit ({@code
- * multiple_abuse_types_intake_exit}) over the four types with a level (the exit form has no forced
- * marriage, 'honour'-based abuse or FGM question, so the pair compares like with like).
+ * multiple_abuse_types_intake_exit}): the intake column counts an intake as the intake table does
+ * (seven types), the exit column the four types with a level (the exit form has no forced marriage,
+ * 'honour'-based abuse or FGM question).
  *
  * <p>Moves keep what is fitted already: exits swap one type's whole path (intake level and details,
  * exit level, escalation), which keeps every type's intake-by-exit table; intakes outside the
@@ -32,6 +33,12 @@ final class CohortAbuseTypes {
   private static final int ITERATIONS = 1_000_000;
   private static final int HEAVY = 1000;
 
+  /**
+   * The cohort's figures weigh more than the intake table's in the first walk: the intake table is
+   * brought back afterwards by moves outside the cohort, the cohort only by moves within it.
+   */
+  private static final int COHORT = 10;
+
   private final SeedTargets.YearTargets targets;
   private final SpecialTables special;
   private final Random random;
@@ -45,7 +52,7 @@ final class CohortAbuseTypes {
     this.year = startYear;
   }
 
-  /** The three figures over the four level questions of one form's answers. */
+  /** The three figures over the four level questions of an exit's answers. */
   static int[] flags(Rec r) {
     int types = 0;
     int highs = 0;
@@ -142,7 +149,7 @@ final class CohortAbuseTypes {
         cols[j]++;
         states.get(j).add(new Object[] {state(e, level), state(e, escalation)});
       }
-      int[][] m = JointFit.fit(rows, cols, special.changeConstraints(t, rows), random);
+      int[][] m = JointFit.fit(rows, cols, special.changeConstraints(t), random);
       for (int j = 0; j < k; j++) {
         Collections.shuffle(states.get(j), random);
       }
@@ -215,7 +222,7 @@ final class CohortAbuseTypes {
     haveEsc = new int[4];
     intakes.forEach(r -> SpecialTables.add(have7, SpecialTables.flags(r), 1));
     for (Rec e : exits) {
-      SpecialTables.add(haveCohort, flags(e.intake), 1);
+      SpecialTables.add(haveCohort, SpecialTables.flags(e.intake), 1);
       SpecialTables.add(haveExit, flags(e), 1);
       SpecialTables.add(haveEsc, escalation(e), 1);
     }
@@ -229,8 +236,8 @@ final class CohortAbuseTypes {
         () ->
             SpecialTables.distance(have7, want7)
                 + HEAVY * SpecialTables.distance(haveEsc, wantEsc)
-                + (wantCohort == null ? 0 : SpecialTables.distance(haveCohort, wc))
-                + (wantExit == null ? 0 : SpecialTables.distance(haveExit, we)),
+                + COHORT * (wantCohort == null ? 0 : SpecialTables.distance(haveCohort, wc))
+                + COHORT * (wantExit == null ? 0 : SpecialTables.distance(haveExit, we)),
         paths,
         loose,
         freeSplit,
@@ -341,7 +348,7 @@ final class CohortAbuseTypes {
 
   private void count(Rec exit, int d) {
     SpecialTables.add(have7, SpecialTables.flags(exit.intake), d);
-    SpecialTables.add(haveCohort, flags(exit.intake), d);
+    SpecialTables.add(haveCohort, SpecialTables.flags(exit.intake), d);
     SpecialTables.add(haveExit, flags(exit), d);
     SpecialTables.add(haveEsc, escalation(exit), d);
   }

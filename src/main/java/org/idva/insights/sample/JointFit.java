@@ -14,9 +14,28 @@ final class JointFit {
    * printed count; the counts that round to a printed percentage of a base), with a looser range it
    * must fall in (a percentage within one point) where the printed figures contradict each other.
    */
-  record Constraint(boolean[][] cells, int min, int max, int looseMin, int looseMax) {
+  record Constraint(
+      boolean[][] cells,
+      int min,
+      int max,
+      int looseMin,
+      int looseMax,
+      boolean[][] base,
+      double pct) {
+    Constraint(boolean[][] cells, int min, int max, int looseMin, int looseMax) {
+      this(cells, min, max, looseMin, looseMax, null, 0);
+    }
+
     Constraint(boolean[][] cells, int target) {
       this(cells, target, target, target, target);
+    }
+
+    /**
+     * A printed percentage of a base that is itself a sum of cells (the cases whose level is known
+     * at exit, say): the range follows the base as the table moves.
+     */
+    static Constraint share(boolean[][] cells, boolean[][] base, double pct) {
+      return new Constraint(cells, 0, 0, 0, 0, base, pct);
     }
 
     /** The counts of a base that round (half up) to the percentage, or to one point either side. */
@@ -100,18 +119,26 @@ final class JointFit {
     m[i2][j1] -= d;
   }
 
+  private static int sum(int[][] m, boolean[][] cells) {
+    int sum = 0;
+    for (int i = 0; i < m.length; i++) {
+      for (int j = 0; j < m[i].length; j++) {
+        if (cells[i][j]) {
+          sum += m[i][j];
+        }
+      }
+    }
+    return sum;
+  }
+
   static int penalty(int[][] m, List<Constraint> constraints) {
     int p = 0;
     for (Constraint k : constraints) {
-      int sum = 0;
-      for (int i = 0; i < m.length; i++) {
-        for (int j = 0; j < m[i].length; j++) {
-          if (k.cells()[i][j]) {
-            sum += m[i][j];
-          }
-        }
-      }
-      p += k.miss(sum);
+      int sum = sum(m, k.cells());
+      p +=
+          k.base() == null
+              ? k.miss(sum)
+              : Constraint.percent(k.cells(), k.pct(), sum(m, k.base())).miss(sum);
     }
     return p;
   }

@@ -410,6 +410,13 @@ final class SeedTargets {
       return r == null ? null : value(r, year, group, exact());
     }
 
+    /** The printed % of a row (in a year that prints counts too), or null. */
+    Double percent(String table, String row, String group) {
+      JsonNode seed = seedTables.get(table);
+      JsonNode r = seed == null ? null : seedRow(seed, row, new HashSet<>());
+      return r == null ? null : value(r, year, group, false);
+    }
+
     Target target(String field, boolean multi, boolean exact) {
       return fields.computeIfAbsent(field, f -> new Target(f, multi, exact));
     }

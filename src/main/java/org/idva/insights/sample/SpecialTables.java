@@ -309,7 +309,7 @@ final class SpecialTables {
         rows[i]++;
         groups.get(i).add(exit);
       }
-      int[][] m = JointFit.fit(rows, cols, changeConstraints(t, rows), random);
+      int[][] m = JointFit.fit(rows, cols, changeConstraints(t), side);
       for (int i = 0; i < k; i++) {
         List<Rec> g = groups.get(i);
         Collections.shuffle(g, random);
@@ -324,17 +324,34 @@ final class SpecialTables {
     }
   }
 
-  /** The printed change figures of one type's column over its intake-by-exit table. */
-  List<JointFit.Constraint> changeConstraints(int t, int[] rows) {
-    int experienced = rows[0] + rows[1] + rows[2];
+  /**
+   * The printed change figures of one type's column over its intake-by-exit table (rows and columns
+   * in {@link #LEVELS} order: high, moderate, standard, none, don't know, blank). The definition's
+   * reading: a level is known when high, moderate, standard or none; each % is of the cases whose
+   * exit level is known and whose intake level is in the row's population (high, moderate or
+   * standard; high for "Reduced from High to None"; any known level for "Increased", so none at
+   * intake and abuse at exit is an increase). 2023 prints counts and %: both are met.
+   */
+  List<JointFit.Constraint> changeConstraints(int t) {
     String col = CHANGE_COLUMNS[t];
     List<JointFit.Constraint> cons = new ArrayList<>();
+    CellRule experienced = (i, j) -> i < 3 && j <= 3;
     constraint(
         cons, "Reduced from Intake to Exit", col, experienced, (i, j) -> i < 3 && j > i && j <= 3);
-    constraint(cons, "Reduced from High to None", col, rows[0], (i, j) -> i == 0 && j == 3);
+    constraint(
+        cons,
+        "Reduced from High to None",
+        col,
+        (i, j) -> i == 0 && j <= 3,
+        (i, j) -> i == 0 && j == 3);
     constraint(cons, "Reduced to None", col, experienced, (i, j) -> i < 3 && j == 3);
     constraint(cons, "Unchanged from Intake to Exit", col, experienced, (i, j) -> i < 3 && j == i);
-    constraint(cons, "Increased from Intake to Exit", col, experienced, (i, j) -> i < 3 && j < i);
+    constraint(
+        cons,
+        "Increased from Intake to Exit",
+        col,
+        (i, j) -> i <= 3 && j <= 3,
+        (i, j) -> i <= 3 && j < i);
     return cons;
   }
 
@@ -343,11 +360,23 @@ final class SpecialTables {
   }
 
   private void constraint(
-      List<JointFit.Constraint> cons, String row, String col, int base, CellRule rule) {
+      List<JointFit.Constraint> cons, String row, String col, CellRule base, CellRule rule) {
     Double v = targets.figure("abuse_level_change", row, col);
     if (v == null) {
       return;
     }
+    if (targets.exact()) {
+      cons.add(new JointFit.Constraint(cells(rule), (int) Math.round(v)));
+      Double pct = targets.percent("abuse_level_change", row, col);
+      if (pct != null) {
+        cons.add(JointFit.Constraint.share(cells(rule), cells(base), pct));
+      }
+    } else {
+      cons.add(JointFit.Constraint.share(cells(rule), cells(base), v));
+    }
+  }
+
+  private static boolean[][] cells(CellRule rule) {
     int k = LEVELS.length;
     boolean[][] cells = new boolean[k][k];
     for (int i = 0; i < k; i++) {
@@ -355,10 +384,7 @@ final class SpecialTables {
         cells[i][j] = rule.test(i, j);
       }
     }
-    cons.add(
-        targets.exact()
-            ? new JointFit.Constraint(cells, (int) Math.round(v))
-            : JointFit.Constraint.percent(cells, v, base));
+    return cells;
   }
 
   static int index(String level) {
@@ -548,17 +574,12 @@ final class SpecialTables {
     }
     Collections.shuffle(open, side);
     for (int i = 0; i < Math.min(either, open.size()); i++) {
+      // always the first type (physical): levels spread over the types gave the other types'
+      // exit columns a handful of answers in a year they were not asked, so instead of "not
+      // collected" they printed 0% with Missing at 100% (issue 17.8)
       Rec exit = open.get(i);
       String type = TYPES[0];
-      Object atIntake = null;
-      for (String t : TYPES) {
-        Object v = exit.intake.get("abuse_level_" + t);
-        if ("high".equals(v) || "moderate".equals(v) || "standard".equals(v)) {
-          type = t;
-          atIntake = v;
-          break;
-        }
-      }
+      Object atIntake = exit.intake.get("abuse_level_" + type);
       String level = i < high ? "high" : "standard".equals(atIntake) ? "standard" : "moderate";
       exit.set("abuse_level_" + type, level);
     }

@@ -91,6 +91,9 @@ final class StatFit {
     if (n % 2 == 1 && lowMid != highMid) {
       return false;
     }
+    if (lowMid == highMid) {
+      return fitWholeMedian(slots, lowMid);
+    }
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       order.add(i);
@@ -126,6 +129,71 @@ final class StatFit {
         slots.get(i).set(values[i]);
       }
     }
+    return true;
+  }
+
+  /**
+   * A whole-number median {@code t}: at most {@code (n - 1) / 2} values may lie on either side of
+   * it. The values on a side with too many move to {@code t}, nearest first, among those whose room
+   * holds it; values already on the right side stay. Changes nothing when the rooms do not allow
+   * it.
+   */
+  private static boolean fitWholeMedian(List<? extends Slot> slots, int t) {
+    int n = slots.size();
+    int allowed = (n - 1) / 2;
+    List<Integer> below = new ArrayList<>();
+    List<Integer> above = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int v = slots.get(i).value();
+      if (v < t) {
+        below.add(i);
+      } else if (v > t) {
+        above.add(i);
+      }
+    }
+    List<Integer> move = new ArrayList<>();
+    if (!pick(
+            slots,
+            below,
+            below.size() - allowed,
+            t,
+            Comparator.comparingInt(i -> -slots.get(i).value()),
+            move)
+        || !pick(
+            slots,
+            above,
+            above.size() - allowed,
+            t,
+            Comparator.comparingInt(i -> slots.get(i).value()),
+            move)) {
+      return false;
+    }
+    move.forEach(i -> slots.get(i).set(t));
+    return true;
+  }
+
+  /** Adds to {@code move} the {@code k} nearest of {@code side} whose room holds {@code t}. */
+  private static boolean pick(
+      List<? extends Slot> slots,
+      List<Integer> side,
+      int k,
+      int t,
+      Comparator<Integer> nearestFirst,
+      List<Integer> move) {
+    if (k <= 0) {
+      return true;
+    }
+    List<Integer> can = new ArrayList<>();
+    for (int i : side) {
+      if (slots.get(i).lo() <= t && t <= slots.get(i).hi()) {
+        can.add(i);
+      }
+    }
+    if (can.size() < k) {
+      return false;
+    }
+    can.sort(nearestFirst);
+    move.addAll(can.subList(0, k));
     return true;
   }
 

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.idva.insights.schema.Field;
@@ -83,7 +85,9 @@ final class SummaryFit {
     boolean median = row.path("stat").asText().equals("median");
     JsonNode value = row.get("value");
     if (value != null && value.has("days_between")) {
-      if (median) {
+      if (median && value.get("days_between").get(1).asText().endsWith("exit_date")) {
+        StatFit.fitMedian(exitDays(year), target, random); // case length: whole weeks, as days
+      } else if (median) {
         List<StatFit.Slot> slots = reviewDays(year);
         // whole days: an odd number of cases cannot have a median of a half (seed-deviations.md)
         double whole = slots.size() % 2 == 1 ? Math.floor(target + 0.5) : target;
@@ -394,6 +398,52 @@ final class SummaryFit {
     return out;
   }
 
+  /**
+   * Days from intake to exit for the year's exits: the exit date moves within the year and its
+   * whole-month band (so the case-length bands stay) and stays after every review of the case.
+   */
+  private static List<StatFit.Slot> exitDays(YearBuilder year) {
+    Map<Rec, LocalDate> lastReview = new HashMap<>();
+    for (Rec review : year.reviews) {
+      if (review.intake != null && review.date != null) {
+        lastReview.merge(review.intake, review.date, (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
+    List<StatFit.Slot> out = new ArrayList<>();
+    for (Rec exit : year.exits) {
+      Rec intake = exit.intake;
+      if (intake == null
+          || intake.date == null
+          || exit.date == null
+          || exit.date.isBefore(intake.date)) {
+        continue;
+      }
+      long months = ChronoUnit.MONTHS.between(intake.date, exit.date);
+      LocalDate from = intake.date.plusMonths(months);
+      LocalDate to = intake.date.plusMonths(months + 1);
+      while (ChronoUnit.MONTHS.between(intake.date, from) < months) {
+        from = from.plusDays(1);
+      }
+      while (ChronoUnit.MONTHS.between(intake.date, to) > months) {
+        to = to.minusDays(1);
+      }
+      LocalDate review = lastReview.get(intake);
+      if (review != null && !review.isBefore(from)) {
+        from = review.plusDays(1);
+      }
+      from = from.isBefore(year.first) ? year.first : from;
+      to = to.isAfter(year.last) ? year.last : to;
+      int days = (int) ChronoUnit.DAYS.between(intake.date, exit.date);
+      int lo = (int) ChronoUnit.DAYS.between(intake.date, from);
+      int hi = (int) ChronoUnit.DAYS.between(intake.date, to);
+      if (lo > days || hi < days) {
+        continue; // already outside its room (a slip): left as it is
+      }
+      out.add(slot(days, lo, hi, d -> exit.date = intake.date.plusDays(d)));
+    }
+    return out;
+  }
+
   private static boolean asked(Rec r, Field field) {
     return !field.isConditional() || field.when().holds(r.get(field.when().field()));
   }
@@ -423,6 +473,10 @@ final class SummaryFit {
     JsonNode days = row.path("value_days").get(key);
     if (days != null && days.isNumber()) {
       return days.asDouble();
+    }
+    JsonNode weeks = row.path("value_weeks").get(key);
+    if (weeks != null && weeks.isNumber()) {
+      return weeks.asDouble() * 7; // a median of whole weeks: days that divide to it exactly
     }
     JsonNode v = row.path("values").get(key);
     if (v == null || !v.isNumber()) {

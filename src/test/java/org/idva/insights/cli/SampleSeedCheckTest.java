@@ -51,8 +51,14 @@ class SampleSeedCheckTest {
   }
 
   static {
-    // None at present: every cell of the seed outside SeedDeviations.EXCLUDED matches. A shortfall
-    // found later is listed here with gap("reason", table, row, columns...) until it is fixed.
+    // A shortfall is listed here with gap("reason", table, row, columns...) until it is fixed.
+    gap(
+        "issue 17.8: the Intake column now counts seven types; the generator's cohort fit reaches"
+            + " 1,451 but the case store counts 1,453 (some later step of the generator moves two"
+            + " cohort intakes; not yet found)",
+        "multiple_abuse_types_intake_exit",
+        "Clients experiencing multiple types of abuse",
+        "2023.Intake.count");
   }
 
   @Test
@@ -113,6 +119,36 @@ class SampleSeedCheckTest {
             "known gaps that now match the seed: remove them from KNOWN_GAPS\n%s",
             nowMatching.stream().collect(Collectors.joining("\n")))
         .isEmpty();
+    // issue 17.1/17.8: an earlier year's group is either not collected or has an answer; never
+    // every answer at 0% beside a Missing of 100% (a question asked of a handful of cases only)
+    soft.assertThat(allMissingButCollected(results))
+        .as("earlier-year groups printing 0%% with Missing at 100%%")
+        .isEmpty();
     soft.assertAll();
+  }
+
+  static List<String> allMissingButCollected(List<TableResult> results) {
+    List<String> out = new java.util.ArrayList<>();
+    for (TableResult t : results) {
+      for (TableResult.Row r : t.rows()) {
+        if (!r.kind().equals("missing")) {
+          continue;
+        }
+        r.values()
+            .forEach(
+                (key, v) -> {
+                  String group = key.substring(0, key.lastIndexOf('.'));
+                  if (key.endsWith(".pct")
+                      && Integer.valueOf(100).equals(v)
+                      && !t.notCollected(group)
+                      && t.rows().stream()
+                          .filter(o -> o.kind().equals("category"))
+                          .allMatch(o -> Integer.valueOf(0).equals(o.values().get(key)))) {
+                    out.add(t.id() + " " + group);
+                  }
+                });
+      }
+    }
+    return out;
   }
 }

@@ -151,8 +151,10 @@ public final class MasterTemplateBuilder {
           + " police report timing, ILR need, child contact used for abuse); the average length"
           + " of abuse is the mean of the months recorded (the report's is below its own bands);"
           + " the median days to review is over whole days, reviews dated before their intake"
-          + " left out; change in levels of abuse: each column a % of the exits with that abuse"
-          + " type at intake (the report's % imply bases its own counts contradict)."
+          + " left out; the headline figures print no n= (each is on its own base, named in the"
+          + " line under the title). Change in levels of abuse follows the report: each row its"
+          + " own base, exits whose level is Don't know or blank at exit left out, none at intake"
+          + " and abuse at exit counted as increased."
     },
     {
       "Colours",

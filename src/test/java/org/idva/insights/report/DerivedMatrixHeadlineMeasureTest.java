@@ -195,6 +195,13 @@ class DerivedMatrixHeadlineMeasureTest {
             .exit("S2", "K3", "2022-10-02", "number_of_contacts", 15L);
     TableResult t = Shipped.table(s, "headline_figures");
     assertThat(row(t, "Cases opened")).isEqualTo(java.util.Map.of("2023.count", 3L));
+    // figures on intake cases, exit cases, unique clients...: the intake n is not theirs, so no n
+    assertThat(t.n()).isEmpty();
+    assertThat(t.population())
+        .startsWith("each figure on its own base: ")
+        .contains("intake cases")
+        .contains("exit cases")
+        .contains("unique clients");
     assertThat(row(t, "Idva services in the dataset")).containsEntry("2023.count", 2L);
     assertThat(row(t, "Intake forms"))
         .containsEntry("2023.count", 3L)

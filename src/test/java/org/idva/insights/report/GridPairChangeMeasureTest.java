@@ -3,6 +3,7 @@ package org.idva.insights.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.idva.insights.report.Tables.row;
 
+import java.time.LocalDate;
 import org.idva.insights.model.TableResult;
 import org.junit.jupiter.api.Test;
 
@@ -217,23 +218,95 @@ class GridPairChangeMeasureTest {
       {"moderate", "moderate"},
       {"standard", "high"},
       {"none", "none"},
-      {"high", "standard"}
+      {"high", "standard"},
+      {"none", "moderate"}, // no abuse at intake, abuse at exit: Increased
+      {"high", "dont_know"}, // exit level not known: in no base
+      {"dont_know", "high"} // intake level not known: in no row's base
     };
     for (int i = 0; i < levels.length; i++) {
       s.intake("S1", "K" + i, "C" + i, "2022-05-01", "abuse_level_physical", levels[i][0]);
       s.exit("S1", "K" + i, "2022-10-01", "abuse_level_physical", levels[i][1]);
     }
     TableResult t = Shipped.table(s, "abuse_level_change");
-    // Physical base: cases with physical abuse at intake = 4 (the none/none case is out)
-    assertThat(t.n()).containsEntry("2023.Physical", 4L);
+    // n: the exits whose physical level is known at exit (all but the Don't know one)
+    assertThat(t.n()).containsEntry("2023.Physical", 7L);
+    // base: physical abuse at intake and a known exit level = 4 (K0, K1, K2, K4)
     assertThat(row(t, "Reduced from Intake to Exit"))
         .containsEntry("2023.Physical.count", 2L)
         .containsEntry("2023.Physical.pct", 50);
-    // high at intake: 2, of which 1 ended at none
+    // high at intake with a known exit level: 2 (K0, K4), of which 1 ended at none
     assertThat(row(t, "Reduced from High to None")).containsEntry("2023.Physical.pct", 50);
     assertThat(row(t, "Reduced to None")).containsEntry("2023.Physical.pct", 25);
-    assertThat(row(t, "Unchanged from Intake to Exit")).containsEntry("2023.Physical.count", 1L);
-    assertThat(row(t, "Increased from Intake to Exit")).containsEntry("2023.Physical.count", 1L);
+    assertThat(row(t, "Unchanged from Intake to Exit"))
+        .containsEntry("2023.Physical.count", 1L)
+        .containsEntry("2023.Physical.pct", 25);
+    // K2 (standard to high) and K5 (none to moderate) of the 6 with both levels known
+    assertThat(row(t, "Increased from Intake to Exit"))
+        .containsEntry("2023.Physical.count", 2L)
+        .containsEntry("2023.Physical.pct", 33);
     assertThat(row(t, "Reduced from Intake to Exit")).containsEntry("2023.Sexual.count", 0L);
+  }
+
+  @Test
+  void multipleTypesAtIntakeCountSevenTypesAsTheIntakeTableDoesTheExitFour() {
+    CaseSet s = new CaseSet();
+    // K0: physical and forced marriage at intake (two of seven types), physical only at exit
+    s.intake(
+        "S1",
+        "K0",
+        "C0",
+        "2022-05-01",
+        "abuse_level_physical",
+        "high",
+        "abuse_forced_marriage",
+        "yes");
+    s.exit("S1", "K0", "2022-10-01", "abuse_level_physical", "standard");
+    // K1: physical and sexual at intake and at exit
+    s.intake(
+        "S1",
+        "K1",
+        "C1",
+        "2022-05-01",
+        "abuse_level_physical",
+        "moderate",
+        "abuse_level_sexual",
+        "standard");
+    s.exit(
+        "S1",
+        "K1",
+        "2022-10-01",
+        "abuse_level_physical",
+        "moderate",
+        "abuse_level_sexual",
+        "standard");
+    TableResult pair = Shipped.table(s, "multiple_abuse_types_intake_exit");
+    TableResult intake = Shipped.table(s, "multiple_abuse_types_intake");
+    String multiple = "Clients experiencing multiple types of abuse";
+    assertThat(row(intake, multiple)).containsEntry("2023.count", 2L);
+    assertThat(row(pair, multiple))
+        .containsEntry("2023.Intake.count", row(intake, multiple).get("2023.count"))
+        .containsEntry("2023.Exit.count", 1L);
+  }
+
+  @Test
+  void reviewPointMedianLeavesOutAReviewDatedBeforeItsIntake() {
+    CaseSet s = new CaseSet();
+    String[][] cases = { // intake date, review date
+      {"2022-05-01", "2022-05-11"}, // 10 days
+      {"2022-05-01", "2022-05-31"}, // 30 days
+      {"2022-06-01", "2022-05-20"} // a review dated before its intake: a slip, left out
+    };
+    for (int i = 0; i < cases.length; i++) {
+      s.intake("S1", "K" + i, "C" + i, cases[i][0]);
+      s.row("review", "S1", "case_ref", "K" + i, "review_date", LocalDate.parse(cases[i][1]));
+      s.exit("S1", "K" + i, "2022-10-01");
+    }
+    TableResult t = Shipped.table(s, "review_point");
+    // the median of 10 and 30 (with the slip's -12 days it would be 10)
+    assertThat(
+            row(t, "Average length of time from case opened to last review point (median)")
+                .get("2023.value")
+                .toString())
+        .startsWith("20");
   }
 }
