@@ -7,7 +7,13 @@
 # peak RSS of each over the rounds and its ratio to the floor's median, and with --write-doc puts the
 # table into docs/performance.md between its bench markers.
 #
-#   bench/run.sh [--scales "1 10 100"] [--rounds 3] [--work DIR] [--jar JAR] [--write-doc]
+#   bench/run.sh [--scales "1 10 100"] [--rounds 3] [--work DIR] [--jar JAR] [--jvm "OPTS"]
+#                [--no-pandas] [--write-doc [BLOCK]]
+#
+# --jvm gives every Java process (the floor's too) the same options, e.g. "-Xmx256m" to see the
+# working set rather than how far the collector lets a 6 GB default heap grow. --write-doc BLOCK
+# writes between <!-- BLOCK:start --> and <!-- BLOCK:end --> (default: bench), so runs of
+# different scales or options keep their own tables.
 #
 # Scale 1 is the committed sample (input/); scale N > 1 is generated once into WORK/sN with
 # `insights sample --scale N` (its time and peak RSS are reported too). pandas is optional: without
@@ -19,13 +25,19 @@ ROUNDS=3
 WORK=/tmp/insights-bench
 JAR=target/insights.jar
 WRITE_DOC=no
+BLOCK=bench
+JVM_OPTS=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --scales) SCALES="$2"; shift 2 ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
     --jar) JAR="$2"; shift 2 ;;
-    --write-doc) WRITE_DOC=yes; shift ;;
+    --jvm) JVM_OPTS="$2"; shift 2 ;;
+    --no-pandas) NO_PANDAS=yes; shift ;;
+    --write-doc)
+      WRITE_DOC=yes; shift
+      if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then BLOCK="$1"; shift; fi ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -33,9 +45,11 @@ if [ ! -f "$JAR" ]; then
   mvn -B -q package -DskipTests
 fi
 mkdir -p "$WORK"
-JAVA=(java -jar "$JAR")
+# shellcheck disable=SC2206
+JAVA=(java $JVM_OPTS -jar "$JAR")
 PANDAS=yes
 /usr/bin/python3 -c "import pandas, openpyxl" 2>/dev/null || PANDAS=no
+if [ "${NO_PANDAS:-no}" = yes ]; then PANDAS=no; fi
 
 # measure NAME CMD...: appends "wall rss_mb" to $WORK/NAME.times (stdout/stderr to NAME.log)
 measure() {
@@ -105,9 +119,9 @@ done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 TABLE=$(
-  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/run.sh --scales \"$SCALES\" --rounds $ROUNDS\`"
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/run.sh --scales \"$SCALES\" --rounds $ROUNDS${JVM_OPTS:+ --jvm \"$JVM_OPTS\"}\`"
   echo "on $(nproc) processors ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
-  echo "$(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1), default heap; load average"
+  echo "$(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1), ${JVM_OPTS:-default heap}; load average"
   echo "before $LOAD_BEFORE, after $LOAD_AFTER. Medians of $ROUNDS whole processes; each time"
   echo "also as a multiple of the floor's median; peak RSS in MB."
   echo
@@ -118,11 +132,11 @@ TABLE=$(
 echo "$TABLE"
 if [ "$WRITE_DOC" = yes ]; then
   DOC=docs/performance.md
-  python3 - "$DOC" "$TABLE" <<'PY'
+  python3 - "$DOC" "$TABLE" "$BLOCK" <<'PY'
 import sys
-doc, table = sys.argv[1], sys.argv[2]
+doc, table, block = sys.argv[1], sys.argv[2], sys.argv[3]
 text = open(doc).read()
-start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+start, end = "<!-- %s:start -->" % block, "<!-- %s:end -->" % block
 i, j = text.index(start) + len(start), text.index(end)
 open(doc, "w").write(text[:i] + "\n" + table + "\n" + text[j:])
 PY
