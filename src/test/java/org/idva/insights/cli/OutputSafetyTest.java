@@ -67,15 +67,7 @@ class OutputSafetyTest {
     Files.copy(
         CORPUS.resolve("37-formula-injection.xlsx"), input.resolve("37-formula-injection.xlsx"));
     Path output = dir.resolve("output");
-    Captured run =
-        Captured.run(
-            "run",
-            "--input",
-            input.toString(),
-            "--output",
-            output.toString(),
-            "--store",
-            dir.resolve("store.db").toString());
+    Captured run = Captured.runFolders(input, output, dir.resolve("store.db"));
     assertThat(run.code()).as(run.out()).isIn(0, 1);
 
     List<Path> workbooks = new ArrayList<>();

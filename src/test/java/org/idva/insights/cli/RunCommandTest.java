@@ -38,16 +38,7 @@ class RunCommandTest {
     new TestReturn(schema, "SVC03", 2).write(input.resolve("SVC03_2022-23-Q1.xlsx"));
     Path output = dir.resolve("output");
 
-    Captured run =
-        Captured.run(
-            "run",
-            "--input",
-            input.toString(),
-            "--output",
-            output.toString(),
-            "--store",
-            dir.resolve("store.db").toString(),
-            "--no-report");
+    Captured run = Captured.runFolders(input, output, dir.resolve("store.db"), "--no-report");
     int code = run.code();
     String out = run.out();
     assertThat(code).isEqualTo(ExitCode.DATA_PROBLEMS);
