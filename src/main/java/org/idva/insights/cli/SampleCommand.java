@@ -126,12 +126,12 @@ final class SampleCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     Semaphore waiting = new Semaphore(2 * threads);
-    AtomicReference<IOException> failed = new AtomicReference<>();
+    AtomicReference<Exception> failed = new AtomicReference<>(); // the first write that failed
     try {
       generator.generate(
           content -> {
             if (failed.get() != null) {
-              throw new UncheckedIOException(failed.get());
+              return; // stop handing out work; the failure is thrown below
             }
             waiting.acquireUninterruptibly();
             pool.execute(
@@ -140,7 +140,7 @@ final class SampleCommand implements Callable<Integer> {
                     writer.write(content, out.resolve(content.fileName()));
                     files.incrementAndGet();
                     rows.addAndGet(content.rows().size());
-                  } catch (IOException e) {
+                  } catch (IOException | RuntimeException e) {
                     failed.compareAndSet(null, e);
                   } finally {
                     waiting.release();
@@ -155,8 +155,11 @@ final class SampleCommand implements Callable<Integer> {
         Thread.currentThread().interrupt();
       }
     }
-    if (failed.get() != null) {
-      throw failed.get();
+    if (failed.get() instanceof IOException e) {
+      throw e;
+    }
+    if (failed.get() instanceof RuntimeException e) {
+      throw e;
     }
   }
 }
