@@ -113,13 +113,19 @@ public final class Portal implements AutoCloseable {
           c.routes.get("/template.xlsx", service::template);
           service.routes(c.routes);
           analyst.routes(c.routes);
-          c.routes.exception(NotFound.class, (e, ctx) -> notFound(ctx));
+          c.routes.exception(
+              NotFound.class,
+              (e, ctx) -> {
+                UnreadBody.discard(ctx);
+                notFound(ctx);
+              });
           c.routes.exception(
               Auth.SignInNeeded.class,
               (e, ctx) -> {
                 if (ctx.method() == io.javalin.http.HandlerType.GET) {
                   ctx.redirect("/login", HttpStatus.SEE_OTHER);
                 } else {
+                  UnreadBody.discard(ctx);
                   ctx.status(401);
                   message(ctx, "Sign in", "Your session has ended. Sign in again.");
                 }
@@ -127,6 +133,7 @@ public final class Portal implements AutoCloseable {
           c.routes.exception(
               Auth.BadToken.class,
               (e, ctx) -> {
+                UnreadBody.discard(ctx);
                 ctx.status(403);
                 message(
                     ctx,
