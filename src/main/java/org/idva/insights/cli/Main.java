@@ -10,12 +10,12 @@ import picocli.CommandLine;
 
 /** Entry point: parses the command line and maps failures to the documented exit codes. */
 public final class Main {
-  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    // before anything else is loaded: a child JVM with a capped heap may run the tool (HeapCap)
+    java.util.Optional<Integer> child = HeapCap.runInChild(args);
+    System.exit(child.isPresent() ? child.get() : run(args));
   }
 
   /** Runs the tool as {@code main} would, returning the exit code instead of exiting. */
@@ -39,7 +39,8 @@ public final class Main {
       err.println("I/O error: " + e.getMessage());
       return ExitCode.IO;
     }
-    LOG.error("Unexpected failure in {}", cmd.getCommandName(), e);
+    Logger log = LoggerFactory.getLogger(Main.class);
+    log.error("Unexpected failure in {}", cmd.getCommandName(), e);
     err.println("Unexpected failure: " + e);
     return ExitCode.IO;
   }

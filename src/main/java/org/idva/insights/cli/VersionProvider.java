@@ -10,7 +10,12 @@ final class VersionProvider implements IVersionProvider {
     String version = InsightsCommand.class.getPackage().getImplementationVersion();
     return new String[] {
       "Idva Insights " + (version == null ? "(development build)" : version),
-      "Return template version " + SchemaLoader.loadDefault().templateVersion()
+      "Return template version " + SchemaLoader.loadDefault().templateVersion(),
+      "Java "
+          + Runtime.version()
+          + ", heap up to "
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+          + " MB"
     };
   }
 }

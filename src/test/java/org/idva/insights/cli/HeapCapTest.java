@@ -1,0 +1,187 @@
+package org.idva.insights.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The heap the tool gives itself when started without one (HeapCap), and when it does not. */
+class HeapCapTest {
+  private static final long GB = 1L << 30;
+  private static final String[] RUN = {"run", "--input", "in"};
+
+  private static List<String> child(
+      List<String> jvm, String[] args, long max, Map<String, String> env) {
+    return HeapCap.childCommand(jvm, args, max, env, "/jdk/bin/java", "app.jar").orElse(null);
+  }
+
+  @Test
+  void aLargeDefaultHeapIsCappedInAChildWithTheSameOptionsAndArguments() {
+    List<String> cmd = child(List.of("-Dinsights.limit.rows=9", "-ea"), RUN, 6 * GB, Map.of());
+    assertThat(cmd)
+        .containsExactly(
+            "/jdk/bin/java",
+            "-Dinsights.limit.rows=9",
+            "-ea",
+            "-Xmx512m",
+            "-D" + HeapCap.CHILD + "=true",
+            "-cp",
+            "app.jar",
+            Main.class.getName(),
+            "run",
+            "--input",
+            "in");
+    assertThat(child(List.of(), RUN, 6 * GB, Map.of(HeapCap.ENV, "2G"))).contains("-Xmx2g");
+  }
+
+  @Test
+  void aGivenHeapABenchAProfilerOrASmallDefaultRunInPlace() {
+    for (String option :
+        List.of(
+            "-Xmx300m",
+            "-XX:MaxHeapSize=1g",
+            "-XX:MaxRAMPercentage=10",
+            "-XX:StartFlightRecording=filename=x.jfr",
+            "-javaagent:agent.jar",
+            "-D" + HeapCap.CHILD + "=true")) {
+      assertThat(child(List.of(option), RUN, 6 * GB, Map.of())).as(option).isNull();
+    }
+    assertThat(child(List.of(), new String[] {"bench", "floor", "in"}, 6 * GB, Map.of())).isNull();
+    assertThat(child(List.of(), RUN, 6 * GB, Map.of(HeapCap.ENV, "default"))).isNull();
+    assertThat(child(List.of(), RUN, 400L << 20, Map.of())).as("default below the cap").isNull();
+    assertThat(child(List.of(), RUN, 6 * GB, Map.of(HeapCap.ENV, "lots")))
+        .as("unreadable")
+        .isNull();
+  }
+
+  @Test
+  void sizesAreReadAsJavaReadsThem() {
+    assertThat(HeapCap.bytes("512m")).isEqualTo(512L << 20);
+    assertThat(HeapCap.bytes("2G")).isEqualTo(2 * GB);
+    assertThat(HeapCap.bytes("786432k")).isEqualTo(786432L << 10);
+    assertThat(HeapCap.bytes("1048576")).isEqualTo(1L << 20);
+    assertThat(HeapCap.bytes("")).isEqualTo(-1);
+    assertThat(HeapCap.bytes("m")).isEqualTo(-1);
+    assertThat(HeapCap.bytes("-5m")).isEqualTo(-1);
+  }
+
+  /** The real thing: {@code insights version} in a JVM started with and without a heap. */
+  @Test
+  void theToolReportsTheHeapItRunsWith() throws Exception {
+    assertThat(version(List.of(), Map.of())).contains("heap up to 512 MB");
+    assertThat(version(List.of(), Map.of(HeapCap.ENV, "300m"))).contains("heap up to 300 MB");
+    assertThat(version(List.of("-Xmx200m"), Map.of())).contains("heap up to 200 MB");
+    // the child's exit code is the tool's: a usage error stays a usage error
+    assertThat(exit(List.of("no-such-command"))).isEqualTo(ExitCode.USAGE);
+  }
+
+  /**
+   * The child stops with its parent, even one killed outright (no shutdown hook runs), so no run
+   * goes on holding the store with nobody watching; and a child that halts gives its code.
+   */
+  @Test
+  void theChildStopsWhenItsParentIsKilledAndPassesOnItsExitCode(@TempDir Path dir)
+      throws Exception {
+    Path input = Files.createDirectories(dir.resolve("in"));
+    Files.copy(Path.of("input/SVC01_2022-23-Q1.xlsx"), input.resolve("SVC01_2022-23-Q1.xlsx"));
+    List<String> run =
+        List.of(
+            "run",
+            "--input",
+            input.toString(),
+            "--output",
+            dir.resolve("out").toString(),
+            "--store",
+            dir.resolve("s.db").toString(),
+            "--no-report");
+    // the paused run waits for its standard input to close: give it one that stays open when
+    // the parent dies (a pipe of the parent's own would be closed with it)
+    Path fifo = dir.resolve("stdin");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    java.util.concurrent.CompletableFuture<java.io.OutputStream> writer =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return Files.newOutputStream(fifo);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    Process parent =
+        start(
+            List.of("-Dinsights.fault=after-check:SVC01:pause"),
+            run,
+            Map.of(),
+            ProcessBuilder.Redirect.from(fifo.toFile()));
+    java.io.OutputStream keepOpen = writer.get(60, TimeUnit.SECONDS);
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = out.readLine()) != null && !line.startsWith("PAUSED")) {
+      // the child's output comes through the parent's
+    }
+    assertThat(line).as("the run paused in the child").startsWith("PAUSED");
+    List<ProcessHandle> children = parent.children().toList();
+    assertThat(children).as("one child JVM runs the tool").hasSize(1);
+    ProcessHandle child = children.get(0);
+    String childCommand =
+        Files.readString(Path.of("/proc", String.valueOf(child.pid()), "cmdline"));
+    assertThat(List.of(childCommand.split("\0"))).contains("-Xmx512m");
+    parent.destroyForcibly();
+    assertThat(parent.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.onExit().get(60, TimeUnit.SECONDS).isAlive()).isFalse();
+    keepOpen.close();
+
+    List<String> again = new ArrayList<>(run);
+    again.set(again.indexOf("--store") + 1, dir.resolve("s2.db").toString());
+    Process halted =
+        start(List.of("-Dinsights.fault=after-check:SVC01:halt"), again, Map.of(), null);
+    halted.getOutputStream().close();
+    halted.getInputStream().readAllBytes();
+    assertThat(halted.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(halted.exitValue()).isEqualTo(137);
+  }
+
+  private static Process start(
+      List<String> jvm, List<String> args, Map<String, String> env, ProcessBuilder.Redirect in)
+      throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvm);
+    // a machine with little memory would not cap at all: make the default larger than the cap
+    cmd.add("-XX:MaxRAM=64g");
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().remove(HeapCap.ENV);
+    pb.environment().putAll(env);
+    if (in != null) {
+      pb.redirectInput(in);
+    }
+    return pb.start();
+  }
+
+  private static String version(List<String> jvm, Map<String, String> env) throws Exception {
+    Process p = start(jvm, List.of("--version"), env, null);
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
+  }
+
+  private static int exit(List<String> args) throws Exception {
+    Process p = start(List.of(), args, Map.of(), null);
+    p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return p.exitValue();
+  }
+}
