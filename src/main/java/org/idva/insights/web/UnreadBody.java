@@ -6,9 +6,9 @@ import java.io.InputStream;
 
 /**
  * Reads and drops a request body the page refuses without reading (a form for another service's
- * page, an expired session, a wrong token). If the server answered and closed while the browser
- * was still sending, the browser could get a reset instead of the answer; reading the rest first
- * lets the answer arrive. Bodies announced larger than {@link #MAX_BYTES} are not read: Jetty then
+ * page, an expired session, a wrong token). If the server answered and closed while the browser was
+ * still sending, the browser could get a reset instead of the answer; reading the rest first lets
+ * the answer arrive. Bodies announced larger than {@link #MAX_BYTES} are not read: Jetty then
  * closes the connection, as it does for any oversized request.
  */
 final class UnreadBody {

@@ -134,10 +134,10 @@ class PortalSecurityTest {
   }
 
   /**
-   * A refused form is answered and the connection stays usable: the page reads the body the
-   * browser sends after its headers before answering, so the browser's next request on the same
-   * connection is answered too (seen once in CI as "header parser received no bytes": the server
-   * had answered before the body arrived and closed the connection the client then reused).
+   * A refused form is answered and the connection stays usable: the page reads the body the browser
+   * sends after its headers before answering, so the browser's next request on the same connection
+   * is answered too (seen once in CI as "header parser received no bytes": the server had answered
+   * before the body arrived and closed the connection the client then reused).
    */
   @Test
   void aRefusedFormWhoseBodyArrivesLateKeepsTheConnection() throws Exception {
@@ -159,7 +159,10 @@ class PortalSecurityTest {
             {"/services/SVC02/uploads/1/explain", "", "401"}
           }) {
         String head =
-            "POST " + request[0] + " HTTP/1.1\r\nHost: " + base.getAuthority()
+            "POST "
+                + request[0]
+                + " HTTP/1.1\r\nHost: "
+                + base.getAuthority()
                 + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
                 + body.length()
                 + (request[1].isEmpty() ? "" : "\r\nCookie: " + request[1])
