@@ -274,11 +274,23 @@ final class CheckedSheet {
     while (true) {
       int e = r.next();
       if (e == XMLStreamReader.START_ELEMENT && r.getLocalName().equals("c")) {
-        String ref = PackageXml.attribute(r, "r");
+        String ref = null;
+        String style = null;
+        String type = null;
+        // One pass over the cell's attributes by index (a lookup by name searches them each
+        // time); the first of each local name, in any namespace, as getAttributeValue(null, ..).
+        for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+          switch (r.getAttributeLocalName(i)) {
+            case "r" -> ref = ref == null ? r.getAttributeValue(i) : ref;
+            case "s" -> style = style == null ? r.getAttributeValue(i) : style;
+            case "t" -> type = type == null ? r.getAttributeValue(i) : type;
+            default -> {}
+          }
+        }
         col = ref == null ? col + 1 : columnOf(ref);
         missingCellsBefore(w, row, col);
-        Mark mark = marks.remove(key(row, col));
-        cell(r, w, row, col, mark);
+        Mark mark = marks.isEmpty() ? null : marks.remove(key(row, col));
+        cell(r, w, row, col, ref, style, type, mark);
       } else if (e == XMLStreamReader.START_ELEMENT) {
         PackageXml.skipElement(r);
       } else if (e == XMLStreamReader.END_ELEMENT) {
@@ -310,11 +322,16 @@ final class CheckedSheet {
    * One cell: its start tag is held back until its first child that is not a formula, so a cell
    * whose formula gave text is written as that text; the formula itself never reaches the copy.
    */
-  private void cell(XMLStreamReader r, XMLStreamWriter w, int row, int col, Mark mark)
+  private void cell(
+      XMLStreamReader r,
+      XMLStreamWriter w,
+      int row,
+      int col,
+      String ref,
+      String style,
+      String type,
+      Mark mark)
       throws XMLStreamException {
-    String type = PackageXml.attribute(r, "t");
-    String style = PackageXml.attribute(r, "s");
-    String ref = PackageXml.attribute(r, "r");
     String formula = null;
     boolean started = false;
     boolean textResult = false;
@@ -364,17 +381,40 @@ final class CheckedSheet {
       throws XMLStreamException {
     w.writeStartElement(PackageXml.MAIN_NS, "c");
     w.writeAttribute("r", ref != null ? ref : SourceLocation.columnLetters(col) + (row + 1));
-    int base = style == null ? 0 : Integer.parseInt(style);
-    if (earlierMarks.contains(key(row, col))) {
-      base = styles.unfilled(base);
-    }
-    int s = mark == null ? base : styles.marked(base, mark.severity());
-    if (s != 0) {
-      w.writeAttribute("s", Integer.toString(s));
+    boolean earlier = !earlierMarks.isEmpty() && earlierMarks.contains(key(row, col));
+    if (mark == null && !earlier && isCanonicalStyle(style)) {
+      // The style as submitted, already as Integer.toString would write it: no parse, no string.
+      w.writeAttribute("s", style);
+    } else {
+      int base = style == null ? 0 : Integer.parseInt(style);
+      if (earlier) {
+        base = styles.unfilled(base);
+      }
+      int s = mark == null ? base : styles.marked(base, mark.severity());
+      if (s != 0) {
+        w.writeAttribute("s", Integer.toString(s));
+      }
     }
     if (type != null) {
       w.writeAttribute("t", type);
     }
+  }
+
+  /**
+   * Whether a style index is written exactly as {@code Integer.toString(Integer.parseInt(s))} would
+   * write it, and is not 0 (which the copy leaves out): 1 to 8 digits, no leading zero.
+   */
+  static boolean isCanonicalStyle(String s) {
+    if (s == null || s.isEmpty() || s.length() > 8 || s.charAt(0) == '0') {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void copySubtree(XMLStreamReader r, XMLStreamWriter w) throws XMLStreamException {

@@ -620,10 +620,11 @@ public final class CaseStore implements AutoCloseable {
 
   /** The returns ingested for a service (every service when null), oldest first. */
   public List<StoredReturn> history(String service) {
-    return service == null ? returns("", null) : returns(" WHERE service = ?", service);
+    return service == null ? returns("") : returns(" WHERE service = ?", service);
   }
 
-  private List<StoredReturn> returns(String where, String param) {
+  /** The returns the condition selects ({@code where} with its parameters), oldest first. */
+  List<StoredReturn> returns(String where, String... params) {
     String sql =
         "SELECT return_id, service, quarter, file_name, sha256, received, ingested, status, state,"
             + " superseded_by, error_count, query_count, notice_count, rows_stored,"
@@ -632,8 +633,8 @@ public final class CaseStore implements AutoCloseable {
             + " ORDER BY return_id";
     List<StoredReturn> returns = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      if (param != null) {
-        ps.setString(1, param);
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -337,18 +337,31 @@ final class ReturnIngest {
     }
   }
 
+  /**
+   * The oldest return with these bytes (the hash compared ignoring case), selected by the database:
+   * reading the whole history for it made each ingest cost as much as all the returns before it.
+   */
   private StoredReturn findBySha(String sha) {
-    return store.history(null).stream()
-        .filter(r -> r.sha256().equalsIgnoreCase(sha))
+    return store
+        .returns(" WHERE lower(sha256) = ?", sha.toLowerCase(java.util.Locale.ROOT))
+        .stream()
         .findFirst()
         .orElse(null);
   }
 
+  /**
+   * The oldest current return of the service (of any service when null, as {@code history(null)})
+   * for the quarter, selected by the database.
+   */
   private StoredReturn findCurrent(String service, String quarter) {
-    return store.history(service).stream()
-        .filter(r -> CaseStore.CURRENT.equals(r.state()) && quarter.equals(r.quarter()))
-        .findFirst()
-        .orElse(null);
+    return (service == null
+            ? store.returns(" WHERE state = ? AND quarter = ?", CaseStore.CURRENT, quarter)
+            : store.returns(
+                " WHERE service = ? AND state = ? AND quarter = ?",
+                service,
+                CaseStore.CURRENT,
+                quarter))
+        .stream().findFirst().orElse(null);
   }
 
   private void insertReturn(long id, String state, Long supersededBy, int rows)
