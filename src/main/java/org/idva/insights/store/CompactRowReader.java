@@ -95,36 +95,27 @@ final class CompactRowReader {
         return false;
       }
       char c = s.charAt(pos);
-      int valueEnd;
       int k;
-      int from;
       if (c == '"') {
         k = STRING;
-        from = pos + 1;
-        valueEnd = stringEnd(s, from);
-        if (valueEnd < 0) {
-          return false;
-        }
-        pos = valueEnd + 1;
       } else if (c == '[') {
         k = ARRAY;
-        from = pos + 1;
-        valueEnd = arrayEnd(s, from);
-        if (valueEnd < 0) {
-          return false;
-        }
-        pos = valueEnd + 1;
       } else if (c == '-' || (c >= '0' && c <= '9')) {
         k = NUMBER;
-        from = pos;
-        valueEnd = numberEnd(s, pos);
-        if (valueEnd < 0) {
-          return false;
-        }
-        pos = valueEnd;
       } else {
         return false;
       }
+      int from = k == NUMBER ? pos : pos + 1; // a string's or list's text starts after its quote
+      int valueEnd =
+          switch (k) {
+            case STRING -> stringEnd(s, from);
+            case ARRAY -> arrayEnd(s, from);
+            default -> numberEnd(s, from);
+          };
+      if (valueEnd < 0) {
+        return false;
+      }
+      pos = k == NUMBER ? valueEnd : valueEnd + 1; // past the closing quote or bracket
       add(f, k, from, valueEnd);
       if (pos >= n) {
         return false;
