@@ -13,6 +13,21 @@ public interface CaseData {
   /** Streams every row of a sheet ({@code intake}, {@code exit}, {@code intake.children}...). */
   void forEachRow(String sheetRef, Consumer<FormRow> action);
 
+  /**
+   * Streams every row of a sheet answer by answer, in the order of {@link #forEachRow}: what a
+   * columnar reader takes. By default each row of {@link #forEachRow} is handed on value by value
+   * ({@link AnswerSink#answer}); a source that can skip building the rows (the case store reads its
+   * stored JSON straight into the sink) overrides it with the same answers.
+   */
+  default void forEachAnswer(String sheetRef, AnswerSink sink) {
+    forEachRow(
+        sheetRef,
+        row -> {
+          sink.row(row.service());
+          row.values().forEach(sink::answer);
+        });
+  }
+
   /** The rows of one service only: what that service's own figures are computed from. */
   default CaseData forService(String service) {
     CaseData all = this;

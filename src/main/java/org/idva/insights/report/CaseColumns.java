@@ -48,13 +48,12 @@ public final class CaseColumns {
     List<String> caseRefs = new ArrayList<>(); // by id: the first row's string
     for (SheetDefinition s : schema.sheets()) {
       SheetColumns cols = new SheetColumns(s, c.services, 1024);
-      data.forEachRow(
+      data.forEachAnswer(
           s.ref(),
-          row ->
-              cols.add(
-                  row,
+          cols.loader(
+              service ->
                   serviceIndex.computeIfAbsent(
-                      row.service(),
+                      service,
                       k -> {
                         c.services.add(k);
                         return c.services.size() - 1;

@@ -4,13 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.idva.insights.model.FormRow;
+import java.util.function.ToIntFunction;
+import org.idva.insights.model.AnswerSink;
 import org.idva.insights.schema.Code;
 import org.idva.insights.schema.Field;
+import org.idva.insights.schema.FieldType;
 import org.idva.insights.schema.SheetDefinition;
 
 /**
@@ -28,6 +29,7 @@ public final class SheetColumns {
   private final Map<String, Integer> fieldIndex = new HashMap<>();
   private final Field[] fields;
   private final Map<String, Integer>[] codeIndex;
+  private final String[][] codeList; // per coded field: its codes in list order
   private final Object[] data;
   private final List<String> services;
   private int[] service;
@@ -39,6 +41,7 @@ public final class SheetColumns {
     this.services = services;
     this.fields = sheet.fields().toArray(new Field[0]);
     this.codeIndex = new Map[fields.length];
+    this.codeList = new String[fields.length][];
     this.data = new Object[fields.length];
     int cap = Math.max(capacity, 16);
     this.service = new int[cap];
@@ -56,6 +59,7 @@ public final class SheetColumns {
           idx.put(codes.get(c).code(), c);
         }
         codeIndex[i] = idx;
+        codeList[i] = codes.stream().map(Code::code).toArray(String[]::new);
       }
       data[i] = newArray(f, cap);
     }
@@ -136,48 +140,128 @@ public final class SheetColumns {
     return c == null ? -1 : c;
   }
 
-  void add(FormRow row, int serviceIndex) {
-    if (size == service.length) {
-      grow();
-    }
-    service[size] = serviceIndex;
-    for (Map.Entry<String, Object> e : row.values().entrySet()) {
-      Integer i = fieldIndex.get(e.getKey());
-      if (i == null || e.getValue() == null) {
-        continue;
-      }
-      set(i, size, e.getValue());
-    }
-    size++;
+  /**
+   * A sink that appends each row it is handed to these columns, its service numbered by {@code
+   * serviceIndex}. Answers to fields the sheet does not have are ignored. An answer of another type
+   * than its field's is read from its text (a number as {@link Double#parseDouble}, a date as
+   * {@link LocalDate#parse}, a code looked up in the field's list; a code not in it is blank), a
+   * code ticked on a field that is not multi-code is ignored.
+   */
+  AnswerSink loader(ToIntFunction<String> serviceIndex) {
+    return new Loader(serviceIndex);
   }
 
-  private void set(int i, int row, Object v) {
-    Field f = fields[i];
-    switch (f.type()) {
-      case CODE -> {
-        Integer c = codeIndex[i].get(v.toString());
-        ((int[]) data[i])[row] = c == null ? MISSING_CODE : c;
+  private final class Loader implements AnswerSink {
+    private final ToIntFunction<String> serviceIndex;
+    private int row = -1;
+
+    Loader(ToIntFunction<String> serviceIndex) {
+      this.serviceIndex = serviceIndex;
+    }
+
+    @Override
+    public void row(String serviceCode) {
+      if (size == service.length) {
+        grow();
       }
-      case MULTI_CODE -> {
-        int bits = 0;
-        Collection<?> ticked = v instanceof Collection<?> c ? c : List.of(v);
-        for (Object o : ticked) {
-          Integer c = codeIndex[i].get(o.toString());
-          if (c != null) {
-            bits |= 1 << c;
-          }
+      row = size++;
+      service[row] = serviceIndex.applyAsInt(serviceCode);
+    }
+
+    private int last = -1;
+
+    /**
+     * The column index of a field, or -1 when the sheet has no such field. Answers come in the
+     * sheet's field order from the store, so the field after the last one asked for (or the same
+     * one again) is tried first, by identity.
+     */
+    private int column(String field) {
+      if (last >= 0 && fields[last].id() == field) {
+        return last;
+      }
+      for (int i = last + 1; i < Math.min(last + 4, fields.length); i++) {
+        if (fields[i].id() == field) {
+          last = i;
+          return i;
         }
-        ((int[]) data[i])[row] = bits;
       }
-      case INTEGER, DECIMAL ->
-          ((double[]) data[i])[row] =
-              v instanceof Number n
-                  ? (n instanceof BigDecimal b ? b.doubleValue() : n.doubleValue())
-                  : Double.parseDouble(v.toString());
-      case DATE ->
-          ((int[]) data[i])[row] =
-              (int) (v instanceof LocalDate d ? d : LocalDate.parse(v.toString())).toEpochDay();
-      case IDENTIFIER, TEXT -> ((String[]) data[i])[row] = v.toString();
+      Integer i = fieldIndex.get(field);
+      if (i != null) {
+        last = i;
+      }
+      return i == null ? -1 : i;
+    }
+
+    /**
+     * The index of a code in a coded column's list (-1: not in it); the schema's own string is
+     * found by identity.
+     */
+    private int code(int i, String code) {
+      String[] list = codeList[i];
+      for (int c = 0; c < list.length; c++) {
+        if (list[c] == code) {
+          return c;
+        }
+      }
+      Integer c = codeIndex[i].get(code);
+      return c == null ? -1 : c;
+    }
+
+    @Override
+    public void text(String field, String v) {
+      int i = column(field);
+      if (i < 0) {
+        return;
+      }
+      switch (fields[i].type()) {
+        case CODE -> ((int[]) data[i])[row] = code(i, v); // MISSING_CODE when not in the list
+        case MULTI_CODE -> tick(field, v);
+        case INTEGER, DECIMAL -> ((double[]) data[i])[row] = Double.parseDouble(v);
+        case DATE -> ((int[]) data[i])[row] = (int) LocalDate.parse(v).toEpochDay();
+        case IDENTIFIER, TEXT -> ((String[]) data[i])[row] = v;
+      }
+    }
+
+    @Override
+    public void integer(String field, long v) {
+      int i = column(field);
+      if (i >= 0 && fields[i].type().isNumeric()) {
+        ((double[]) data[i])[row] = v;
+      } else if (i >= 0) {
+        text(field, Long.toString(v));
+      }
+    }
+
+    @Override
+    public void decimal(String field, BigDecimal v) {
+      int i = column(field);
+      if (i >= 0 && fields[i].type().isNumeric()) {
+        ((double[]) data[i])[row] = v.doubleValue();
+      } else if (i >= 0) {
+        text(field, v.toString());
+      }
+    }
+
+    @Override
+    public void date(String field, LocalDate v) {
+      int i = column(field);
+      if (i >= 0 && fields[i].type() == FieldType.DATE) {
+        ((int[]) data[i])[row] = (int) v.toEpochDay();
+      } else if (i >= 0) {
+        text(field, v.toString());
+      }
+    }
+
+    @Override
+    public void tick(String field, String code) {
+      int i = column(field);
+      if (i < 0 || fields[i].type() != FieldType.MULTI_CODE) {
+        return;
+      }
+      int c = code(i, code);
+      if (c >= 0) {
+        ((int[]) data[i])[row] |= 1 << c;
+      }
     }
   }
 

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.idva.insights.model.AnswerSink;
 import org.idva.insights.model.CaseData;
 import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.FormRow;
@@ -444,28 +445,63 @@ public final class CaseStore implements AutoCloseable {
    * and years, streamed in ingest order. Unmatched and conflicting rows are not part of it.
    */
   public CaseData caseData() {
-    return this::forEachCurrentRow;
+    return new CaseData() {
+      @Override
+      public void forEachRow(String sheetRef, Consumer<FormRow> action) {
+        RowCodec codec = readingCodec(sheetRef);
+        forEachCurrentRow(
+            sheetRef,
+            true,
+            r ->
+                action.accept(
+                    new FormRow(
+                        r.service(),
+                        sheetRef,
+                        new SourceLocation(r.file(), r.sheet(), r.row(), SourceLocation.NONE),
+                        codec.decode(r.json()))));
+      }
+
+      /** The stored JSON read straight into the sink: no map, row or provenance per row. */
+      @Override
+      public void forEachAnswer(String sheetRef, AnswerSink sink) {
+        RowCodec.Reader reader = readingCodec(sheetRef).reader();
+        forEachCurrentRow(
+            sheetRef,
+            false,
+            r -> {
+              sink.row(r.service());
+              reader.read(r.json(), sink);
+            });
+      }
+    };
   }
 
-  /** A current row as read from the database, its values still JSON. */
+  private RowCodec readingCodec(String sheetRef) {
+    RowCodec codec = codecs.get(sheetRef);
+    if (codec == null) {
+      throw new IllegalArgumentException(
+          "no sheet \"" + sheetRef + "\" in the form definitions; sheets: " + sheets.keySet());
+    }
+    return codec;
+  }
+
+  /**
+   * A current row as read from the database, its values still JSON; without provenance, {@code
+   * file} and {@code sheet} are null and {@code row} 0.
+   */
   private record RawRow(String service, String file, String sheet, int row, String json) {}
 
   /** Rows handed from the reading thread to the decoding one at a time. */
   private static final int BATCH = 1024;
 
   /**
-   * Every current row of a sheet in ingest order, to {@code action} on the caller's thread. One
-   * thread reads the rows from the database (their values as stored text, in batches) while the
-   * caller's thread decodes each row's values and hands the row on, so reading and decoding
-   * overlap; the caller waits until the reading thread has let go of the connection before
-   * returning.
+   * Every current row of a sheet in ingest order, to {@code action} on the caller's thread, with
+   * where it came from when {@code provenance} says so. One thread reads the rows from the database
+   * (their values as stored text, in batches) while the caller's thread decodes each row's values
+   * and hands the row on, so reading and decoding overlap; the caller waits until the reading
+   * thread has let go of the connection before returning.
    */
-  private void forEachCurrentRow(String sheetRef, Consumer<FormRow> action) {
-    RowCodec codec = codecs.get(sheetRef);
-    if (codec == null) {
-      throw new IllegalArgumentException(
-          "no sheet \"" + sheetRef + "\" in the form definitions; sheets: " + sheets.keySet());
-    }
+  private void forEachCurrentRow(String sheetRef, boolean provenance, Consumer<RawRow> action) {
     java.util.concurrent.BlockingQueue<List<RawRow>> queue =
         new java.util.concurrent.ArrayBlockingQueue<>(4);
     List<RawRow> end = new ArrayList<>();
@@ -475,7 +511,7 @@ public final class CaseStore implements AutoCloseable {
         new Thread(
             () -> {
               try {
-                readCurrentRows(sheetRef, queue);
+                readCurrentRows(sheetRef, provenance, queue);
               } catch (InterruptedException e) {
                 return; // the caller stopped taking rows
               } catch (Throwable e) {
@@ -494,12 +530,7 @@ public final class CaseStore implements AutoCloseable {
     try {
       for (List<RawRow> batch = queue.take(); batch != end; batch = queue.take()) {
         for (RawRow r : batch) {
-          action.accept(
-              new FormRow(
-                  r.service(),
-                  sheetRef,
-                  new SourceLocation(r.file(), r.sheet(), r.row(), SourceLocation.NONE),
-                  codec.decode(r.json())));
+          action.accept(r);
         }
       }
       finished = true;
@@ -536,11 +567,12 @@ public final class CaseStore implements AutoCloseable {
 
   /** Reads a sheet's current rows into {@code queue} in batches (the caller adds the end). */
   private void readCurrentRows(
-      String sheetRef, java.util.concurrent.BlockingQueue<List<RawRow>> queue)
+      String sheetRef, boolean provenance, java.util.concurrent.BlockingQueue<List<RawRow>> queue)
       throws InterruptedException {
     String sql =
-        "SELECT service, source_file, source_sheet, source_row, row_values FROM case_row"
-            + " WHERE sheet_ref = ? AND state = ? ORDER BY return_id, seq";
+        "SELECT service, row_values"
+            + (provenance ? ", source_file, source_sheet, source_row" : "")
+            + " FROM case_row WHERE sheet_ref = ? AND state = ? ORDER BY return_id, seq";
     boolean cursor = dialect == Dialect.POSTGRESQL;
     try {
       if (cursor) {
@@ -554,12 +586,14 @@ public final class CaseStore implements AutoCloseable {
           List<RawRow> batch = new ArrayList<>(BATCH);
           while (rs.next()) {
             batch.add(
-                new RawRow(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getInt(4),
-                    rs.getString(5)));
+                provenance
+                    ? new RawRow(
+                        rs.getString(1),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getString(2))
+                    : new RawRow(rs.getString(1), null, null, 0, rs.getString(2)));
             if (batch.size() == BATCH) {
               queue.put(batch);
               batch = new ArrayList<>(BATCH);

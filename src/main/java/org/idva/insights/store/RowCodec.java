@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.idva.insights.model.AnswerSink;
 import org.idva.insights.schema.Field;
 import org.idva.insights.schema.SheetDefinition;
 
@@ -87,6 +88,45 @@ final class RowCodec {
 
   Map<String, Object> decode(String json) {
     Map<String, Object> values = new LinkedHashMap<>(capacity); // never resized
+    parse(json, (field, p, t) -> values.put(field.id(), readValue(field, p, t)));
+    return values;
+  }
+
+  /**
+   * Hands a stored row's values to {@code sink} as they are parsed, each typed as {@link #decode}
+   * types it, without building the map (the caller has called {@link AnswerSink#row}).
+   */
+  void read(String json, AnswerSink sink) {
+    parse(json, (field, p, t) -> readAnswer(field, p, t, sink));
+  }
+
+  /**
+   * What {@link #read} does for a stream of rows, read by one thread: a row in the shape {@link
+   * #encode} writes is read by a {@link CompactRowReader}, any other by the JSON parser; the same
+   * answers either way.
+   */
+  Reader reader() {
+    return new Reader();
+  }
+
+  final class Reader {
+    private final CompactRowReader compact = new CompactRowReader(sheet.fields());
+
+    void read(String json, AnswerSink sink) {
+      if (!compact.read(json, sink)) {
+        RowCodec.this.read(json, sink);
+      }
+    }
+  }
+
+  /**
+   * What is done with one stored value of a field of the sheet; the parser is on its first token.
+   */
+  private interface ValueReader {
+    void read(Field field, JsonParser p, JsonToken t) throws IOException;
+  }
+
+  private void parse(String json, ValueReader reader) {
     try (JsonParser p = JSON.createParser(json)) {
       expect(p.nextToken(), JsonToken.START_OBJECT);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -97,12 +137,31 @@ final class RowCodec {
           p.skipChildren(); // a field since removed from the schema: not part of the data now
           continue;
         }
-        values.put(name, readValue(field, p, t));
+        reader.read(field, p, t);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return values;
+  }
+
+  private static void readAnswer(Field field, JsonParser p, JsonToken t, AnswerSink sink)
+      throws IOException {
+    String id = field.id();
+    if (t == JsonToken.START_ARRAY) {
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        sink.tick(id, p.getText());
+      }
+      return;
+    }
+    switch (field.type()) {
+      case INTEGER ->
+          sink.integer(
+              id, t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : Long.parseLong(p.getText()));
+      case DECIMAL -> sink.decimal(id, new BigDecimal(p.getText()));
+      case DATE -> sink.date(id, isoDate(p.getText()));
+      case MULTI_CODE -> sink.tick(id, p.getText());
+      default -> sink.text(id, p.getText());
+    }
   }
 
   private static Object readValue(Field field, JsonParser p, JsonToken t) throws IOException {
@@ -129,15 +188,22 @@ final class RowCodec {
    * other shape goes through {@code parse} (and its error).
    */
   static LocalDate isoDate(String text) {
-    if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-      int y = digits(text, 0, 4);
-      int m = digits(text, 5, 7);
-      int d = digits(text, 8, 10);
+    return isoDate(text, 0, text.length());
+  }
+
+  /**
+   * {@link #isoDate(String)} of the characters {@code from} to {@code to} (exclusive) of {@code s}.
+   */
+  static LocalDate isoDate(String s, int from, int to) {
+    if (to - from == 10 && s.charAt(from + 4) == '-' && s.charAt(from + 7) == '-') {
+      int y = digits(s, from, from + 4);
+      int m = digits(s, from + 5, from + 7);
+      int d = digits(s, from + 8, from + 10);
       if (y >= 0 && m >= 0 && d >= 0) {
         return LocalDate.of(y, m, d);
       }
     }
-    return LocalDate.parse(text);
+    return LocalDate.parse(s.substring(from, to));
   }
 
   private static int digits(String s, int from, int to) {

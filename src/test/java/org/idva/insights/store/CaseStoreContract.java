@@ -453,6 +453,75 @@ abstract class CaseStoreContract {
     }
   }
 
+  /**
+   * The answers the report's columns are loaded from ({@code forEachAnswer}: the stored JSON read
+   * straight, no row objects) are every row's values, as {@code forEachRow} gives them.
+   */
+  @Test
+  void answersAreTheRowsValues() {
+    long seed = new Random().nextLong();
+    System.out.println("answersAreTheRowsValues seed=" + seed);
+    SyntheticReturns gen = new SyntheticReturns(SCHEMA);
+    try (CaseStore store = open()) {
+      store.ingest(gen.generate("S1", TestReturns.Q1_2022, 1, 50, seed));
+      store.ingest(gen.generate("S2", TestReturns.Q2_2022, 1, 30, seed + 1));
+      for (var sheet : SCHEMA.sheets()) {
+        List<FormRow> rows = rows(store, sheet.ref());
+        List<String> services = new ArrayList<>();
+        List<Map<String, Object>> answers = new ArrayList<>();
+        store
+            .caseData()
+            .forEachAnswer(
+                sheet.ref(),
+                new org.idva.insights.model.AnswerSink() {
+                  private Map<String, Object> row;
+
+                  @Override
+                  public void row(String service) {
+                    services.add(service);
+                    row = new java.util.LinkedHashMap<>();
+                    answers.add(row);
+                  }
+
+                  @Override
+                  public void text(String field, String value) {
+                    row.put(field, value);
+                  }
+
+                  @Override
+                  public void integer(String field, long value) {
+                    row.put(field, value);
+                  }
+
+                  @Override
+                  public void decimal(String field, java.math.BigDecimal value) {
+                    row.put(field, value);
+                  }
+
+                  @Override
+                  public void date(String field, java.time.LocalDate value) {
+                    row.put(field, value);
+                  }
+
+                  @Override
+                  @SuppressWarnings("unchecked")
+                  public void tick(String field, String code) {
+                    ((java.util.Set<String>)
+                            row.computeIfAbsent(field, k -> new java.util.LinkedHashSet<String>()))
+                        .add(code);
+                  }
+                });
+        assertThat(answers).as("sheet %s, seed %d", sheet.ref(), seed).hasSameSizeAs(rows);
+        for (int i = 0; i < rows.size(); i++) {
+          assertThat(answers.get(i))
+              .as("sheet %s row %d, seed %d", sheet.ref(), i, seed)
+              .isEqualTo(rows.get(i).values());
+          assertThat(services.get(i)).isEqualTo(rows.get(i).service());
+        }
+      }
+    }
+  }
+
   @Test
   void twoRunsAtOnceAreSerialised() throws Exception {
     SyntheticReturns gen = new SyntheticReturns(SCHEMA);

@@ -1,0 +1,281 @@
+package org.idva.insights.store;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import org.idva.insights.model.AnswerSink;
+import org.idva.insights.schema.Code;
+import org.idva.insights.schema.Field;
+import org.idva.insights.schema.FieldType;
+
+/**
+ * Reads a stored row's values in the compact shape {@link RowCodec#encode} writes ({@code
+ * {"field":value,...}}: no white space, string values without escapes, integers as plain digits,
+ * the sheet's fields in its order) without a general JSON parser, handing them to an {@link
+ * AnswerSink} exactly as {@link RowCodec#read} would: the field ids and codes handed on are the
+ * schema's own strings, found by comparing characters, so no string is made for a field name or a
+ * known code. A row of any other shape (white space, an escape, a key the sheet does not have, a
+ * number with a fraction...) is recognised before a single answer is handed on: {@link #read}
+ * returns false and the caller reads the row with the general parser.
+ *
+ * <p>One reader per stream of rows: it keeps the positions of one row's values between parsing and
+ * handing them on.
+ */
+final class CompactRowReader {
+  private static final int STRING = 0;
+  private static final int NUMBER = 1;
+  private static final int ARRAY = 2;
+  private static final int MAX_DIGITS = 18; // any 18-digit number fits a long
+
+  private final Field[] fields;
+  private final String[][] codes; // per field: its code list's codes; null when not coded
+
+  // one row's values: field index, kind, first char and end (exclusive) of the value's text
+  private int count;
+  private int[] field = new int[64];
+  private int[] kind = new int[64];
+  private int[] start = new int[64];
+  private int[] end = new int[64];
+
+  CompactRowReader(List<Field> sheetFields) {
+    this.fields = sheetFields.toArray(new Field[0]);
+    this.codes = new String[fields.length][];
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].type().isCoded()) {
+        codes[i] = fields[i].codeList().codes().stream().map(Code::code).toArray(String[]::new);
+      }
+    }
+  }
+
+  /**
+   * Hands the row's values to {@code sink} and returns true; or, when the row is not in the compact
+   * shape, hands on nothing and returns false.
+   */
+  boolean read(String json, AnswerSink sink) {
+    if (!scan(json)) {
+      return false;
+    }
+    for (int a = 0; a < count; a++) {
+      hand(json, a, sink);
+    }
+    return true;
+  }
+
+  /** Finds every value of the row; false at the first thing the compact shape does not have. */
+  private boolean scan(String s) {
+    count = 0;
+    int n = s.length();
+    if (n < 2 || s.charAt(0) != '{') {
+      return false;
+    }
+    if (n == 2) {
+      return s.charAt(1) == '}';
+    }
+    int pos = 1;
+    int next = 0; // the field expected next: fields are written in the sheet's order
+    while (true) {
+      if (pos >= n || s.charAt(pos) != '"') {
+        return false;
+      }
+      int keyEnd = stringEnd(s, pos + 1);
+      if (keyEnd < 0) {
+        return false;
+      }
+      int f = fieldAt(s, pos + 1, keyEnd, next);
+      if (f < 0) {
+        return false;
+      }
+      next = f + 1;
+      pos = keyEnd + 1;
+      if (pos >= n || s.charAt(pos) != ':') {
+        return false;
+      }
+      pos++;
+      if (pos >= n) {
+        return false;
+      }
+      char c = s.charAt(pos);
+      int k;
+      if (c == '"') {
+        k = STRING;
+      } else if (c == '[') {
+        k = ARRAY;
+      } else if (c == '-' || (c >= '0' && c <= '9')) {
+        k = NUMBER;
+      } else {
+        return false;
+      }
+      int from = k == NUMBER ? pos : pos + 1; // a string's or list's text starts after its quote
+      int valueEnd =
+          switch (k) {
+            case STRING -> stringEnd(s, from);
+            case ARRAY -> arrayEnd(s, from);
+            default -> numberEnd(s, from);
+          };
+      if (valueEnd < 0) {
+        return false;
+      }
+      pos = k == NUMBER ? valueEnd : valueEnd + 1; // past the closing quote or bracket
+      add(f, k, from, valueEnd);
+      if (pos >= n) {
+        return false;
+      }
+      char after = s.charAt(pos);
+      if (after == '}') {
+        return pos == n - 1;
+      }
+      if (after != ',') {
+        return false;
+      }
+      pos++;
+    }
+  }
+
+  /** The index of the closing quote of a string starting at {@code from}; -1 if it has escapes. */
+  private static int stringEnd(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        return i;
+      }
+      if (c == '\\' || c < 0x20) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** The index of the {@code ]} of an array of strings starting after its {@code [}; or -1. */
+  private static int arrayEnd(String s, int from) {
+    int pos = from;
+    if (pos < s.length() && s.charAt(pos) == ']') {
+      return pos;
+    }
+    while (pos < s.length() && s.charAt(pos) == '"') {
+      int e = stringEnd(s, pos + 1);
+      if (e < 0 || e + 1 >= s.length()) {
+        return -1;
+      }
+      char c = s.charAt(e + 1);
+      if (c == ']') {
+        return e + 1;
+      }
+      if (c != ',') {
+        return -1;
+      }
+      pos = e + 2;
+    }
+    return -1;
+  }
+
+  /** The end of an integer written as JSON writes it (no leading zeros); -1 for anything else. */
+  private static int numberEnd(String s, int from) {
+    int pos = s.charAt(from) == '-' ? from + 1 : from;
+    int first = pos;
+    while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+      pos++;
+    }
+    int digits = pos - first;
+    if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && s.charAt(first) == '0')) {
+      return -1;
+    }
+    if (pos < s.length()) {
+      char c = s.charAt(pos);
+      if (c == '.' || c == 'e' || c == 'E') {
+        return -1;
+      }
+    }
+    return pos;
+  }
+
+  /** The field whose id is the key's text, looked for from {@code next} on first; -1 if none. */
+  private int fieldAt(String s, int from, int to, int next) {
+    for (int i = next; i < fields.length; i++) {
+      if (same(s, from, to, fields[i].id())) {
+        return i;
+      }
+    }
+    for (int i = 0; i < Math.min(next, fields.length); i++) {
+      if (same(s, from, to, fields[i].id())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean same(String s, int from, int to, String text) {
+    int n = to - from;
+    return text.length() == n
+        && (n == 0
+            || (s.charAt(to - 1) == text.charAt(n - 1)
+                && s.charAt(from) == text.charAt(0)
+                && s.regionMatches(from, text, 0, n)));
+  }
+
+  private void add(int f, int k, int from, int to) {
+    if (count == field.length) {
+      int cap = count * 2;
+      field = Arrays.copyOf(field, cap);
+      kind = Arrays.copyOf(kind, cap);
+      start = Arrays.copyOf(start, cap);
+      end = Arrays.copyOf(end, cap);
+    }
+    field[count] = f;
+    kind[count] = k;
+    start[count] = from;
+    end[count] = to;
+    count++;
+  }
+
+  /** Hands on one value, typed as {@code RowCodec.readAnswer} types the same token. */
+  private void hand(String s, int a, AnswerSink sink) {
+    int f = field[a];
+    String id = fields[f].id();
+    int from = start[a];
+    int to = end[a];
+    if (kind[a] == ARRAY) {
+      int pos = from;
+      while (pos < to) {
+        int e = s.indexOf('"', pos + 1);
+        sink.tick(id, code(s, f, pos + 1, e));
+        pos = e + 2;
+      }
+      return;
+    }
+    FieldType type = fields[f].type();
+    if (kind[a] == NUMBER && type == FieldType.INTEGER) {
+      sink.integer(id, digits(s, from, to));
+      return;
+    }
+    switch (type) {
+      case INTEGER -> sink.integer(id, Long.parseLong(s.substring(from, to)));
+      case DECIMAL -> sink.decimal(id, new BigDecimal(s.substring(from, to)));
+      case DATE -> sink.date(id, RowCodec.isoDate(s, from, to));
+      case MULTI_CODE -> sink.tick(id, code(s, f, from, to));
+      case CODE -> sink.text(id, code(s, f, from, to));
+      default -> sink.text(id, s.substring(from, to));
+    }
+  }
+
+  /** The schema's own string of a code of field {@code f}; a new one when it is not in the list. */
+  private String code(String s, int f, int from, int to) {
+    String[] list = codes[f];
+    if (list != null) {
+      for (String c : list) {
+        if (same(s, from, to, c)) {
+          return c;
+        }
+      }
+    }
+    return s.substring(from, to);
+  }
+
+  private static long digits(String s, int from, int to) {
+    boolean negative = s.charAt(from) == '-';
+    long v = 0;
+    for (int i = negative ? from + 1 : from; i < to; i++) {
+      v = v * 10 + (s.charAt(i) - '0');
+    }
+    return negative ? -v : v;
+  }
+}
