@@ -13,8 +13,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // before anything else is loaded: a child JVM with a capped heap may run the tool (HeapCap)
-    java.util.Optional<Integer> child = HeapCap.runInChild(args);
+    // before anything else is loaded: a child JVM with a capped heap may run the tool (ChildJvm)
+    java.util.Optional<Integer> child = ChildJvm.runInChild(args);
     System.exit(child.isPresent() ? child.get() : run(args));
   }
 

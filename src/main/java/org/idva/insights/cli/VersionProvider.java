@@ -5,6 +5,14 @@ import picocli.CommandLine.IVersionProvider;
 
 /** Prints the tool version and the return template version it expects. */
 final class VersionProvider implements IVersionProvider {
+  /** Whether this JVM runs without its optimising compiler (ChildJvm#BATCH). */
+  static boolean quickCompilerOnly() {
+    var vm =
+        java.lang.management.ManagementFactory.getPlatformMXBean(
+            com.sun.management.HotSpotDiagnosticMXBean.class);
+    return vm != null && Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) < 4;
+  }
+
   @Override
   public String[] getVersion() {
     String version = InsightsCommand.class.getPackage().getImplementationVersion();
@@ -16,6 +24,7 @@ final class VersionProvider implements IVersionProvider {
           + ", heap up to "
           + Runtime.getRuntime().maxMemory() / (1024 * 1024)
           + " MB"
+          + (quickCompilerOnly() ? ", quick compiler only" : "")
     };
   }
 }

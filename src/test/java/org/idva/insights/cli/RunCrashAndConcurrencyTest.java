@@ -186,7 +186,7 @@ class RunCrashAndConcurrencyTest {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> cmd = new ArrayList<>();
     cmd.add(java.toString());
-    cmd.add("-Xmx512m"); // a heap given: the run happens in this process (HeapCap), its pid named
+    cmd.add("-Xmx512m"); // a heap given: the run happens in this process (ChildJvm), its pid named
     if (!fault.isEmpty()) {
       cmd.add("-Dinsights.fault=" + fault);
     }

@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The heap the tool gives itself when started without one (HeapCap), and when it does not. */
-class HeapCapTest {
+/** The heap the tool gives itself when started without one (ChildJvm), and when it does not. */
+class ChildJvmTest {
   private static final long GB = 1L << 30;
   private static final String[] RUN = {"run", "--input", "in"};
 
   private static List<String> child(
       List<String> jvm, String[] args, long max, Map<String, String> env) {
-    return HeapCap.childCommand(jvm, args, max, env, "/jdk/bin/java", "app.jar").orElse(null);
+    return ChildJvm.childCommand(jvm, args, max, env, "/jdk/bin/java", "app.jar").orElse(null);
   }
 
   @Test
@@ -30,17 +30,27 @@ class HeapCapTest {
     assertThat(cmd)
         .containsExactly(
             "/jdk/bin/java",
+            "-XX:TieredStopAtLevel=1",
             "-Dinsights.limit.rows=9",
             "-ea",
             "-Xmx512m",
-            "-D" + HeapCap.CHILD + "=true",
+            "-D" + ChildJvm.CHILD + "=true",
             "-cp",
             "app.jar",
             Main.class.getName(),
             "run",
             "--input",
             "in");
-    assertThat(child(List.of(), RUN, 6 * GB, Map.of(HeapCap.ENV, "2G"))).contains("-Xmx2g");
+    assertThat(child(List.of(), RUN, 6 * GB, Map.of(ChildJvm.ENV, "2G"))).contains("-Xmx2g");
+    // servers keep the optimising compiler; an option given wins, coming after the tool's
+    assertThat(child(List.of(), new String[] {"serve"}, 6 * GB, Map.of()))
+        .contains("-Xmx512m")
+        .doesNotContain("-XX:TieredStopAtLevel=1");
+    assertThat(child(List.of(), new String[] {"mail", "--once"}, 6 * GB, Map.of()))
+        .doesNotContain("-XX:TieredStopAtLevel=1");
+    List<String> given = child(List.of("-XX:TieredStopAtLevel=4"), RUN, 6 * GB, Map.of());
+    assertThat(given.lastIndexOf("-XX:TieredStopAtLevel=4"))
+        .isGreaterThan(given.indexOf("-XX:TieredStopAtLevel=1"));
   }
 
   @Test
@@ -52,34 +62,36 @@ class HeapCapTest {
             "-XX:MaxRAMPercentage=10",
             "-XX:StartFlightRecording=filename=x.jfr",
             "-javaagent:agent.jar",
-            "-D" + HeapCap.CHILD + "=true")) {
+            "-D" + ChildJvm.CHILD + "=true")) {
       assertThat(child(List.of(option), RUN, 6 * GB, Map.of())).as(option).isNull();
     }
     assertThat(child(List.of(), new String[] {"bench", "floor", "in"}, 6 * GB, Map.of())).isNull();
-    assertThat(child(List.of(), RUN, 6 * GB, Map.of(HeapCap.ENV, "default"))).isNull();
+    assertThat(child(List.of(), RUN, 6 * GB, Map.of(ChildJvm.ENV, "default"))).isNull();
     assertThat(child(List.of(), RUN, 400L << 20, Map.of())).as("default below the cap").isNull();
-    assertThat(child(List.of(), RUN, 6 * GB, Map.of(HeapCap.ENV, "lots")))
+    assertThat(child(List.of(), RUN, 6 * GB, Map.of(ChildJvm.ENV, "lots")))
         .as("unreadable")
         .isNull();
   }
 
   @Test
   void sizesAreReadAsJavaReadsThem() {
-    assertThat(HeapCap.bytes("512m")).isEqualTo(512L << 20);
-    assertThat(HeapCap.bytes("2G")).isEqualTo(2 * GB);
-    assertThat(HeapCap.bytes("786432k")).isEqualTo(786432L << 10);
-    assertThat(HeapCap.bytes("1048576")).isEqualTo(1L << 20);
-    assertThat(HeapCap.bytes("")).isEqualTo(-1);
-    assertThat(HeapCap.bytes("m")).isEqualTo(-1);
-    assertThat(HeapCap.bytes("-5m")).isEqualTo(-1);
+    assertThat(ChildJvm.bytes("512m")).isEqualTo(512L << 20);
+    assertThat(ChildJvm.bytes("2G")).isEqualTo(2 * GB);
+    assertThat(ChildJvm.bytes("786432k")).isEqualTo(786432L << 10);
+    assertThat(ChildJvm.bytes("1048576")).isEqualTo(1L << 20);
+    assertThat(ChildJvm.bytes("")).isEqualTo(-1);
+    assertThat(ChildJvm.bytes("m")).isEqualTo(-1);
+    assertThat(ChildJvm.bytes("-5m")).isEqualTo(-1);
   }
 
   /** The real thing: {@code insights version} in a JVM started with and without a heap. */
   @Test
   void theToolReportsTheHeapItRunsWith() throws Exception {
-    assertThat(version(List.of(), Map.of())).contains("heap up to 512 MB");
-    assertThat(version(List.of(), Map.of(HeapCap.ENV, "300m"))).contains("heap up to 300 MB");
-    assertThat(version(List.of("-Xmx200m"), Map.of())).contains("heap up to 200 MB");
+    assertThat(version(List.of(), Map.of())).contains("heap up to 512 MB, quick compiler only");
+    assertThat(version(List.of(), Map.of(ChildJvm.ENV, "300m"))).contains("heap up to 300 MB");
+    assertThat(version(List.of("-Xmx200m"), Map.of()))
+        .contains("heap up to 200 MB")
+        .doesNotContain("quick compiler");
     // the child's exit code is the tool's: a usage error stays a usage error
     assertThat(exit(List.of("no-such-command"))).isEqualTo(ExitCode.USAGE);
   }
@@ -162,7 +174,7 @@ class HeapCapTest {
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().remove(HeapCap.ENV);
+    pb.environment().remove(ChildJvm.ENV);
     pb.environment().putAll(env);
     if (in != null) {
       pb.redirectInput(in);

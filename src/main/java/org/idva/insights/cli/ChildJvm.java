@@ -7,22 +7,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The heap the tool gives itself. Java's default heap is a quarter of the machine's memory, and the
- * collector lets the heap grow towards it before collecting: on a large machine a run that needs
- * 200 MB shows gigabytes. So when the tool is started without a heap size ({@code -Xmx}, {@code
- * -XX:MaxHeapSize}, {@code -XX:MaxRAMPercentage}...) and the default is larger than {@link
- * #DEFAULT}, {@code main} starts itself again in a child JVM with that heap (or {@code
- * INSIGHTS_HEAP}, e.g. {@code 1g}); {@code INSIGHTS_HEAP=default} keeps the JVM's own. The child
- * has the same options, arguments, standard streams and exit code, and stops when its parent does.
- * Not done for {@code bench} (a measurement must run as it was started) nor under a profiler or
- * agent. Only JDK classes are used here: nothing else is loaded in the parent.
+ * The JVM the tool runs in: its heap, and for a batch command its compiler. Java's default heap is
+ * a quarter of the machine's memory, and the collector lets the heap grow towards it before
+ * collecting: on a large machine a run that needs 200 MB shows gigabytes. So when the tool is
+ * started without a heap size ({@code -Xmx}, {@code -XX:MaxHeapSize}, {@code
+ * -XX:MaxRAMPercentage}...) and the default is larger than {@link #DEFAULT}, {@code main} starts
+ * itself again in a child JVM with that heap (or {@code INSIGHTS_HEAP}, e.g. {@code 1g}); {@code
+ * INSIGHTS_HEAP=default} keeps the JVM's own. The child has the same options, arguments, standard
+ * streams and exit code, and stops when its parent does. Not done for {@code bench} (a measurement
+ * must run as it was started) nor under a profiler or agent. Only JDK classes are used here:
+ * nothing else is loaded in the parent.
  */
-final class HeapCap {
+final class ChildJvm {
   /** The environment variable giving the heap: {@code 768m}, {@code 2g}, or {@code default}. */
   static final String ENV = "INSIGHTS_HEAP";
 
   /** The heap used when neither the command line nor {@link #ENV} gives one. */
   static final String DEFAULT = "512m";
+
+  /** The compiler options of a batch command's child. */
+  static final List<String> BATCH = List.of("-XX:TieredStopAtLevel=1");
+
+  /** The commands that run until stopped: they keep the JVM's optimising compiler. */
+  static final List<String> SERVERS = List.of("serve", "mail");
 
   /** Set in the child, so it never starts another. */
   static final String CHILD = "insights.heapCapped";
@@ -38,7 +45,7 @@ final class HeapCap {
           "-agentpath:",
           "-javaagent:");
 
-  private HeapCap() {}
+  private ChildJvm() {}
 
   /**
    * The child's command line, or empty when the tool should run here.
@@ -71,6 +78,9 @@ final class HeapCap {
     }
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
+    if (args.length > 0 && !SERVERS.contains(args[0])) {
+      cmd.addAll(BATCH);
+    }
     cmd.addAll(jvmOptions);
     cmd.add("-Xmx" + wanted.toLowerCase(Locale.ROOT));
     cmd.add("-D" + CHILD + "=true");
