@@ -7,23 +7,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The JVM the tool runs in: its heap, and for a batch command its compiler. Java's default heap is
- * a quarter of the machine's memory, and the collector lets the heap grow towards it before
- * collecting: on a large machine a run that needs 200 MB shows gigabytes. So when the tool is
- * started without a heap size ({@code -Xmx}, {@code -XX:MaxHeapSize}, {@code
- * -XX:MaxRAMPercentage}...) and the default is larger than {@link #DEFAULT}, {@code main} starts
- * itself again in a child JVM with that heap (or {@code INSIGHTS_HEAP}, e.g. {@code 1g}); {@code
- * INSIGHTS_HEAP=default} keeps the JVM's own. The child has the same options, arguments, standard
- * streams and exit code, and stops when its parent does. Not done for {@code bench} (a measurement
- * must run as it was started) nor under a profiler or agent. Only JDK classes are used here:
- * nothing else is loaded in the parent.
+ * The JVM the tool runs in. Java's default collector on a server-class machine lets the heap grow
+ * towards a quarter of the machine's memory before it collects much: a run whose data needs 200 MB
+ * shows gigabytes. Its optimising compiler pays off in processes that run for many minutes; in a
+ * run of seconds on two cores it takes much of the CPU from the work. So when the tool is started
+ * without a choice of heap or collector, {@code main} starts itself again in a child JVM with
+ * {@link #COLLECTOR} (a heap that grows only when collecting takes more than a fifth of the time,
+ * no upper bound beyond the JVM's) and, for a batch command ({@code run}, {@code validate}, {@code
+ * tables}...), {@link #BATCH} (the quick compiler only; the long-running {@code serve} and {@code
+ * mail} keep both). {@code INSIGHTS_HEAP=1g} also caps the heap; {@code INSIGHTS_HEAP=default} runs
+ * the tool as started. docs/performance.md has the measurements.
+ *
+ * <p>The child has the same options (after these, so they win), arguments, standard streams and
+ * exit code, and stops when its parent does. Not done for {@code bench} (a measurement must run as
+ * it was started) nor under a profiler or agent. Only JDK classes are used here: nothing else is
+ * loaded in the parent.
  */
 final class ChildJvm {
-  /** The environment variable giving the heap: {@code 768m}, {@code 2g}, or {@code default}. */
+  /** The environment variable capping the heap ({@code 768m}, {@code 2g}) or {@code default}. */
   static final String ENV = "INSIGHTS_HEAP";
 
-  /** The heap used when neither the command line nor {@link #ENV} gives one. */
-  static final String DEFAULT = "512m";
+  /** The collector and heap sizing of the child. */
+  static final List<String> COLLECTOR =
+      List.of("-XX:+UseParallelGC", "-XX:GCTimeRatio=4", "-Xms32m");
 
   /** The compiler options of a batch command's child. */
   static final List<String> BATCH = List.of("-XX:TieredStopAtLevel=1");
@@ -32,18 +38,21 @@ final class ChildJvm {
   static final List<String> SERVERS = List.of("serve", "mail");
 
   /** Set in the child, so it never starts another. */
-  static final String CHILD = "insights.heapCapped";
+  static final String CHILD = "insights.childJvm";
 
-  private static final List<String> HEAP_OPTIONS =
+  /** Options that choose the heap or collector, or watch the JVM: then the tool runs as started. */
+  private static final List<String> CHOSEN =
       List.of(
           "-Xmx",
           "-XX:MaxHeapSize",
           "-XX:MaxRAMPercentage",
           "-XX:MaxRAMFraction",
+          "-XX:+Use",
           "-XX:StartFlightRecording",
           "-agentlib:",
           "-agentpath:",
-          "-javaagent:");
+          "-javaagent:",
+          "-D" + CHILD);
 
   private ChildJvm() {}
 
@@ -52,7 +61,6 @@ final class ChildJvm {
    *
    * @param jvmOptions this JVM's options (from the runtime bean)
    * @param args the tool's arguments
-   * @param maxHeap this JVM's maximum heap in bytes
    * @param env the environment
    * @param java this JVM's {@code java} executable
    * @param classPath this JVM's class path
@@ -60,20 +68,14 @@ final class ChildJvm {
   static Optional<List<String>> childCommand(
       List<String> jvmOptions,
       String[] args,
-      long maxHeap,
       Map<String, String> env,
       String java,
       String classPath) {
-    String wanted = env.getOrDefault(ENV, DEFAULT).trim();
-    if (wanted.equalsIgnoreCase("default")
+    String cap = env.getOrDefault(ENV, "").trim();
+    if (cap.equalsIgnoreCase("default")
+        || (!cap.isEmpty() && bytes(cap) <= 0)
         || (args.length > 0 && args[0].equals("bench"))
-        || jvmOptions.stream()
-            .anyMatch(
-                o -> o.startsWith("-D" + CHILD) || HEAP_OPTIONS.stream().anyMatch(o::startsWith))) {
-      return Optional.empty();
-    }
-    long cap = bytes(wanted);
-    if (cap <= 0 || maxHeap <= cap) {
+        || jvmOptions.stream().anyMatch(o -> CHOSEN.stream().anyMatch(o::startsWith))) {
       return Optional.empty();
     }
     List<String> cmd = new ArrayList<>();
@@ -81,8 +83,11 @@ final class ChildJvm {
     if (args.length > 0 && !SERVERS.contains(args[0])) {
       cmd.addAll(BATCH);
     }
+    cmd.addAll(COLLECTOR);
     cmd.addAll(jvmOptions);
-    cmd.add("-Xmx" + wanted.toLowerCase(Locale.ROOT));
+    if (!cap.isEmpty()) {
+      cmd.add("-Xmx" + cap.toLowerCase(Locale.ROOT));
+    }
     cmd.add("-D" + CHILD + "=true");
     cmd.add("-cp");
     cmd.add(classPath);
@@ -124,7 +129,6 @@ final class ChildJvm {
         childCommand(
             java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
             args,
-            Runtime.getRuntime().maxMemory(),
             System.getenv(),
             java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             System.getProperty("java.class.path"));

@@ -5,6 +5,15 @@ import picocli.CommandLine.IVersionProvider;
 
 /** Prints the tool version and the return template version it expects. */
 final class VersionProvider implements IVersionProvider {
+  /** The collector's name as the JVM gives it: {@code PS MarkSweep/PS Scavenge}, {@code G1...}. */
+  static String collector() {
+    return String.join(
+        "/",
+        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(java.lang.management.GarbageCollectorMXBean::getName)
+            .toList());
+  }
+
   /** Whether this JVM runs without its optimising compiler (ChildJvm#BATCH). */
   static boolean quickCompilerOnly() {
     var vm =
@@ -23,7 +32,8 @@ final class VersionProvider implements IVersionProvider {
           + Runtime.version()
           + ", heap up to "
           + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-          + " MB"
+          + " MB, collector "
+          + collector()
           + (quickCompilerOnly() ? ", quick compiler only" : "")
     };
   }
