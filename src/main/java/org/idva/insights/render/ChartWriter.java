@@ -2,10 +2,6 @@ package org.idva.insights.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.XDDFColor;
 import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
@@ -19,7 +15,8 @@ import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
@@ -46,12 +43,10 @@ final class ChartWriter {
 
   /**
    * Draws the chart with its top-left corner at (row, column); returns the rows it covers (0, and
-   * draws nothing, when the table has nothing to plot). The chart's cached figures are read from
-   * {@code cells}, the rows of {@code sheet} (a streamed sheet's rows not yet flushed).
+   * draws nothing, when the table has nothing to plot).
    */
   int draw(
       XSSFSheet sheet,
-      Sheet cells,
       TablePlacement t,
       ChartCatalog.Spec spec,
       int anchorRow,
@@ -88,15 +83,14 @@ final class ChartWriter {
     data.setBarGrouping(BarGrouping.CLUSTERED);
     data.setVaryColors(false);
 
-    XDDFCategoryDataSource labels =
-        new Labels(cells, sheet.getSheetName(), new CellRangeAddress(firstRow, lastRow, 0, 0));
+    XDDFDataSource<String> labels =
+        XDDFDataSourcesFactory.fromStringCellRange(
+            sheet, new CellRangeAddress(firstRow, lastRow, 0, 0));
     for (int i = 0; i < series.size(); i++) {
       TablePlacement.Column c = series.get(i);
       XDDFNumericalDataSource<Double> numbers =
-          new Numbers(
-              cells,
-              sheet.getSheetName(),
-              new CellRangeAddress(firstRow, lastRow, c.index(), c.index()));
+          XDDFDataSourcesFactory.fromNumericCellRange(
+              sheet, new CellRangeAddress(firstRow, lastRow, c.index(), c.index()));
       XDDFBarChartData.Series s = (XDDFBarChartData.Series) data.addSeries(labels, numbers);
       s.setTitle(seriesTitle(spec, c), null);
       XDDFShapeProperties shape = new XDDFShapeProperties();
@@ -142,102 +136,5 @@ final class ChartWriter {
 
   private static byte[] rgb(int r, int g, int b) {
     return new byte[] {(byte) r, (byte) g, (byte) b};
-  }
-
-  /**
-   * A column of cells as a chart's reference and cached points, as POI's cell-range sources give
-   * them (a text point where the cell holds text, a number where it holds a number, else none),
-   * read from any sheet's rows rather than an XSSF sheet's only.
-   */
-  private abstract static class Range<T> {
-    private final List<T> points = new ArrayList<>();
-    private final String reference;
-    private final int column;
-
-    Range(Sheet cells, String sheetName, CellRangeAddress range, CellType type) {
-      this.reference = range.formatAsString(sheetName, true);
-      this.column = range.getFirstColumn();
-      for (int r = range.getFirstRow(); r <= range.getLastRow(); r++) {
-        Row row = cells.getRow(r);
-        Cell cell = row == null ? null : row.getCell(column);
-        points.add(cell != null && cell.getCellType() == type ? value(cell) : null);
-      }
-    }
-
-    abstract T value(Cell cell);
-
-    public int getPointCount() {
-      return points.size();
-    }
-
-    public T getPointAt(int index) {
-      return points.get(index);
-    }
-
-    public boolean isCellRange() {
-      return true;
-    }
-
-    public boolean isReference() {
-      return true;
-    }
-
-    public int getColIndex() {
-      return column;
-    }
-
-    public String getDataRangeReference() {
-      return reference;
-    }
-  }
-
-  private static final class Labels extends Range<String> implements XDDFCategoryDataSource {
-    Labels(Sheet cells, String sheetName, CellRangeAddress range) {
-      super(cells, sheetName, range, CellType.STRING);
-    }
-
-    @Override
-    String value(Cell cell) {
-      return cell.getStringCellValue();
-    }
-
-    @Override
-    public boolean isNumeric() {
-      return false;
-    }
-
-    @Override
-    public String getFormatCode() {
-      return null;
-    }
-  }
-
-  private static final class Numbers extends Range<Double>
-      implements XDDFNumericalDataSource<Double> {
-    private String formatCode;
-
-    Numbers(Sheet cells, String sheetName, CellRangeAddress range) {
-      super(cells, sheetName, range, CellType.NUMERIC);
-    }
-
-    @Override
-    Double value(Cell cell) {
-      return cell.getNumericCellValue();
-    }
-
-    @Override
-    public boolean isNumeric() {
-      return true;
-    }
-
-    @Override
-    public String getFormatCode() {
-      return formatCode;
-    }
-
-    @Override
-    public void setFormatCode(String formatCode) {
-      this.formatCode = formatCode;
-    }
   }
 }

@@ -5,12 +5,12 @@ import java.util.List;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFName;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.idva.insights.model.TableResult;
 
 /**
@@ -31,7 +31,7 @@ final class MasterTableWriter {
     this.text = text;
   }
 
-  TablePlacement write(Sheet sheet, int startRow, List<Block> blocks) {
+  TablePlacement write(XSSFSheet sheet, int startRow, List<Block> blocks) {
     TableResult main = blocks.get(0).table();
     int r = startRow;
     int titleRow = r;
@@ -136,7 +136,7 @@ final class MasterTableWriter {
 
   /** The group headings (block captions, grid groups), each merged over its columns, wrapped. */
   private void groupHeadings(
-      Sheet sheet, int r, List<Block> blocks, List<TablePlacement.Column> columns) {
+      XSSFSheet sheet, int r, List<Block> blocks, List<TablePlacement.Column> columns) {
     Row row = row(sheet, r);
     style(row, 0, "header_group");
     var wrapped = styles.wrapped("header_group", HorizontalAlignment.LEFT);
@@ -235,14 +235,14 @@ final class MasterTableWriter {
     };
   }
 
-  private void name(Sheet sheet, String id, int first, int last, int lastColumn) {
+  private void name(XSSFSheet sheet, String id, int first, int last, int lastColumn) {
     var wb = sheet.getWorkbook();
     String nameText = TableNames.of(id);
-    Name existing = wb.getName(nameText);
+    XSSFName existing = wb.getName(nameText);
     if (existing != null) {
       wb.removeName(existing);
     }
-    Name name = wb.createName();
+    XSSFName name = wb.createName();
     name.setNameName(nameText);
     AreaReference area =
         new AreaReference(
@@ -252,7 +252,7 @@ final class MasterTableWriter {
     name.setRefersToFormula(area.formatAsString());
   }
 
-  private void text(Sheet sheet, int r, int c, String value, String style) {
+  private void text(XSSFSheet sheet, int r, int c, String value, String style) {
     text.set(style(row(sheet, r), c, style), value);
   }
 
@@ -265,7 +265,7 @@ final class MasterTableWriter {
     return cell;
   }
 
-  static Row row(Sheet sheet, int r) {
+  static Row row(XSSFSheet sheet, int r) {
     Row row = sheet.getRow(r);
     return row != null ? row : sheet.createRow(r);
   }

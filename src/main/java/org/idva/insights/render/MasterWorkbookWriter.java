@@ -18,10 +18,8 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -165,51 +163,43 @@ public final class MasterWorkbookWriter {
       }
       wb.removeSheetAt(wb.getSheetIndex(MasterStyles.SHEET));
       replacePlaceholders(wb, edition);
-      SharedText text = new SharedText();
-      TableSheets tableSheets = new TableSheets(wb, text);
-      try {
-        List<Runnable> printing = new ArrayList<>();
-        List<TablePlacement> placed = writeTables(tableSheets, text, styles, blocks, printing);
-        Figures fig = new Figures(figures, edition.reportingYear());
-        NarrativeWriter narrative =
-            new NarrativeWriter(new TextTemplates(options.templateFolder()), styles);
-        for (MasterMarker m : template.markers("narrative")) {
-          XSSFSheet sheet = wb.getSheet(m.sheet());
-          clear(sheet, m);
-          narrative.write(sheet, m.row(), m.column(), m.argument(), fig, edition);
-        }
-        for (MasterMarker m : template.markers("legend")) {
-          XSSFSheet sheet = wb.getSheet(m.sheet());
-          clear(sheet, m);
-          new Legend(styles, options).write(sheet, m.row(), m.column());
-        }
-        for (MasterMarker m : template.markers("queries")) {
-          XSSFSheet sheet = wb.getSheet(m.sheet());
-          clear(sheet, m);
-          if (queries.available()) {
-            queries.write(sheet, m.row(), m.column(), styles);
-          }
-        }
-        for (MasterMarker m : template.markers("contents")) {
-          XSSFSheet sheet = wb.getSheet(m.sheet());
-          clear(sheet, m);
-          contents(wb, sheet, m, placed, styles);
-        }
-        for (int s = 0; s < wb.getNumberOfSheets(); s++) {
-          if (!tableSheets.streamed(wb.getSheetAt(s))) {
-            RowHeights.fit(wb.getSheetAt(s));
-          }
-        }
-        printing.forEach(Runnable::run);
-        ConditionalFormats.opaqueColours(wb);
-        properties(wb, edition);
-        wb.setActiveSheet(0);
-        wb.setFirstVisibleTab(0);
-        AtomicFile.write(out, tableSheets::write);
-        LOG.info("Wrote {} ({} tables, scope {})", out, placed.size(), edition.scope());
-      } finally {
-        tableSheets.dispose();
+      List<Runnable> printing = new ArrayList<>();
+      List<TablePlacement> placed = writeTables(wb, styles, blocks, printing);
+      Figures fig = new Figures(figures, edition.reportingYear());
+      NarrativeWriter narrative =
+          new NarrativeWriter(new TextTemplates(options.templateFolder()), styles);
+      for (MasterMarker m : template.markers("narrative")) {
+        XSSFSheet sheet = wb.getSheet(m.sheet());
+        clear(sheet, m);
+        narrative.write(sheet, m.row(), m.column(), m.argument(), fig, edition);
       }
+      for (MasterMarker m : template.markers("legend")) {
+        XSSFSheet sheet = wb.getSheet(m.sheet());
+        clear(sheet, m);
+        new Legend(styles, options).write(sheet, m.row(), m.column());
+      }
+      for (MasterMarker m : template.markers("queries")) {
+        XSSFSheet sheet = wb.getSheet(m.sheet());
+        clear(sheet, m);
+        if (queries.available()) {
+          queries.write(sheet, m.row(), m.column(), styles);
+        }
+      }
+      for (MasterMarker m : template.markers("contents")) {
+        XSSFSheet sheet = wb.getSheet(m.sheet());
+        clear(sheet, m);
+        contents(wb, sheet, m, placed, styles);
+      }
+      for (int s = 0; s < wb.getNumberOfSheets(); s++) {
+        RowHeights.fit(wb.getSheetAt(s));
+      }
+      printing.forEach(Runnable::run);
+      ConditionalFormats.opaqueColours(wb);
+      properties(wb, edition);
+      wb.setActiveSheet(0);
+      wb.setFirstVisibleTab(0);
+      AtomicFile.write(out, wb::write);
+      LOG.info("Wrote {} ({} tables, scope {})", out, placed.size(), edition.scope());
     }
   }
 
@@ -217,19 +207,15 @@ public final class MasterWorkbookWriter {
    * One sheet per table, named by its number ({@code 3.12}: section 3, table 12), in place of the
    * template's section sheet: the section sheet's title rows (and its widths, header, footer) are
    * copied, a link back to the contents goes under them, then the table and its chart (under the
-   * table, within a printed page's width). Each table sheet is streamed: its rows are written out
-   * as soon as it is finished (row heights fitted, print layout worked out); its print set-up is
-   * added to {@code printing}, to be made after the other sheets' content (the workbook's names in
-   * the same order as ever).
+   * table, within a printed page's width). Each sheet's print set-up is added to {@code printing},
+   * to be made once row heights are known.
    */
   private List<TablePlacement> writeTables(
-      TableSheets wb,
-      SharedText text,
+      XSSFWorkbook wb,
       MasterStyles styles,
       Function<String, Optional<List<MasterTableWriter.Block>>> blocks,
-      List<Runnable> printing)
-      throws IOException {
-    XSSFWorkbook book = wb.getXSSFWorkbook();
+      List<Runnable> printing) {
+    SharedText text = new SharedText();
     MasterTableWriter writer = new MasterTableWriter(styles, text);
     ConditionalFormats formats = new ConditionalFormats(styles, options);
     ChartWriter charts = new ChartWriter();
@@ -237,8 +223,8 @@ public final class MasterWorkbookWriter {
     String contentsSheet =
         template.markers("contents").stream().map(MasterMarker::sheet).findFirst().orElse(null);
     List<String> sectionSheets = new ArrayList<>();
-    for (int s = 0; s < book.getNumberOfSheets(); s++) {
-      String name = book.getSheetAt(s).getSheetName();
+    for (int s = 0; s < wb.getNumberOfSheets(); s++) {
+      String name = wb.getSheetAt(s).getSheetName();
       if (template.markers("table").stream().anyMatch(m -> m.sheet().equals(name))) {
         sectionSheets.add(name);
       }
@@ -246,7 +232,7 @@ public final class MasterWorkbookWriter {
     int section = 0;
     for (String sectionName : sectionSheets) {
       section++;
-      XSSFSheet source = book.getSheet(sectionName);
+      XSSFSheet source = wb.getSheet(sectionName);
       List<MasterMarker> tables =
           template.markers("table").stream()
               .filter(m -> m.sheet().equals(sectionName))
@@ -261,7 +247,7 @@ public final class MasterWorkbookWriter {
           source.removeRow(row);
         }
       }
-      int position = book.getSheetIndex(source);
+      int position = wb.getSheetIndex(source);
       int number = 0;
       CTCols widths = null;
       for (MasterMarker m : tables) {
@@ -273,14 +259,13 @@ public final class MasterWorkbookWriter {
           continue;
         }
         number++;
-        SXSSFSheet rows = wb.create(section + "." + number);
-        XSSFSheet sheet = wb.xssf(rows);
-        book.setSheetOrder(sheet.getSheetName(), position + number);
-        widths = copyHead(source, sheet, rows, firstRow, widths, text);
+        XSSFSheet sheet = wb.createSheet(section + "." + number);
+        wb.setSheetOrder(sheet.getSheetName(), position + number);
+        widths = copyHead(source, sheet, firstRow, widths, text);
         if (contentsSheet != null) {
-          Row back = MasterTableWriter.row(rows, firstRow - 1);
+          Row back = MasterTableWriter.row(sheet, firstRow - 1);
           link(
-              book,
+              wb,
               back,
               0,
               "Back to " + contentsSheet,
@@ -288,7 +273,7 @@ public final class MasterWorkbookWriter {
               0,
               styles.get("contents_link"));
         }
-        TablePlacement t = writer.write(rows, firstRow, b.get());
+        TablePlacement t = writer.write(sheet, firstRow, b.get());
         formats.apply(sheet, t);
         int lastColumn = t.lastColumn();
         int[] chartRows = null;
@@ -296,22 +281,21 @@ public final class MasterWorkbookWriter {
           if (c.row() == m.row() && ChartCatalog.table(c.argument()).equals(m.argument())) {
             int row = t.lastRow() + 2;
             int width = chartWidth(sheet);
-            int drawn = charts.draw(sheet, rows, t, ChartCatalog.spec(c.argument()), row, 0, width);
-            if (drawn > 0) {
-              chartRows = new int[] {row, row + drawn - 1};
+            int rows = charts.draw(sheet, t, ChartCatalog.spec(c.argument()), row, 0, width);
+            if (rows > 0) {
+              chartRows = new int[] {row, row + rows - 1};
               lastColumn = Math.max(lastColumn, width - 1);
             }
           }
         }
         sheet.createFreezePane(1, t.nRow() + 1);
-        RowHeights.fit(rows);
-        TablePrint.Layout layout =
-            TablePrint.layout(rows, t, lastColumn, chartRows, styles.smallestFont());
-        wb.finish(rows);
-        printing.add(() -> TablePrint.setUp(sheet, t, layout));
+        int printedColumns = lastColumn;
+        int[] chart = chartRows;
+        printing.add(
+            () -> TablePrint.setUp(sheet, t, printedColumns, chart, styles.smallestFont()));
         placed.add(t);
       }
-      wb.remove(source);
+      wb.removeSheetAt(wb.getSheetIndex(source));
     }
     return placed;
   }
@@ -339,11 +323,10 @@ public final class MasterWorkbookWriter {
    * Copies what a table sheet keeps of its section sheet: the rows above the first table (title,
    * notes), column widths, header, footer and margins. The widths are set column by column on a
    * section's first table sheet only (slow in POI); the columns element that gives is returned and
-   * copied whole into the section's other table sheets ({@code widths}), the same XML. Rows go to
-   * {@code rowsOut} (the streamed sheet), all else to {@code target} (its XSSF sheet).
+   * copied whole into the section's other table sheets ({@code widths}), the same XML.
    */
   private static CTCols copyHead(
-      XSSFSheet source, XSSFSheet target, Sheet rowsOut, int rows, CTCols widths, SharedText text) {
+      XSSFSheet source, XSSFSheet target, int rows, CTCols widths, SharedText text) {
     CTWorksheet ws = target.getCTWorksheet();
     if (widths == null) {
       for (int c = 0; c < 64; c++) {
@@ -361,7 +344,7 @@ public final class MasterWorkbookWriter {
       if (from == null) {
         continue;
       }
-      Row to = rowsOut.createRow(r);
+      Row to = target.createRow(r);
       if (from.isFormatted() || from.getHeight() != source.getDefaultRowHeight()) {
         to.setHeight(from.getHeight());
       }

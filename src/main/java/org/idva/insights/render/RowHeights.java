@@ -3,21 +3,20 @@ package org.idva.insights.render;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
 
 /**
  * Gives rows with large fonts or wrapped text the height they need: readers do not all recompute
  * heights on opening (LibreOffice does not for files without cached heights), and overlapping lines
- * look unfinished. Heights are estimated from text length, column width and font size. Works on a
- * sheet's rows in memory: an XSSF sheet's, or a streamed sheet's not yet flushed.
+ * look unfinished. Heights are estimated from text length, column width and font size.
  */
 final class RowHeights {
   private RowHeights() {}
 
-  static void fit(Sheet sheet) {
+  static void fit(XSSFSheet sheet) {
     java.util.Map<Long, Integer> mergedWidths = new java.util.HashMap<>();
     for (var region : sheet.getMergedRegions()) {
       int w = 0;
@@ -36,7 +35,8 @@ final class RowHeights {
           continue;
         }
         // a style's font size and wrapping looked up once per sheet, not once per cell
-        long index = styleIndex(cell);
+        CTCell ct = ((XSSFCell) cell).getCTCell();
+        long index = ct.isSetS() ? ct.getS() : 0;
         XSSFCellStyle style =
             styles.computeIfAbsent(index, i -> (XSSFCellStyle) cell.getCellStyle());
         double points =
@@ -61,13 +61,5 @@ final class RowHeights {
         row.setHeightInPoints(needed);
       }
     }
-  }
-
-  private static long styleIndex(Cell cell) {
-    if (cell instanceof XSSFCell x) {
-      CTCell ct = x.getCTCell();
-      return ct.isSetS() ? ct.getS() : 0;
-    }
-    return cell.getCellStyle().getIndex();
   }
 }

@@ -2,7 +2,6 @@ package org.idva.insights.render;
 
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
@@ -36,7 +35,7 @@ final class TablePrint {
   static final double POINTS_PER_CHARACTER = 7.0;
 
   /** The printed width of columns 0 to {@code lastColumn}, in points. */
-  static double width(Sheet sheet, int lastColumn) {
+  static double width(XSSFSheet sheet, int lastColumn) {
     double w = 0;
     for (int c = 0; c <= lastColumn; c++) {
       w += columnWidth(sheet, c);
@@ -44,27 +43,25 @@ final class TablePrint {
     return w;
   }
 
-  static double columnWidth(Sheet sheet, int c) {
+  static double columnWidth(XSSFSheet sheet, int c) {
     return sheet.getColumnWidth(c) / 256.0 * POINTS_PER_CHARACTER;
   }
 
   /**
-   * How a table sheet prints: its scale, and the row a page break goes under (-1: none) so the
-   * chart under the table is not split.
-   */
-  record Layout(int scale, int breakAfter) {}
-
-  /**
-   * The sheet's print layout, from its column widths and row heights (final by then: the rows of a
-   * streamed sheet are read before they are flushed).
-   *
    * @param lastColumn the rightmost column used, chart included
    * @param chartRows the first and last row of the chart under the table, or null
    */
-  static Layout layout(
-      Sheet sheet, TablePlacement t, int lastColumn, int[] chartRows, double smallestFont) {
+  static void setUp(
+      XSSFSheet sheet, TablePlacement t, int lastColumn, int[] chartRows, double smallestFont) {
     int scale = scale(width(sheet, lastColumn), smallestFont);
-    int breakAfter = -1;
+    sheet.setFitToPage(false);
+    sheet.setAutobreaks(false);
+    PrintSetup ps = sheet.getPrintSetup();
+    ps.setLandscape(true);
+    ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+    ps.setScale((short) scale);
+    sheet.setRepeatingRows(new CellRangeAddress(t.titleRow(), t.nRow(), -1, -1));
+    sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
     if (chartRows != null) {
       double capacity = PAGE_HEIGHT * 100.0 / scale;
       double repeated = height(sheet, t.titleRow(), t.nRow());
@@ -76,28 +73,12 @@ final class TablePrint {
       }
       double chart = height(sheet, chartRows[0], chartRows[1]);
       if (onLastPage + chart > capacity) {
-        breakAfter = chartRows[0] - 1;
+        sheet.setRowBreak(chartRows[0] - 1);
       }
     }
-    return new Layout(scale, breakAfter);
   }
 
-  /** Sets the sheet up to print as {@code layout} says, headings repeated on every page. */
-  static void setUp(XSSFSheet sheet, TablePlacement t, Layout layout) {
-    sheet.setFitToPage(false);
-    sheet.setAutobreaks(false);
-    PrintSetup ps = sheet.getPrintSetup();
-    ps.setLandscape(true);
-    ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-    ps.setScale((short) layout.scale());
-    sheet.setRepeatingRows(new CellRangeAddress(t.titleRow(), t.nRow(), -1, -1));
-    sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
-    if (layout.breakAfter() >= 0) {
-      sheet.setRowBreak(layout.breakAfter());
-    }
-  }
-
-  static double height(Sheet sheet, int from, int to) {
+  static double height(XSSFSheet sheet, int from, int to) {
     double h = 0;
     for (int r = from; r <= to; r++) {
       Row row = sheet.getRow(r);
