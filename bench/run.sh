@@ -10,8 +10,10 @@
 #   bench/run.sh [--scales "1 10 100"] [--rounds 3] [--work DIR] [--jar JAR] [--jvm "OPTS"]
 #                [--no-pandas] [--write-doc [BLOCK]]
 #
-# --jvm gives every Java process (the floor's too) the same options, e.g. "-Xmx256m" to see the
-# working set rather than how far the collector lets a 6 GB default heap grow. --write-doc BLOCK
+# Without --jvm, `run`, `validate` and `tables` run in the JVM the tool picks for itself (a child
+# JVM: parallel collector, quick compiler only; see cli.ChildJvm and the README) and the floor
+# (`bench`) runs as started. --jvm gives every Java process (the floor's too) the same options,
+# e.g. "-Xmx256m" (which also keeps the tool in the JVM it was started in). --write-doc BLOCK
 # writes between <!-- BLOCK:start --> and <!-- BLOCK:end --> (default: bench), so runs of
 # different scales or options keep their own tables.
 #
@@ -121,7 +123,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 TABLE=$(
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/run.sh --scales \"$SCALES\" --rounds $ROUNDS${JVM_OPTS:+ --jvm \"$JVM_OPTS\"}\`"
   echo "on $(nproc) processors ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
-  echo "$(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1), ${JVM_OPTS:-default heap}; load average"
+  echo "$(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1), ${JVM_OPTS:-no JVM options (the tool runs in the JVM it picks, ChildJvm; the floor as started)}; load average"
   echo "before $LOAD_BEFORE, after $LOAD_AFTER. Medians of $ROUNDS whole processes; each time"
   echo "also as a multiple of the floor's median; peak RSS in MB."
   echo

@@ -14,9 +14,10 @@ import java.util.Optional;
  * without a choice of heap or collector, {@code main} starts itself again in a child JVM with
  * {@link #COLLECTOR} (a heap that grows only when collecting takes more than a fifth of the time,
  * no upper bound beyond the JVM's) and, for a batch command ({@code run}, {@code validate}, {@code
- * tables}...), {@link #BATCH} (the quick compiler only; the long-running {@code serve} and {@code
- * mail} keep both). {@code INSIGHTS_HEAP=1g} also caps the heap; {@code INSIGHTS_HEAP=default} runs
- * the tool as started. docs/performance.md has the measurements.
+ * tables}...) on less than {@link #LARGE_INPUT} of data, {@link #BATCH} (the quick compiler only;
+ * larger runs, and the long-running {@code serve} and {@code mail}, keep both). {@code
+ * INSIGHTS_HEAP=1g} also caps the heap; {@code INSIGHTS_HEAP=default} runs the tool as started.
+ * docs/performance.md has the measurements.
  *
  * <p>The child has the same options (after these, so they win), arguments, standard streams and
  * exit code, and stops when its parent does. Not done for {@code bench} (a measurement must run as
@@ -33,6 +34,17 @@ final class ChildJvm {
 
   /** The compiler options of a batch command's child. */
   static final List<String> BATCH = List.of("-XX:TieredStopAtLevel=1");
+
+  /**
+   * From this much data on, a batch command keeps the optimising compiler: the files and folders
+   * its arguments name (or {@code input/} and {@code store/insights.db} when none is named), their
+   * files summed, not their subfolders'. Ten times the sample (50 MB) runs as fast with the quick
+   * compiler only; a hundred times (370 MB) runs 40% slower with it (docs/performance.md).
+   */
+  static final long LARGE_INPUT = 150L << 20;
+
+  /** Where a batch command reads when no path is given (RunCommand, StoreOptions defaults). */
+  private static final List<String> DEFAULT_PATHS = List.of("input", "store/insights.db");
 
   /** The commands that run until stopped: they keep the JVM's optimising compiler. */
   static final List<String> SERVERS = List.of("serve", "mail");
@@ -80,7 +92,7 @@ final class ChildJvm {
     }
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
-    if (args.length > 0 && !SERVERS.contains(args[0])) {
+    if (args.length > 0 && !SERVERS.contains(args[0]) && dataSize(args) < LARGE_INPUT) {
       cmd.addAll(BATCH);
     }
     cmd.addAll(COLLECTOR);
@@ -94,6 +106,57 @@ final class ChildJvm {
     cmd.add(Main.class.getName());
     cmd.addAll(List.of(args));
     return Optional.of(cmd);
+  }
+
+  /**
+   * The bytes of the files the arguments name, and of the files directly in the folders they name;
+   * the default paths' when no argument is an existing path.
+   */
+  static long dataSize(String[] args) {
+    List<java.nio.file.Path> paths = new ArrayList<>();
+    for (String a : args) {
+      if (a.startsWith("-") || a.isBlank()) {
+        continue;
+      }
+      try {
+        java.nio.file.Path p = java.nio.file.Path.of(a);
+        if (java.nio.file.Files.exists(p)) {
+          paths.add(p);
+        }
+      } catch (java.nio.file.InvalidPathException e) {
+        // not a path
+      }
+    }
+    if (paths.isEmpty()) {
+      DEFAULT_PATHS.stream().map(java.nio.file.Path::of).forEach(paths::add);
+    }
+    long total = 0;
+    for (java.nio.file.Path p : paths) {
+      total += size(p);
+    }
+    return total;
+  }
+
+  private static long size(java.nio.file.Path p) {
+    try {
+      if (java.nio.file.Files.isRegularFile(p)) {
+        return java.nio.file.Files.size(p);
+      }
+      if (!java.nio.file.Files.isDirectory(p)) {
+        return 0;
+      }
+      long total = 0;
+      try (var files = java.nio.file.Files.list(p)) {
+        for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+          if (java.nio.file.Files.isRegularFile(f)) {
+            total += java.nio.file.Files.size(f);
+          }
+        }
+      }
+      return total;
+    } catch (java.io.IOException | SecurityException e) {
+      return 0;
+    }
   }
 
   /** {@code 512m}, {@code 2g}, {@code 786432k} or a number of bytes; -1 when unreadable. */

@@ -82,6 +82,28 @@ class ChildJvmTest {
     assertThat(child(List.of(), RUN, Map.of(ChildJvm.ENV, "lots"))).as("unreadable").isNull();
   }
 
+  /** Much data: a long run, where the optimising compiler pays for itself. */
+  @Test
+  void aBatchCommandOnMuchDataKeepsTheOptimisingCompiler(@TempDir Path dir) throws Exception {
+    Path small = Files.createDirectories(dir.resolve("small"));
+    Files.write(small.resolve("a.xlsx"), new byte[1 << 20]);
+    Path large = Files.createDirectories(dir.resolve("large"));
+    try (var f = new java.io.RandomAccessFile(large.resolve("b.xlsx").toFile(), "rw")) {
+      f.setLength(ChildJvm.LARGE_INPUT); // sparse: its size, not its blocks
+    }
+    Files.createDirectories(small.resolve("sub"));
+    String[] smallRun = {"run", "--input", small.toString()};
+    String[] largeRun = {"run", "--input", large.toString(), "--output", small.toString()};
+    assertThat(ChildJvm.dataSize(smallRun)).isEqualTo(1 << 20);
+    assertThat(ChildJvm.dataSize(largeRun)).isEqualTo(ChildJvm.LARGE_INPUT + (1 << 20));
+    assertThat(child(List.of(), smallRun, Map.of())).contains("-XX:TieredStopAtLevel=1");
+    assertThat(child(List.of(), largeRun, Map.of()))
+        .contains("-XX:+UseParallelGC")
+        .doesNotContain("-XX:TieredStopAtLevel=1");
+    String[] validateFile = {"validate", large.resolve("b.xlsx").toString()};
+    assertThat(child(List.of(), validateFile, Map.of())).doesNotContain("-XX:TieredStopAtLevel=1");
+  }
+
   @Test
   void sizesAreReadAsJavaReadsThem() {
     assertThat(ChildJvm.bytes("512m")).isEqualTo(512L << 20);
