@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.lang3.ArrayUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ChildJvmTest {
   private static final long GB = 1L << 30;
   private static final String[] RUN = {"run", "--input", "in"};
+
+  /** What every child command ends with: the mark, the class path, the class, the arguments. */
+  private static final String[] TAIL =
+      ArrayUtils.addAll(
+          new String[] {"-D" + ChildJvm.CHILD + "=true", "-cp", "app.jar", Main.class.getName()},
+          RUN);
 
   private static List<String> child(List<String> jvm, String[] args, Map<String, String> env) {
     return ChildJvm.childCommand(jvm, args, env, "/jdk/bin/java", "app.jar").orElse(null);
@@ -27,31 +34,18 @@ class ChildJvmTest {
   void aJvmStartedWithoutChoicesRunsTheToolInAChildWithTheSameOptionsAndArguments() {
     List<String> cmd = child(List.of("-Dinsights.limit.rows=9", "-ea"), RUN, Map.of());
     assertThat(cmd)
-        .containsExactly(
+        .startsWith(
             "/jdk/bin/java",
             "-XX:TieredStopAtLevel=1",
             "-XX:+UseParallelGC",
             "-XX:GCTimeRatio=4",
             "-Xms32m",
             "-Dinsights.limit.rows=9",
-            "-ea",
-            "-D" + ChildJvm.CHILD + "=true",
-            "-cp",
-            "app.jar",
-            Main.class.getName(),
-            "run",
-            "--input",
-            "in");
+            "-ea")
+        .endsWith(TAIL)
+        .hasSize(7 + TAIL.length);
     assertThat(child(List.of(), RUN, Map.of(ChildJvm.ENV, "2G")))
-        .endsWith(
-            "-Xmx2g",
-            "-D" + ChildJvm.CHILD + "=true",
-            "-cp",
-            "app.jar",
-            Main.class.getName(),
-            "run",
-            "--input",
-            "in");
+        .endsWith(ArrayUtils.insert(0, TAIL, "-Xmx2g"));
     // servers keep the optimising compiler; an option given wins, coming after the tool's
     assertThat(child(List.of(), new String[] {"serve"}, Map.of()))
         .contains("-XX:+UseParallelGC")
