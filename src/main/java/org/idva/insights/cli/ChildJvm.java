@@ -44,7 +44,8 @@ final class ChildJvm {
   static final long LARGE_INPUT = 150L << 20;
 
   /** Where a batch command reads when no path is given (RunCommand, StoreOptions defaults). */
-  private static final List<String> DEFAULT_PATHS = List.of("input", "store/insights.db");
+  private static final List<String> DEFAULT_PATHS =
+      List.of("input", org.idva.insights.store.StoreConfig.DEFAULT_PATH); // a constant: inlined
 
   /** The commands that run until stopped: they keep the JVM's optimising compiler. */
   static final List<String> SERVERS = List.of("serve", "mail");
@@ -59,7 +60,6 @@ final class ChildJvm {
           "-XX:MaxHeapSize",
           "-XX:MaxRAMPercentage",
           "-XX:MaxRAMFraction",
-          "-XX:+Use",
           "-XX:StartFlightRecording",
           "-agentlib:",
           "-agentpath:",
@@ -87,7 +87,7 @@ final class ChildJvm {
     if (cap.equalsIgnoreCase("default")
         || (!cap.isEmpty() && bytes(cap) <= 0)
         || (args.length > 0 && args[0].equals("bench"))
-        || jvmOptions.stream().anyMatch(o -> CHOSEN.stream().anyMatch(o::startsWith))) {
+        || jvmOptions.stream().anyMatch(ChildJvm::chosen)) {
       return Optional.empty();
     }
     List<String> cmd = new ArrayList<>();
@@ -106,6 +106,12 @@ final class ChildJvm {
     cmd.add(Main.class.getName());
     cmd.addAll(List.of(args));
     return Optional.of(cmd);
+  }
+
+  /** Whether a JVM option chooses the heap or the collector ({@code -XX:+Use...GC}), or watches. */
+  private static boolean chosen(String option) {
+    return CHOSEN.stream().anyMatch(option::startsWith)
+        || (option.startsWith("-XX:+Use") && option.endsWith("GC"));
   }
 
   /**

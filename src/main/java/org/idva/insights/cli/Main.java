@@ -13,7 +13,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // before anything else is loaded: a child JVM with a capped heap may run the tool (ChildJvm)
+    // before anything else is loaded: a child JVM of the tool's choosing may run it (ChildJvm)
     java.util.Optional<Integer> child = ChildJvm.runInChild(args);
     System.exit(child.isPresent() ? child.get() : run(args));
   }

@@ -72,6 +72,9 @@ class ChildJvmTest {
       assertThat(child(List.of(option), RUN, Map.of())).as(option).isNull();
     }
     assertThat(child(List.of(), new String[] {"bench", "floor", "in"}, Map.of())).isNull();
+    assertThat(child(List.of("-XX:+UseCompressedOops"), RUN, Map.of()))
+        .as("not a collector")
+        .contains("-XX:+UseCompressedOops", "-XX:+UseParallelGC");
     assertThat(child(List.of(), RUN, Map.of(ChildJvm.ENV, "default"))).isNull();
     assertThat(child(List.of(), RUN, Map.of(ChildJvm.ENV, "lots"))).as("unreadable").isNull();
   }
