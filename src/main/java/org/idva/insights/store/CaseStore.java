@@ -63,6 +63,10 @@ public final class CaseStore implements AutoCloseable {
   private final StoreConfig config;
   private final Dialect dialect;
   private final Connection connection;
+
+  /** {@link #hasIntake}'s statement, prepared on first use; closed with the store. */
+  private PreparedStatement intakeLookup;
+
   private final Map<String, SheetDefinition> sheets = new LinkedHashMap<>();
   private final Map<String, RowCodec> codecs = new HashMap<>();
   private final SheetDefinition intake;
@@ -402,14 +406,19 @@ public final class CaseStore implements AutoCloseable {
 
   /** True when the store holds a current intake form for the case. */
   public boolean hasIntake(String service, String caseRef) {
-    String sql =
-        "SELECT 1 FROM case_row WHERE service = ? AND case_ref = ? AND sheet_ref = ? AND state = ?";
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      ps.setString(1, service);
-      ps.setString(2, caseRef);
-      ps.setString(3, intake.ref());
-      ps.setString(4, CURRENT);
-      try (ResultSet rs = ps.executeQuery()) {
+    try {
+      if (intakeLookup == null) {
+        // prepared once: the checks ask for every review, exit and justice row of a return
+        intakeLookup =
+            connection.prepareStatement(
+                "SELECT 1 FROM case_row WHERE service = ? AND case_ref = ? AND sheet_ref = ?"
+                    + " AND state = ?");
+      }
+      intakeLookup.setString(1, service);
+      intakeLookup.setString(2, caseRef);
+      intakeLookup.setString(3, intake.ref());
+      intakeLookup.setString(4, CURRENT);
+      try (ResultSet rs = intakeLookup.executeQuery()) {
         return rs.next();
       }
     } catch (SQLException e) {
@@ -726,6 +735,9 @@ public final class CaseStore implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (intakeLookup != null) {
+        intakeLookup.close();
+      }
       connection.close();
     } catch (SQLException e) {
       LOG.warn("Closing the case store {} failed: {}", config.describe(), e.getMessage());
