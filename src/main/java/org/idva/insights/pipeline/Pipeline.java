@@ -31,6 +31,7 @@ import org.idva.insights.store.StoredReturn;
 import org.idva.insights.validate.Check;
 import org.idva.insights.validate.KnownCases;
 import org.idva.insights.validate.ReturnChecker;
+import org.idva.insights.validate.ReturnFileName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,10 +77,18 @@ public final class Pipeline {
     KnownCases known =
         store == null
             ? KnownCases.NONE
-            : (service, caseRef) -> {
-              turns.awaitService(service);
-              synchronized (storeLock) {
-                return store.hasIntake(service, caseRef);
+            : new KnownCases() {
+              @Override
+              public boolean hasIntake(String service, String caseRef) {
+                turns.awaitService(service);
+                synchronized (storeLock) {
+                  return store.hasIntake(service, caseRef);
+                }
+              }
+
+              @Override
+              public void returnMayBeFor(List<String> services) {
+                turns.servicesPossible(services);
               }
             };
     this.checks = ThreadLocal.withInitial(() -> new ReturnsCheck(schema, known));
@@ -112,7 +121,8 @@ public final class Pipeline {
    * Takes submissions through the pipeline on up to {@code threads} threads and hands each receipt
    * to {@code receipts} in the order of the list, on the calling thread. Every receipt, every file
    * written and the store end up exactly as if each had been {@link #submit submitted} one after
-   * the other (see {@link Turns}); at most {@code 2 x threads} returns are in memory at once.
+   * the other (see {@link Turns}); at most {@link #window} returns are in memory at once, and at
+   * most {@code threads} work at a time.
    */
   public void submitAll(List<Submission> all, int threads, ReceiptConsumer receipts)
       throws IOException {
@@ -122,10 +132,12 @@ public final class Pipeline {
       }
       return;
     }
-    turns = new Turns(all.size());
+    java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(threads, true);
+    turns = new Turns(all.size(), permits);
+    int window = window(all, threads);
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(
-            threads,
+            window,
             r -> {
               Thread t = new Thread(r, "pipeline");
               t.setDaemon(true);
@@ -136,14 +148,19 @@ public final class Pipeline {
           new java.util.ArrayDeque<>();
       int next = 0;
       while (next < all.size() || !running.isEmpty()) {
-        while (next < all.size() && running.size() < 2 * threads) {
+        while (next < all.size() && running.size() < window) {
           int index = next++;
           Submission s = all.get(index);
           running.add(
               pool.submit(
                   () -> {
-                    turns.begin(index);
-                    return submit(s);
+                    permits.acquireUninterruptibly();
+                    try {
+                      turns.begin(index);
+                      return submit(s);
+                    } finally {
+                      permits.release();
+                    }
                   }));
         }
         receipts.accept(InOrder.result(running.poll()));
@@ -153,6 +170,29 @@ public final class Pipeline {
       turns = Turns.SERIAL;
     }
   }
+
+  /**
+   * How many submissions are under way at once: twice the threads, or the longest run of returns
+   * named for one service one after the other plus the threads, so that other services' returns are
+   * under way beside such a run (the returns of one service take turns). Only that many returns are
+   * held in memory at once; at most {@code threads} of them work at a time.
+   */
+  static int window(List<Submission> all, int threads) {
+    int longest = 0;
+    int run = 0;
+    String previous = null;
+    for (Submission s : all) {
+      String service =
+          ReturnFileName.parse(s.originalName()).map(n -> n.service().toUpperCase()).orElse(null);
+      run = service != null && service.equals(previous) ? run + 1 : 1;
+      previous = service;
+      longest = Math.max(longest, run);
+    }
+    return Math.min(MAX_WINDOW, Math.max(2 * threads, longest + threads));
+  }
+
+  /** The most returns under way at once, whatever the runs of one service's returns. */
+  static final int MAX_WINDOW = 64;
 
   /** What to do with each receipt, in order. */
   @FunctionalInterface

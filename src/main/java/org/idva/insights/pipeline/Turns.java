@@ -1,5 +1,9 @@
 package org.idva.insights.pipeline;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+
 /**
  * Who may use the case store when, when returns go through one {@link Pipeline} on several threads,
  * so every return gets exactly what a run one file after the other would give it. A return's use of
@@ -8,22 +12,38 @@ package org.idva.insights.pipeline;
  * waits, before each use, until every earlier return is either done or known to be for another
  * service (or other bytes); returns of different services run side by side. The earliest return
  * still running never waits, so nothing can wait forever.
+ *
+ * <p>A return's service is known for sure only once it is checked, but the services it may be for
+ * (its About sheet's and its file name's) are known as soon as its About sheet is read: a later
+ * return of any other service need not wait for it from then on. More returns may be under way than
+ * there are processors (a window wide enough to hold more than one service's run of returns); the
+ * {@code permits} say how many of them work at once, and a return gives its permit back while it
+ * waits.
  */
 final class Turns {
   /** One file after the other: nobody ever waits. */
-  static final Turns SERIAL = new Turns(0);
+  static final Turns SERIAL = new Turns(0, null);
 
   private final String[] services;
   private final boolean[] serviceKnown;
+  private final List<String>[] possible;
+  private final Semaphore permits;
   private final String[] hashes;
   private final boolean[] done;
   private final ThreadLocal<Integer> current = new ThreadLocal<>();
   private final ThreadLocal<String> clearedFor = new ThreadLocal<>();
   private int firstNotDone;
 
-  Turns(int files) {
+  /**
+   * @param files how many submissions, in the serial order
+   * @param permits how many may work at once (taken by each when it begins), or null for no limit
+   */
+  @SuppressWarnings("unchecked")
+  Turns(int files, Semaphore permits) {
+    this.permits = permits;
     services = new String[files];
     serviceKnown = new boolean[files];
+    possible = new List[files];
     hashes = new String[files];
     done = new boolean[files];
   }
@@ -57,6 +77,23 @@ final class Turns {
     }
   }
 
+  /**
+   * The current submission is for one of these services (or for none): its About sheet's and its
+   * file name's, known before its rows are read.
+   */
+  synchronized void servicesPossible(Collection<String> candidates) {
+    Integer i = index();
+    if (i != null && !serviceKnown[i]) {
+      possible[i] =
+          candidates.stream()
+              .filter(java.util.Objects::nonNull)
+              .map(String::strip)
+              .distinct()
+              .toList();
+      notifyAll();
+    }
+  }
+
   /** The current submission is done with the store. */
   synchronized void done() {
     Integer i = index();
@@ -75,11 +112,13 @@ final class Turns {
     if (i == null) {
       return;
     }
+    boolean waited = false;
     synchronized (this) {
       while (!clearOfHash(i, sha)) {
-        await();
+        waited = pause(waited);
       }
     }
+    resume(waited);
   }
 
   /** Waits until no earlier submission may still change what the store holds for a service. */
@@ -92,11 +131,13 @@ final class Turns {
     if (s.equals(clearedFor.get())) {
       return; // once clear, it stays clear: earlier submissions only ever finish
     }
+    boolean waited = false;
     synchronized (this) {
       while (!clearOfService(i, s)) {
-        await();
+        waited = pause(waited);
       }
     }
+    resume(waited);
     clearedFor.set(s);
   }
 
@@ -111,12 +152,37 @@ final class Turns {
 
   private boolean clearOfService(int i, String service) {
     for (int k = firstNotDone; k < i; k++) {
-      if (!done[k]
-          && (!serviceKnown[k] || (services[k] != null && services[k].equalsIgnoreCase(service)))) {
+      if (!done[k] && mayBeFor(k, service)) {
         return false;
       }
     }
     return true;
+  }
+
+  private boolean mayBeFor(int k, String service) {
+    if (serviceKnown[k]) {
+      return services[k] != null && services[k].equalsIgnoreCase(service);
+    }
+    if (possible[k] == null) {
+      return true; // nothing known yet
+    }
+    return possible[k].stream().anyMatch(p -> p.equalsIgnoreCase(service));
+  }
+
+  /** Waits once, giving this thread's permit back before the first wait. */
+  private boolean pause(boolean waited) {
+    if (!waited && permits != null) {
+      permits.release();
+    }
+    await();
+    return true;
+  }
+
+  /** Takes a permit again after waiting (outside the lock: those holding one need it). */
+  private void resume(boolean waited) {
+    if (waited && permits != null) {
+      permits.acquireUninterruptibly();
+    }
   }
 
   private void await() {

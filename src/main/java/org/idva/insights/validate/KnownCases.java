@@ -1,6 +1,7 @@
 package org.idva.insights.validate;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,14 @@ public interface KnownCases {
   KnownCases NONE = (service, caseRef) -> false;
 
   boolean hasIntake(String service, String caseRef);
+
+  /**
+   * Told once per return, as soon as its About sheet is read and before any row is checked, which
+   * services the return may be for: its About sheet's and its file name's (either may be null). A
+   * store shared by returns checked side by side uses it to let other services' returns go on.
+   * Nothing by default.
+   */
+  default void returnMayBeFor(List<String> services) {}
 
   /** The intake date of a stored case, when known. */
   default Optional<LocalDate> intakeDate(String service, String caseRef) {

@@ -121,6 +121,8 @@ public final class ReturnChecker {
         about.service != null ? about.service : fromName.map(ReturnFileName::service).orElse(null);
     ReportingQuarter quarter =
         about.quarter != null ? about.quarter : fromName.map(ReturnFileName::quarter).orElse(null);
+    known.returnMayBeFor(
+        java.util.Arrays.asList(about.service, fromName.map(ReturnFileName::service).orElse(null)));
     if (about.present && fromName.isPresent()) {
       ReturnFileName n = fromName.get();
       boolean serviceDiffers =

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * same bytes in every feedback and quarantine file, the same tables from the store. The folder
  * mixes three services' consecutive quarters (exits and reviews of cases whose intake came in an
  * earlier quarter's return, so a return checked before its service's earlier returns are merged
- * would be queried differently), the same bytes twice, and broken files.
+ * would be queried differently), the same bytes twice, broken files and an SVC01 return named for
+ * SVC02 (it may be for either until it is checked).
  */
 class ParallelRunTest {
   @TempDir Path dir;
@@ -34,13 +35,17 @@ class ParallelRunTest {
     Files.copy(
         Path.of("input/SVC02_2020-21-Q2.xlsx"), input.resolve("SVC02_2020-21-Q2 again.xlsx"));
     for (String bad :
-        List.of("05-corrupt-zip.xlsx", "33-no-intake.xlsx", "37-formula-injection.xlsx")) {
+        List.of(
+            "05-corrupt-zip.xlsx",
+            "33-no-intake.xlsx",
+            "37-formula-injection.xlsx",
+            "SVC02_2022-23-Q2.xlsx")) {
       Files.copy(RunCommandTest.CORPUS.resolve(bad), input.resolve(bad));
     }
 
     String one = run(input, "one", 1);
     String three = run(input, "three", 3);
-    assertThat(one.lines().filter(l -> l.contains(".xlsx")).count()).isEqualTo(16);
+    assertThat(one.lines().filter(l -> l.contains(".xlsx")).count()).isEqualTo(17);
     assertThat(one).contains("Unchanged").isEqualTo(three.replace("three", "one"));
     TreeMap<String, byte[]> a = files(dir.resolve("one"));
     TreeMap<String, byte[]> b = files(dir.resolve("three"));
