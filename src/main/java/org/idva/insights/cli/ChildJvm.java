@@ -21,8 +21,9 @@ import java.util.Optional;
  *
  * <p>The child has the same options (after these, so they win), arguments, standard streams and
  * exit code, and stops when its parent does. Not done for {@code bench} (a measurement must run as
- * it was started) nor under a profiler or agent. Only JDK classes are used here: nothing else is
- * loaded in the parent.
+ * it was started) nor under a profiler or agent. The child maps the tool's classes from a {@link
+ * ClassArchive} when there is one. Only JDK classes are used here (and in ClassArchive): nothing
+ * else is loaded in the parent.
  */
 final class ChildJvm {
   /** The environment variable capping the heap ({@code 768m}, {@code 2g}) or {@code default}. */
@@ -100,12 +101,20 @@ final class ChildJvm {
     if (!cap.isEmpty()) {
       cmd.add("-Xmx" + cap.toLowerCase(Locale.ROOT));
     }
+    Optional<ClassArchive> archive = archive(env, classPath);
+    archive.ifPresent(a -> cmd.addAll(a.options(args)));
     cmd.add("-D" + CHILD + "=true");
     cmd.add("-cp");
-    cmd.add(classPath);
+    cmd.add(archive.isPresent() ? ClassArchive.absolute(classPath) : classPath);
     cmd.add(Main.class.getName());
     cmd.addAll(List.of(args));
     return Optional.of(cmd);
+  }
+
+  /** The class archive for this class path and JVM, when one may be used. */
+  static Optional<ClassArchive> archive(Map<String, String> env, String classPath) {
+    return ClassArchive.of(
+        env, classPath, System.getProperty("java.home"), System.getProperty("java.vm.version"));
   }
 
   /** Whether a JVM option chooses the heap or the collector ({@code -XX:+Use...GC}), or watches. */
@@ -204,6 +213,8 @@ final class ChildJvm {
     if (cmd.isEmpty()) {
       return Optional.empty();
     }
+    Optional<ClassArchive> archive =
+        archive(System.getenv(), System.getProperty("java.class.path"));
     Process child;
     try {
       child = new ProcessBuilder(cmd.get()).inheritIO().start();
@@ -228,6 +239,7 @@ final class ChildJvm {
       try {
         int code = child.waitFor();
         Runtime.getRuntime().removeShutdownHook(stop);
+        archive.ifPresent(a -> a.keep(code));
         return Optional.of(code);
       } catch (InterruptedException e) {
         // keep waiting: the child decides when the run ends
