@@ -82,9 +82,34 @@ public final class ReportWriter {
     return written;
   }
 
+  private static MasterWorkbookWriter writer(
+      java.util.concurrent.CompletableFuture<MasterWorkbookWriter> template) throws IOException {
+    try {
+      return template.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof java.io.UncheckedIOException io) {
+        throw io.getCause();
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
   private java.util.Optional<Written> compute(
       CaseStore store, Integer year, LocalDate day, Path output, PrintStream console)
       throws IOException {
+    // the template is read (and the workbook library readied) while the store is read
+    java.util.concurrent.CompletableFuture<MasterWorkbookWriter> template =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new MasterWorkbookWriter(options);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     ReportEngine engine = new ReportEngine(schema, tables);
     CaseData all = store.caseData();
     ReportEngine.Tabulation everyone = engine.load(all);
@@ -96,7 +121,7 @@ public final class ReportWriter {
     List<String> ids = tables.tables().stream().map(t -> t.id()).toList();
     List<TableResult> allTables = everyone.tables(y, ids);
     ReportEdition edition = ReportEdition.of(y, day);
-    MasterWorkbookWriter writer = new MasterWorkbookWriter(options);
+    MasterWorkbookWriter writer = writer(template);
     QueryCounts queries = QueryCounts.of(store.queries().countsByService());
     List<String> names = List.copyOf(new TreeSet<>(store.services()));
     // the master, then each service's workbook (its tables computed where it is written, so only
