@@ -121,8 +121,8 @@ public final class Pipeline {
    * Takes submissions through the pipeline on up to {@code threads} threads and hands each receipt
    * to {@code receipts} in the order of the list, on the calling thread. Every receipt, every file
    * written and the store end up exactly as if each had been {@link #submit submitted} one after
-   * the other (see {@link Turns}); at most {@link #window} returns are in memory at once, and at
-   * most {@code threads} work at a time.
+   * the other (see {@link Turns}); at most {@link #window} returns are in memory at once (twice the
+   * threads without a store, where none waits), and at most {@code threads} work at a time.
    */
   public void submitAll(List<Submission> all, int threads, ReceiptConsumer receipts)
       throws IOException {
@@ -134,7 +134,8 @@ public final class Pipeline {
     }
     java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(threads, true);
     turns = new Turns(all.size(), permits);
-    int window = window(all, threads);
+    // without a store nobody waits for a turn: two returns per thread are enough under way
+    int window = store == null ? 2 * threads : window(all, threads);
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(
             window,
