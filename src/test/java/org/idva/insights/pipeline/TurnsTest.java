@@ -23,18 +23,8 @@ class TurnsTest {
   @Test
   void anotherServicesReturnGoesOnOnceTheEarlierReturnsServicesAreKnown() throws Exception {
     Turns turns = new Turns(2, null);
-    CountDownLatch announced = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
-    Thread first =
-        thread(
-            () -> {
-              turns.begin(0);
-              turns.servicesPossible(Arrays.asList("SVC01 ", null));
-              announced.countDown();
-              await(finish);
-              turns.done();
-            });
-    assertThat(announced.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    Thread first = earlierReturn(turns, Arrays.asList("SVC01 ", null), finish);
     Thread other =
         thread(
             () -> {
@@ -52,18 +42,8 @@ class TurnsTest {
   void aReturnThatMayBeForTheSameServiceIsWaitedForUntilDone() throws Exception {
     for (List<String> possible : List.of(List.of("SVC09", "svc01"), List.of("SVC01"))) {
       Turns turns = new Turns(2, null);
-      CountDownLatch announced = new CountDownLatch(1);
       CountDownLatch finish = new CountDownLatch(1);
-      Thread first =
-          thread(
-              () -> {
-                turns.begin(0);
-                turns.servicesPossible(possible);
-                announced.countDown();
-                await(finish);
-                turns.done();
-              });
-      assertThat(announced.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+      Thread first = earlierReturn(turns, possible, finish);
       Thread same =
           thread(
               () -> {
@@ -134,6 +114,26 @@ class TurnsTest {
       }
     }
     assertThat(Pipeline.window(many, 2)).isEqualTo(Pipeline.MAX_WINDOW);
+  }
+
+  /**
+   * Submission 0 on its own thread: it says which services it may be for, then stays under way
+   * until {@code finish}; returns once it has said so.
+   */
+  private static Thread earlierReturn(Turns turns, List<String> possible, CountDownLatch finish)
+      throws InterruptedException {
+    CountDownLatch announced = new CountDownLatch(1);
+    Thread t =
+        thread(
+            () -> {
+              turns.begin(0);
+              turns.servicesPossible(possible);
+              announced.countDown();
+              await(finish);
+              turns.done();
+            });
+    assertThat(announced.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    return t;
   }
 
   private static Submission submission(String name) {
