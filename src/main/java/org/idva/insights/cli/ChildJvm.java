@@ -105,7 +105,7 @@ final class ChildJvm {
     archive.ifPresent(a -> cmd.addAll(a.options(args)));
     cmd.add("-D" + CHILD + "=true");
     cmd.add("-cp");
-    cmd.add(archive.isPresent() ? ClassArchive.absolute(classPath) : classPath);
+    cmd.add(archive.map(ClassArchive::classPath).orElse(classPath));
     cmd.add(Main.class.getName());
     cmd.addAll(List.of(args));
     return Optional.of(cmd);

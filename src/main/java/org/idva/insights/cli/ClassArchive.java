@@ -26,8 +26,12 @@ import java.util.Optional;
  * turns it off, a folder puts it there. Only for a class path of jar files (the JVM archives
  * nothing else); an archive the JVM cannot use is ignored without a word, and the JVM's own
  * warnings go to standard error, never into a command's output.
+ *
+ * @param file the archive
+ * @param pending where a child writes it before it is kept
+ * @param classPath the class path as the child gets it: absolute, as the archive records it
  */
-record ClassArchive(Path file, Path pending) {
+record ClassArchive(Path file, Path pending, String classPath) {
   /** Turns the archive off ({@code off}) or names its folder. */
   static final String ENV = "INSIGHTS_CLASS_ARCHIVE";
 
@@ -60,11 +64,13 @@ record ClassArchive(Path file, Path pending) {
         return Optional.empty();
       }
       StringBuilder key = new StringBuilder(javaHome).append('\n').append(vmVersion);
+      List<String> jars = new ArrayList<>();
       for (String entry : classPath.split(java.io.File.pathSeparator)) {
         Path jar = Path.of(entry).toAbsolutePath();
         if (!entry.endsWith(".jar") || !Files.isRegularFile(jar)) {
           return Optional.empty();
         }
+        jars.add(jar.toString());
         key.append('\n')
             .append(jar)
             .append(' ')
@@ -76,7 +82,8 @@ record ClassArchive(Path file, Path pending) {
       Path pending =
           file.resolveSibling(
               "." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-      return Optional.of(new ClassArchive(file, pending));
+      return Optional.of(
+          new ClassArchive(file, pending, String.join(java.io.File.pathSeparator, jars)));
     } catch (IOException | InvalidPathException | SecurityException e) {
       return Optional.empty();
     }
@@ -129,15 +136,6 @@ record ClassArchive(Path file, Path pending) {
     } catch (IOException | SecurityException e) {
       return false; // no archive, then
     }
-  }
-
-  /** The class path as the child gets it with an archive: absolute, as the archive records it. */
-  static String absolute(String classPath) {
-    List<String> entries = new ArrayList<>();
-    for (String entry : classPath.split(java.io.File.pathSeparator)) {
-      entries.add(Path.of(entry).toAbsolutePath().toString());
-    }
-    return String.join(java.io.File.pathSeparator, entries);
   }
 
   /**

@@ -201,12 +201,23 @@ class ChildJvmTest {
   private static Process start(
       List<String> jvm, List<String> args, Map<String, String> env, ProcessBuilder.Redirect in)
       throws Exception {
+    return start(System.getProperty("java.class.path"), jvm, args, env, in);
+  }
+
+  /** Starts the tool's {@code Main} in a JVM of its own, its output and errors merged. */
+  static Process start(
+      String classPath,
+      List<String> jvm,
+      List<String> args,
+      Map<String, String> env,
+      ProcessBuilder.Redirect in)
+      throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvm);
     // a server-class machine, whatever the test runs on: the JVM's default collector is G1
     cmd.add("-XX:MaxRAM=64g");
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    cmd.addAll(List.of("-cp", classPath, Main.class.getName()));
     cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().remove(ChildJvm.ENV);

@@ -135,14 +135,7 @@ class ClassArchiveTest {
 
   private static Result start(String classPath, List<String> args, Map<String, String> env)
       throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(List.of("-Xshare:on", "-cp", classPath, Main.class.getName()));
-    cmd.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().remove(ChildJvm.ENV);
-    pb.environment().putAll(env);
-    Process p = pb.start();
+    Process p = ChildJvmTest.start(classPath, List.of("-Xshare:on"), args, env, null);
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
