@@ -1,5 +1,6 @@
 package org.idva.insights.render;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashMap;
@@ -80,6 +81,13 @@ final class CheckedSheet {
   private int formulas;
 
   /**
+   * The prefix the root's name has (its namespace being the spreadsheet one): the elements the copy
+   * adds take it too, so a sheet written with {@code x:} names gets {@code x:c}, not an unbound
+   * namespace.
+   */
+  private String mainPrefix = "";
+
+  /**
    * @param marks the cells with findings
    * @param existing the comments the submitted sheet already had (kept, the findings added below)
    * @param earlierMarks the cells an earlier check had marked: their fill is taken off
@@ -106,9 +114,30 @@ final class CheckedSheet {
     return formulas;
   }
 
-  /** Streams the worksheet from {@code in} to {@code out}. */
-  void copy(InputStream in, OutputStream out) throws XMLStreamException {
-    XMLStreamReader r = PackageXml.reader(in);
+  /**
+   * Streams the worksheet from {@code in} to {@code out}: its rows byte by byte ({@link
+   * SheetDataBytes}) when {@link SheetHead} finds them plain enough, everything else by events.
+   */
+  void copy(InputStream in, OutputStream out) throws XMLStreamException, IOException {
+    SheetHead head = SheetHead.read(new XmlBytes(in));
+    if (!head.rowsByBytes()) {
+      copyByEvents(head.whole(), out);
+      return;
+    }
+    copy(PackageXml.reader(head.head()), out, head);
+  }
+
+  /** Streams the worksheet from {@code in} to {@code out} by XML events only. */
+  void copyByEvents(InputStream in, OutputStream out) throws XMLStreamException, IOException {
+    copy(PackageXml.reader(in), out, null);
+  }
+
+  /**
+   * The event copy. With a head, the reader holds the part up to its rows: they are copied byte by
+   * byte where the sheetData start tag is met, and the events go on from the head's tail.
+   */
+  private void copy(XMLStreamReader r, OutputStream out, SheetHead head)
+      throws XMLStreamException, IOException {
     XMLStreamWriter w = PackageXml.writer(out);
     w.writeStartDocument("UTF-8", "1.0");
     int depth = 0;
@@ -122,6 +151,7 @@ final class CheckedSheet {
         if (depth == 0) {
           PackageXml.copyStart(r, w, null);
           relPrefix = declaredPrefix(r, PackageXml.REL_NS);
+          mainPrefix = PackageXml.isEmpty(r.getPrefix()) ? "" : r.getPrefix();
           if (relPrefix == null) {
             relPrefix = "idvar";
             w.writeNamespace(relPrefix, PackageXml.REL_NS);
@@ -135,6 +165,23 @@ final class CheckedSheet {
           }
           if (DROPPED.contains(name)) {
             PackageXml.skipElement(r);
+            continue;
+          }
+          if (name.equals("sheetData") && head != null) {
+            PackageXml.copyStart(r, w, null);
+            w.writeCharacters(""); // closes the start tag before the rows go straight to out
+            w.flush();
+            ByteOut bytes = new ByteOut(out);
+            new SheetDataBytes(head.x(), bytes, this).copy();
+            bytes.flush();
+            w.writeEndElement();
+            pastData = true;
+            r.close();
+            r = PackageXml.reader(head.tail());
+            r.nextTag(); // the root again
+            r.nextTag(); // <sheetData/>, standing for the rows copied
+            r.nextTag();
+            head = null;
             continue;
           }
           if (name.equals("sheetData")) {
@@ -182,7 +229,7 @@ final class CheckedSheet {
 
   private boolean legacyDrawing(XMLStreamWriter w, String relPrefix) throws XMLStreamException {
     if (!comments.isEmpty()) {
-      w.writeEmptyElement(PackageXml.MAIN_NS, "legacyDrawing");
+      w.writeEmptyElement(mainPrefix, "legacyDrawing", PackageXml.MAIN_NS);
       w.writeAttribute(relPrefix, PackageXml.REL_NS, "id", VML_REL);
     }
     return true;
@@ -248,9 +295,9 @@ final class CheckedSheet {
   }
 
   private void missingRowsBefore(XMLStreamWriter w, int row) throws XMLStreamException {
-    while (!marks.isEmpty() && row(marks.firstKey()) < row) {
-      int r = row(marks.firstKey());
-      w.writeStartElement(PackageXml.MAIN_NS, "row");
+    int r;
+    while ((r = nextMarkedRowBefore(row)) >= 0) {
+      w.writeStartElement(mainPrefix, "row", PackageXml.MAIN_NS);
       w.writeAttribute("r", Integer.toString(r + 1));
       missingCellsBefore(w, r, Integer.MAX_VALUE);
       w.writeEndElement();
@@ -258,14 +305,55 @@ final class CheckedSheet {
   }
 
   private void missingCellsBefore(XMLStreamWriter w, int row, int col) throws XMLStreamException {
-    while (!marks.isEmpty() && row(marks.firstKey()) == row && col(marks.firstKey()) < col) {
-      Map.Entry<Long, Mark> m = marks.pollFirstEntry();
+    Map.Entry<Long, Mark> m;
+    while ((m = nextMarkBefore(row, col)) != null) {
       int c = col(m.getKey());
-      w.writeEmptyElement(PackageXml.MAIN_NS, "c");
+      w.writeEmptyElement(mainPrefix, "c", PackageXml.MAIN_NS);
       w.writeAttribute("r", SourceLocation.columnLetters(c) + (row + 1));
-      int base = columnStyles.getOrDefault(c, 0);
-      w.writeAttribute("s", Integer.toString(styles.marked(base, m.getValue().severity())));
+      w.writeAttribute("s", Integer.toString(missingCellStyle(c, m.getValue().severity())));
     }
+  }
+
+  // ---- what both copies of the rows ask
+
+  /** The row of the first mark left, when it comes before {@code row} (0-based); else -1. */
+  int nextMarkedRowBefore(int row) {
+    return !marks.isEmpty() && row(marks.firstKey()) < row ? row(marks.firstKey()) : -1;
+  }
+
+  /** Takes the first mark left when it is in {@code row} before column {@code col}; else null. */
+  Map.Entry<Long, Mark> nextMarkBefore(int row, int col) {
+    if (!marks.isEmpty() && row(marks.firstKey()) == row && col(marks.firstKey()) < col) {
+      return marks.pollFirstEntry();
+    }
+    return null;
+  }
+
+  /** Takes the mark of a cell the sheet has; null when it has none. */
+  Mark takeMark(int row, int col) {
+    return marks.isEmpty() ? null : marks.remove(key(row, col));
+  }
+
+  /** Whether an earlier check had marked the cell (its fill is taken off). */
+  boolean wasMarked(int row, int col) {
+    return !earlierMarks.isEmpty() && earlierMarks.contains(key(row, col));
+  }
+
+  /** The style of an added, marked cell in column {@code col} (0-based). */
+  int missingCellStyle(int col, Severity severity) {
+    return styles.marked(columnStyles.getOrDefault(col, 0), severity);
+  }
+
+  /** A cell's style from its submitted one: unfilled when earlier marked, then marked. */
+  int cellStyle(int base, boolean earlier, Mark mark) {
+    if (earlier) {
+      base = styles.unfilled(base);
+    }
+    return mark == null ? base : styles.marked(base, mark.severity());
+  }
+
+  void formulaFound() {
+    formulas++;
   }
 
   /** The cells of one row, up to its end tag (written). */
@@ -289,8 +377,7 @@ final class CheckedSheet {
         }
         col = ref == null ? col + 1 : columnOf(ref);
         missingCellsBefore(w, row, col);
-        Mark mark = marks.isEmpty() ? null : marks.remove(key(row, col));
-        cell(r, w, row, col, ref, style, type, mark);
+        cell(r, w, row, col, ref, style, type, takeMark(row, col));
       } else if (e == XMLStreamReader.START_ELEMENT) {
         PackageXml.skipElement(r);
       } else if (e == XMLStreamReader.END_ELEMENT) {
@@ -303,7 +390,7 @@ final class CheckedSheet {
     }
   }
 
-  private static int columnOf(String ref) {
+  static int columnOf(String ref) {
     int c = 0;
     for (int i = 0; i < ref.length(); i++) {
       char ch = ref.charAt(i);
@@ -341,7 +428,7 @@ final class CheckedSheet {
         String name = r.getLocalName();
         if (name.equals("f")) {
           formula = r.getElementText();
-          formulas++;
+          formulaFound();
           continue;
         }
         if (!started) {
@@ -351,8 +438,8 @@ final class CheckedSheet {
         }
         if (name.equals("v") && textResult) {
           String value = r.getElementText();
-          w.writeStartElement(PackageXml.MAIN_NS, "is");
-          w.writeStartElement(PackageXml.MAIN_NS, "t");
+          w.writeStartElement(mainPrefix, "is", PackageXml.MAIN_NS);
+          w.writeStartElement(mainPrefix, "t", PackageXml.MAIN_NS);
           w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "space", "preserve");
           w.writeCharacters(value);
           w.writeEndElement();
@@ -379,18 +466,14 @@ final class CheckedSheet {
   private void startCell(
       XMLStreamWriter w, String ref, int row, int col, String style, String type, Mark mark)
       throws XMLStreamException {
-    w.writeStartElement(PackageXml.MAIN_NS, "c");
+    w.writeStartElement(mainPrefix, "c", PackageXml.MAIN_NS);
     w.writeAttribute("r", ref != null ? ref : SourceLocation.columnLetters(col) + (row + 1));
-    boolean earlier = !earlierMarks.isEmpty() && earlierMarks.contains(key(row, col));
+    boolean earlier = wasMarked(row, col);
     if (mark == null && !earlier && isCanonicalStyle(style)) {
       // The style as submitted, already as Integer.toString would write it: no parse, no string.
       w.writeAttribute("s", style);
     } else {
-      int base = style == null ? 0 : Integer.parseInt(style);
-      if (earlier) {
-        base = styles.unfilled(base);
-      }
-      int s = mark == null ? base : styles.marked(base, mark.severity());
+      int s = cellStyle(style == null ? 0 : Integer.parseInt(style), earlier, mark);
       if (s != 0) {
         w.writeAttribute("s", Integer.toString(s));
       }
@@ -435,7 +518,7 @@ final class CheckedSheet {
   }
 
   /** The formula itself is not repeated: it may name a web address or another file. */
-  private void noteFormula(int row, int col) {
+  void noteFormula(int row, int col) {
     String note =
         "This cell held a formula. The checked copy keeps only its last calculated value: the"
             + " tool reads values, never formulas.";
