@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.idva.insights.ingest.ReturnFiles;
 import org.idva.insights.model.CheckedReturn;
@@ -54,6 +57,10 @@ public final class Pipeline {
   private final Path quarantine;
   private final ThreadLocal<ReturnsCheck> checks;
   private final Object storeLock = new Object();
+
+  /** Held for the reads on the store's second connection, which an ingest does not hold up. */
+  private final Object readLock = new Object();
+
   private volatile Turns turns = Turns.SERIAL;
   Faults faults = Faults.fromSystemProperty();
 
@@ -80,15 +87,17 @@ public final class Pipeline {
             : new KnownCases() {
               @Override
               public boolean hasIntake(String service, String caseRef) {
-                turns.awaitService(service);
-                synchronized (storeLock) {
-                  return store.hasIntake(service, caseRef);
-                }
+                return forOneReturn().hasIntake(service, caseRef);
               }
 
               @Override
               public void returnMayBeFor(List<String> services) {
                 turns.servicesPossible(services);
+              }
+
+              @Override
+              public KnownCases forOneReturn() {
+                return new StoredIntakes(this);
               }
             };
     this.checks = ThreadLocal.withInitial(() -> new ReturnsCheck(schema, known));
@@ -230,8 +239,8 @@ public final class Pipeline {
     turns.hashKnown(sha);
     turns.awaitHash(sha);
     Optional<StoredReturn> held;
-    synchronized (storeLock) {
-      held = store.returnWithSha256(sha);
+    synchronized (readLock) {
+      held = store.concurrentReader().returnWithSha256(sha);
     }
     if (held.isEmpty()) {
       return Optional.empty();
@@ -282,13 +291,14 @@ public final class Pipeline {
       // Explanations are stored per service: the same turns as any other use of the store.
       turns.awaitService(checked.result().info().service());
       CheckedReturn explained;
-      synchronized (storeLock) {
-        explained =
-            QueryExplanations.apply(
-                checked.result(),
-                store,
-                s.sender(),
-                IssuesSheet.NAME + " sheet, " + s.channel().label());
+      String channel = IssuesSheet.NAME + " sheet, " + s.channel().label();
+      if (checked.result().findings().stream().noneMatch(QueryExplanations::explainable)) {
+        // nothing to look up or record: the store is not needed (nor waited for)
+        explained = QueryExplanations.apply(checked.result(), null, s.sender(), channel);
+      } else {
+        synchronized (storeLock) {
+          explained = QueryExplanations.apply(checked.result(), store, s.sender(), channel);
+        }
       }
       checked = new ReturnsCheck.Checked(checked.file(), explained, checked.opened());
     }
@@ -465,9 +475,12 @@ public final class Pipeline {
     }
     try {
       turns.awaitService(checked.result().info().service());
-      synchronized (storeLock) {
-        return store.ingest(checked.result(), IngestProgress.NONE, feedback);
-      }
+      return turns.withoutPermit(
+          () -> {
+            synchronized (storeLock) {
+              return store.ingest(checked.result(), IngestProgress.NONE, feedback);
+            }
+          });
     } catch (StoreBusyException e) {
       throw e;
     } catch (StoreException e) {
@@ -493,5 +506,37 @@ public final class Pipeline {
       case OUTDATED -> Receipt.Merge.OUTDATED;
       case REJECTED -> Receipt.Merge.RECORDED;
     };
+  }
+
+  /**
+   * The intakes the store holds, for the checks of one return: each service's read once, on the
+   * store's second connection, when the return's first row asks (after the earlier returns of that
+   * service are done; later ones wait for this one, so the set cannot change while it is checked).
+   */
+  private final class StoredIntakes implements KnownCases {
+    private final KnownCases shared;
+    private final Map<String, Set<String>> intakes = new HashMap<>();
+
+    StoredIntakes(KnownCases shared) {
+      this.shared = shared;
+    }
+
+    @Override
+    public boolean hasIntake(String service, String caseRef) {
+      Set<String> refs = intakes.get(service);
+      if (refs == null) {
+        turns.awaitService(service);
+        synchronized (readLock) {
+          refs = store.concurrentReader().intakeCaseRefs(service);
+        }
+        intakes.put(service, refs);
+      }
+      return refs.contains(caseRef);
+    }
+
+    @Override
+    public void returnMayBeFor(List<String> services) {
+      shared.returnMayBeFor(services);
+    }
   }
 }

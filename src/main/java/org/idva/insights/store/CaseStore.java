@@ -64,17 +64,28 @@ public final class CaseStore implements AutoCloseable {
   private final Dialect dialect;
   private final Connection connection;
 
-  /** {@link #hasIntake}'s statement, prepared on first use; closed with the store. */
-  private PreparedStatement intakeLookup;
+  /** How {@link #concurrentReader} connects: the store's URL and connection properties. */
+  private final String url;
+
+  private final Properties properties;
+  private final Object readerLock = new Object();
+  private CaseStore reader;
 
   private final Map<String, SheetDefinition> sheets = new LinkedHashMap<>();
   private final Map<String, RowCodec> codecs = new HashMap<>();
   private final SheetDefinition intake;
 
-  private CaseStore(StoreConfig config, Dialect dialect, Connection connection) {
+  private CaseStore(
+      StoreConfig config,
+      Dialect dialect,
+      Connection connection,
+      String url,
+      Properties properties) {
     this.config = config;
     this.dialect = dialect;
     this.connection = connection;
+    this.url = url;
+    this.properties = properties;
     Schema schema = config.schema();
     for (SheetDefinition s : schema.sheets()) {
       sheets.put(s.ref(), s);
@@ -137,7 +148,7 @@ public final class CaseStore implements AutoCloseable {
       }
       Connection c = DriverManager.getConnection(url, props);
       c.setAutoCommit(true);
-      return new CaseStore(config, dialect, c);
+      return new CaseStore(config, dialect, c, url, props);
     } catch (SQLException e) {
       throw new StoreException(
           "Cannot open the case store " + config.describe() + ": " + e.getMessage(), e);
@@ -253,6 +264,27 @@ public final class CaseStore implements AutoCloseable {
       rollbackQuietly();
       throw new StoreException(
           "Could not finish ingesting " + checked.info().fileName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The same store on a second connection, for reads that may go on while this one ingests on
+   * another thread (an ingest holds its connection for its whole transaction, commit included). It
+   * sees what has been committed. Opened on first use and closed with this store; like any store,
+   * used by one thread at a time.
+   */
+  public CaseStore concurrentReader() {
+    synchronized (readerLock) {
+      if (reader == null) {
+        try {
+          Connection c = DriverManager.getConnection(url, properties);
+          c.setAutoCommit(true);
+          reader = new CaseStore(config, dialect, c, url, properties);
+        } catch (SQLException e) {
+          throw failure(e, "open a second connection for reading");
+        }
+      }
+      return reader;
     }
   }
 
@@ -404,26 +436,24 @@ public final class CaseStore implements AutoCloseable {
 
   // ---------------------------------------------------------------------------------- queries
 
-  /** True when the store holds a current intake form for the case. */
-  public boolean hasIntake(String service, String caseRef) {
-    try {
-      if (intakeLookup == null) {
-        // prepared once: the checks ask for every review, exit and justice row of a return
-        intakeLookup =
-            connection.prepareStatement(
-                "SELECT 1 FROM case_row WHERE service = ? AND case_ref = ? AND sheet_ref = ?"
-                    + " AND state = ?");
-      }
-      intakeLookup.setString(1, service);
-      intakeLookup.setString(2, caseRef);
-      intakeLookup.setString(3, intake.ref());
-      intakeLookup.setString(4, CURRENT);
-      try (ResultSet rs = intakeLookup.executeQuery()) {
-        return rs.next();
+  /** The case refs of a service's cases that have a current intake form. */
+  public Set<String> intakeCaseRefs(String service) {
+    String sql = "SELECT case_ref FROM case_row WHERE service = ? AND sheet_ref = ? AND state = ?";
+    Set<String> refs = new HashSet<>();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, service);
+      ps.setString(2, intake.ref());
+      ps.setString(3, CURRENT);
+      ps.setFetchSize(FETCH);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          refs.add(rs.getString(1));
+        }
       }
     } catch (SQLException e) {
-      throw failure(e, "look up an intake");
+      throw failure(e, "list the intakes of " + service);
     }
+    return refs;
   }
 
   /** The intake date of a case's current intake, when the store has one with a date. */
@@ -734,10 +764,13 @@ public final class CaseStore implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      if (intakeLookup != null) {
-        intakeLookup.close();
+    synchronized (readerLock) {
+      if (reader != null) {
+        reader.close();
+        reader = null;
       }
+    }
+    try {
       connection.close();
     } catch (SQLException e) {
       LOG.warn("Closing the case store {} failed: {}", config.describe(), e.getMessage());

@@ -22,6 +22,15 @@ public interface KnownCases {
    */
   default void returnMayBeFor(List<String> services) {}
 
+  /**
+   * What the checks of one return ask: a view that may read once what cannot change while that
+   * return is checked (the store's intakes of its service, as returns of one service take turns).
+   * Itself by default.
+   */
+  default KnownCases forOneReturn() {
+    return this;
+  }
+
   /** The intake date of a stored case, when known. */
   default Optional<LocalDate> intakeDate(String service, String caseRef) {
     return Optional.empty();

@@ -114,6 +114,7 @@ public final class ReturnChecker {
   public Result check(Path file, ReturnOrigin origin, RawWorkbook wb, Consumer<FormRow> sink)
       throws IOException {
     String name = origin.fileName();
+    KnownCases known = this.known.forOneReturn();
     Findings findings = new Findings();
     Optional<ReturnFileName> fromName = fileName(name, findings);
     About about = readAbout(wb, name, findings);
