@@ -475,12 +475,9 @@ public final class Pipeline {
     }
     try {
       turns.awaitService(checked.result().info().service());
-      return turns.withoutPermit(
-          () -> {
-            synchronized (storeLock) {
-              return store.ingest(checked.result(), IngestProgress.NONE, feedback);
-            }
-          });
+      synchronized (storeLock) {
+        return store.ingest(checked.result(), IngestProgress.NONE, feedback);
+      }
     } catch (StoreBusyException e) {
       throw e;
     } catch (StoreException e) {

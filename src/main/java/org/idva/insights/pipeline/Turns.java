@@ -169,23 +169,6 @@ final class Turns {
     return possible[k].stream().anyMatch(p -> p.equalsIgnoreCase(service));
   }
 
-  /**
-   * Runs {@code work} without this thread's permit: for a merge, which waits for the store (held by
-   * one return at a time, a commit's sync to disk included), so another return may work meanwhile.
-   * The permit is taken again afterwards.
-   */
-  <T> T withoutPermit(java.util.function.Supplier<T> work) {
-    if (index() == null || permits == null) {
-      return work.get();
-    }
-    permits.release();
-    try {
-      return work.get();
-    } finally {
-      permits.acquireUninterruptibly();
-    }
-  }
-
   /** Waits once, giving this thread's permit back before the first wait. */
   private boolean pause(boolean waited) {
     if (!waited && permits != null) {
