@@ -12,12 +12,12 @@ import java.util.Optional;
  * shows gigabytes. Its optimising compiler pays off in processes that run for many minutes; in a
  * run of seconds on two cores it takes much of the CPU from the work. So when the tool is started
  * without a choice of heap or collector, {@code main} starts itself again in a child JVM with
- * {@link #COLLECTOR} (a heap that grows only when collecting takes more than a fifth of the time,
- * no upper bound beyond the JVM's) and, for a batch command ({@code run}, {@code validate}, {@code
- * tables}...) on less than {@link #LARGE_INPUT} of data, {@link #BATCH} (the quick compiler only;
- * larger runs, and the long-running {@code serve} and {@code mail}, keep both). {@code
- * INSIGHTS_HEAP=1g} also caps the heap; {@code INSIGHTS_HEAP=default} runs the tool as started.
- * docs/performance.md has the measurements.
+ * {@link #COLLECTOR} (a heap that grows only when collecting takes more than a fifth of the time;
+ * for a batch command bounded by its data, {@link #BATCH_HEAP_FLOOR}) and, for a batch command
+ * ({@code run}, {@code validate}, {@code tables}...) on less than {@link #LARGE_INPUT} of data,
+ * {@link #BATCH} (the quick compiler only; larger runs, and the long-running {@code serve} and
+ * {@code mail}, keep both). {@code INSIGHTS_HEAP=1g} also caps the heap; {@code
+ * INSIGHTS_HEAP=default} runs the tool as started. docs/performance.md has the measurements.
  *
  * <p>The child has the same options (after these, so they win), arguments, standard streams and
  * exit code, and stops when its parent does. Not done for {@code bench} (a measurement must run as
@@ -43,6 +43,19 @@ final class ChildJvm {
    * compiler only; a hundred times (370 MB) runs 40% slower with it (docs/performance.md).
    */
   static final long LARGE_INPUT = 150L << 20;
+
+  /**
+   * The heap a batch command's child gets when none is chosen: eight bytes for each byte of data
+   * (as {@link #LARGE_INPUT} counts it), and at least this much. The parallel collector grows the
+   * heap whenever collecting takes more than a fifth of the time, and never gives it back: `run` on
+   * ten times the sample (50 MB of returns, a fresh store) peaked at 734 to 892 MB without a bound,
+   * and takes the same time bounded at 320 MB (34.6 s, 446 MB) as unbounded (docs/performance.md).
+   * When the JVM's own default heap is smaller, that is kept.
+   */
+  static final long BATCH_HEAP_FLOOR = 448L << 20;
+
+  /** Heap bytes per byte of a batch command's data: see {@link #BATCH_HEAP_FLOOR}. */
+  static final int BATCH_HEAP_PER_BYTE = 8;
 
   /** Where a batch command reads when no path is given (RunCommand, StoreOptions defaults). */
   private static final List<String> DEFAULT_PATHS =
@@ -77,13 +90,15 @@ final class ChildJvm {
    * @param env the environment
    * @param java this JVM's {@code java} executable
    * @param classPath this JVM's class path
+   * @param defaultHeap the heap this JVM got by default (its maximum)
    */
   static Optional<List<String>> childCommand(
       List<String> jvmOptions,
       String[] args,
       Map<String, String> env,
       String java,
-      String classPath) {
+      String classPath,
+      long defaultHeap) {
     String cap = env.getOrDefault(ENV, "").trim();
     if (cap.equalsIgnoreCase("default")
         || (!cap.isEmpty() && bytes(cap) <= 0)
@@ -93,13 +108,20 @@ final class ChildJvm {
     }
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
-    if (args.length > 0 && !SERVERS.contains(args[0]) && dataSize(args) < LARGE_INPUT) {
+    boolean batch = args.length > 0 && !SERVERS.contains(args[0]);
+    long data = batch ? dataSize(args) : 0;
+    if (batch && data < LARGE_INPUT) {
       cmd.addAll(BATCH);
     }
     cmd.addAll(COLLECTOR);
     cmd.addAll(jvmOptions);
     if (!cap.isEmpty()) {
       cmd.add("-Xmx" + cap.toLowerCase(Locale.ROOT));
+    } else if (batch) {
+      long heap = Math.max(BATCH_HEAP_FLOOR, BATCH_HEAP_PER_BYTE * data);
+      if (heap < defaultHeap) {
+        cmd.add("-Xmx" + (heap >> 20) + "m");
+      }
     }
     Optional<ClassArchive> archive = archive(env, classPath);
     archive.ifPresent(a -> cmd.addAll(a.options(args)));
@@ -209,7 +231,8 @@ final class ChildJvm {
             args,
             System.getenv(),
             java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            System.getProperty("java.class.path"));
+            System.getProperty("java.class.path"),
+            Runtime.getRuntime().maxMemory());
     if (cmd.isEmpty()) {
       return Optional.empty();
     }

@@ -27,12 +27,13 @@ class ChildJvmTest {
           RUN);
 
   private static List<String> child(List<String> jvm, String[] args, Map<String, String> env) {
-    return ChildJvm.childCommand(jvm, args, env, "/jdk/bin/java", "app.jar").orElse(null);
+    return ChildJvm.childCommand(jvm, args, env, "/jdk/bin/java", "app.jar", 6 * GB).orElse(null);
   }
 
   @Test
   void aJvmStartedWithoutChoicesRunsTheToolInAChildWithTheSameOptionsAndArguments() {
     List<String> cmd = child(List.of("-Dinsights.limit.rows=9", "-ea"), RUN, Map.of());
+    long heap = Math.max(ChildJvm.BATCH_HEAP_FLOOR, 8 * ChildJvm.dataSize(RUN));
     assertThat(cmd)
         .startsWith(
             "/jdk/bin/java",
@@ -41,11 +42,22 @@ class ChildJvmTest {
             "-XX:GCTimeRatio=4",
             "-Xms32m",
             "-Dinsights.limit.rows=9",
-            "-ea")
+            "-ea",
+            "-Xmx" + (heap >> 20) + "m")
         .endsWith(TAIL)
-        .hasSize(7 + TAIL.length);
+        .hasSize(8 + TAIL.length);
+    // INSIGHTS_HEAP is the only bound then
     assertThat(child(List.of(), RUN, Map.of(ChildJvm.ENV, "2G")))
-        .endsWith(ArrayUtils.insert(0, TAIL, "-Xmx2g"));
+        .endsWith(ArrayUtils.insert(0, TAIL, "-Xmx2g"))
+        .filteredOn(o -> o.startsWith("-Xmx"))
+        .hasSize(1);
+    // a server's heap is the JVM's default; so is a batch command's when the default is smaller
+    assertThat(child(List.of(), new String[] {"serve"}, Map.of()))
+        .noneMatch(o -> o.startsWith("-Xmx"));
+    assertThat(ChildJvm.childCommand(List.of(), RUN, Map.of(), "java", "app.jar", 256L << 20))
+        .get()
+        .asList()
+        .noneMatch(o -> o.toString().startsWith("-Xmx"));
     // servers keep the optimising compiler; an option given wins, coming after the tool's
     assertThat(child(List.of(), new String[] {"serve"}, Map.of()))
         .contains("-XX:+UseParallelGC")
@@ -93,9 +105,11 @@ class ChildJvmTest {
     String[] largeRun = {"run", "--input", large.toString(), "--output", small.toString()};
     assertThat(ChildJvm.dataSize(smallRun)).isEqualTo(1 << 20);
     assertThat(ChildJvm.dataSize(largeRun)).isEqualTo(ChildJvm.LARGE_INPUT + (1 << 20));
-    assertThat(child(List.of(), smallRun, Map.of())).contains("-XX:TieredStopAtLevel=1");
+    assertThat(child(List.of(), smallRun, Map.of()))
+        .contains("-XX:TieredStopAtLevel=1", "-Xmx448m");
     assertThat(child(List.of(), largeRun, Map.of()))
-        .contains("-XX:+UseParallelGC")
+        .contains(
+            "-XX:+UseParallelGC", "-Xmx" + (8 * (ChildJvm.LARGE_INPUT + (1 << 20)) >> 20) + "m")
         .doesNotContain("-XX:TieredStopAtLevel=1");
     String[] validateFile = {"validate", large.resolve("b.xlsx").toString()};
     assertThat(child(List.of(), validateFile, Map.of())).doesNotContain("-XX:TieredStopAtLevel=1");

@@ -83,7 +83,9 @@ class ClassArchiveTest {
           .contains("-XX:SharedArchiveFile=" + a.file())
           .noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
     }
-    assertThat(ChildJvm.childCommand(List.of(), new String[] {"run"}, env, "java", jar.toString()))
+    assertThat(
+            ChildJvm.childCommand(
+                List.of(), new String[] {"run"}, env, "java", jar.toString(), 1L << 32))
         .get()
         .as("the class path the child gets is the jar's whole path when it maps an archive")
         .satisfies(cmd -> assertThat(cmd).contains(jar.toAbsolutePath().toString()));
