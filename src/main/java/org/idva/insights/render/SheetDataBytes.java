@@ -262,7 +262,7 @@ final class SheetDataBytes {
       }
     }
     out.write(INLINE_START);
-    out.utf8(XmlText.escapeText(text.toString()));
+    out.utf8(PackageXml.escape(text.toString()));
     out.write(INLINE_END);
   }
 

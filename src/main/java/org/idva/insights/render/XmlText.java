@@ -1,8 +1,8 @@
 package org.idva.insights.render;
 
 /**
- * XML text as a parser reports it and as a writer must put it: references decoded, line ends
- * normalised, and the characters that need it escaped again.
+ * XML text as a parser reports it: references decoded and line ends normalised (escaping it again
+ * is {@link PackageXml#escape}).
  */
 final class XmlText {
   private XmlText() {}
@@ -72,37 +72,5 @@ final class XmlText {
       return Character.toString(Integer.parseInt(ref.substring(1)));
     }
     throw new IllegalArgumentException("an unknown entity &" + ref + ";");
-  }
-
-  /** Text for element content: {@code & < >} escaped, and CR kept as a reference. */
-  static String escapeText(String s) {
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String r =
-          switch (c) {
-            case '&' -> "&amp;";
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            case '\r' -> "&#13;";
-            default -> null;
-          };
-      if (r != null && b == null) {
-        b = new StringBuilder(s.length() + 16).append(s, 0, i);
-      }
-      if (b != null) {
-        if (r != null) {
-          b.append(r);
-        } else {
-          b.append(c);
-        }
-      }
-    }
-    return b == null ? s : b.toString();
-  }
-
-  /** Text for a double-quoted attribute value. */
-  static String escapeAttribute(String s) {
-    return escapeText(s).replace("\"", "&quot;").replace("\t", "&#9;").replace("\n", "&#10;");
   }
 }
