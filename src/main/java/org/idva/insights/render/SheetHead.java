@@ -24,6 +24,7 @@ final class SheetHead {
   private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
   private static final byte[] SHEET_DATA = XmlBytes.ascii("sheetData");
+  private static final byte[] XMLNS = XmlBytes.ascii("xmlns");
 
   private final ByteArrayOutputStream seen = new ByteArrayOutputStream(4096);
   private final XmlBytes x;
@@ -115,7 +116,7 @@ final class SheetHead {
 
   private boolean mainNamespace() {
     for (int i = 0; i < x.attributeCount(); i++) {
-      if (x.attributeNameIs(i, "xmlns")) {
+      if (x.attributeNameIs(i, XMLNS)) {
         return x.valueIs(i, PackageXml.MAIN_NS);
       }
     }

@@ -101,10 +101,6 @@ final class XmlBytes {
     return kind = START;
   }
 
-  int kind() {
-    return kind;
-  }
-
   /** Whether the current start tag closes itself ({@code <x/>}). */
   boolean isEmpty() {
     return empty;
@@ -123,11 +119,6 @@ final class XmlBytes {
   /** Writes the current token as it was read. */
   void copyTo(ByteOut out) throws IOException {
     out.write(buf, start, end - start);
-  }
-
-  /** Writes the current tag's name as it was read (with any prefix). */
-  void copyNameTo(ByteOut out) throws IOException {
-    out.write(buf, nameStart, nameEnd - nameStart);
   }
 
   /** The raw bytes of the current tag's name. */
@@ -169,11 +160,6 @@ final class XmlBytes {
     return regionIs(attributes[4 * i], attributes[4 * i + 1], name);
   }
 
-  /** Whether attribute {@code i}'s name is {@code name} exactly (so: no prefix). */
-  boolean attributeNameIs(int i, String name) {
-    return regionIs(attributes[4 * i], attributes[4 * i + 1], name);
-  }
-
   /** Writes attribute {@code i} as it was read, with one space before it: {@code name="value"}. */
   void copyAttributeTo(int i, ByteOut out) throws IOException {
     out.write(' ');
@@ -186,27 +172,11 @@ final class XmlBytes {
 
   /** Writes attribute {@code i}'s value as it was read (escaped), for a double-quoted value. */
   void copyValueTo(int i, ByteOut out) throws IOException {
-    int vs = attributes[4 * i + 2];
-    int ve = attributes[4 * i + 3];
-    for (int j = vs; j < ve; j++) {
-      if (buf[j] == '"') {
-        // A value in single quotes may hold a double quote.
-        out.write(buf, vs, j - vs);
-        out.ascii("&quot;");
-        vs = j + 1;
-      }
+    if (valueHasQuote(i)) {
+      out.write(valueBytes(i));
+    } else {
+      out.write(buf, attributes[4 * i + 2], attributes[4 * i + 3] - attributes[4 * i + 2]);
     }
-    out.write(buf, vs, ve - vs);
-  }
-
-  /** Where the current token starts in {@link #buffer()}. */
-  int tokenStart() {
-    return start;
-  }
-
-  /** Where the current token ends in {@link #buffer()}. */
-  int tokenEnd() {
-    return end;
   }
 
   /** The buffer the current token's bytes are in; valid until the next token is read. */
@@ -228,11 +198,10 @@ final class XmlBytes {
   byte[] valueBytes(int i) {
     int vs = attributes[4 * i + 2];
     int ve = attributes[4 * i + 3];
-    for (int j = vs; j < ve; j++) {
-      if (buf[j] == '"') {
-        String quoted = new String(buf, vs, ve - vs, StandardCharsets.UTF_8);
-        return quoted.replace("\"", "&quot;").getBytes(StandardCharsets.UTF_8);
-      }
+    if (valueHasQuote(i)) {
+      // A value in single quotes may hold a double quote.
+      String quoted = new String(buf, vs, ve - vs, StandardCharsets.UTF_8);
+      return quoted.replace("\"", "&quot;").getBytes(StandardCharsets.UTF_8);
     }
     return Arrays.copyOfRange(buf, vs, ve);
   }
