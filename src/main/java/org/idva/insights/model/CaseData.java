@@ -28,6 +28,15 @@ public interface CaseData {
         });
   }
 
+  /**
+   * How many rows {@link #forEachRow} would stream for the sheet, when the source can tell without
+   * streaming them; -1 when it cannot. A columnar reader sizes its columns by it once, instead of
+   * growing them as rows come; it is a hint, and a wrong one costs only memory.
+   */
+  default int rowCount(String sheetRef) {
+    return -1;
+  }
+
   /** The rows of one service only: what that service's own figures are computed from. */
   default CaseData forService(String service) {
     CaseData all = this;

@@ -1,11 +1,9 @@
 package org.idva.insights.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
@@ -114,39 +112,28 @@ final class Bases {
 
   private int[] distinct(Scope scope, int[] rows, String idRef, JsonNode latest) {
     Expressions.FieldRef f = Expressions.field(scope, idRef);
-    String[] ids = data.sheet(f.sheet()).strings(f.id());
+    // numbered by service + value, so equal numbers are one client of one service
+    int[] ids = data.sheet(f.sheet()).identifiers(f.id());
     IntToDoubleFunction order = latest == null ? i -> 0 : Expressions.value(scope, latest);
-    SheetColumns s = data.sheet(scope.sheet());
-    List<Map<String, Integer>> keep = new ArrayList<>(); // per service index: id -> row kept
-    int kept = 0;
+    Map<Integer, Integer> keep = new HashMap<>(); // id -> row kept
     int anonymous = 0;
     int[] noId = new int[rows.length];
     for (int i : rows) {
       int j = f.row(i);
-      String id = j < 0 ? null : ids[j];
-      if (id == null) {
+      int id = j < 0 ? SheetColumns.MISSING_ID : ids[j];
+      if (id == SheetColumns.MISSING_ID) {
         noId[anonymous++] = i; // a row without the identifier is its own client
         continue;
       }
-      int service = s.service(i);
-      while (keep.size() <= service) {
-        keep.add(new HashMap<>());
-      }
-      Map<String, Integer> byId = keep.get(service);
-      Integer prev = byId.get(id);
-      if (prev == null) {
-        kept++;
-      }
+      Integer prev = keep.get(id);
       if (prev == null || order.applyAsDouble(i) >= order.applyAsDouble(prev)) {
-        byId.put(id, i);
+        keep.put(id, i);
       }
     }
-    int[] out = new int[kept + anonymous];
+    int[] out = new int[keep.size() + anonymous];
     int n = 0;
-    for (Map<String, Integer> byId : keep) {
-      for (int i : byId.values()) {
-        out[n++] = i;
-      }
+    for (int i : keep.values()) {
+      out[n++] = i;
     }
     System.arraycopy(noId, 0, out, n, anonymous);
     Arrays.sort(out);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntToDoubleFunction;
 import org.idva.insights.model.CaseData;
 import org.idva.insights.schema.Schema;
 import org.idva.insights.schema.SheetDefinition;
@@ -44,10 +45,12 @@ public final class CaseColumns {
   public static CaseColumns build(CaseData data, Schema schema, Map<String, String> latestBy) {
     CaseColumns c = new CaseColumns(schema, latestBy);
     Map<String, Integer> serviceIndex = new HashMap<>();
-    List<Map<String, Integer>> caseDictionary = new ArrayList<>(); // per service: case ref -> id
-    List<String> caseRefs = new ArrayList<>(); // by id: the first row's string
+    IdNumbers cases = new IdNumbers(); // service + case ref, on every sheet
+    Map<String, IdNumbers> identifiers = new HashMap<>(); // by field id: the other identifiers
     for (SheetDefinition s : schema.sheets()) {
-      SheetColumns cols = new SheetColumns(s, c.services, 1024);
+      int expected = data.rowCount(s.ref());
+      SheetColumns cols = new SheetColumns(s, c.services, expected < 0 ? 1024 : expected);
+      String caseKey = s.key().get(0);
       data.forEachAnswer(
           s.ref(),
           cols.loader(
@@ -57,45 +60,19 @@ public final class CaseColumns {
                       k -> {
                         c.services.add(k);
                         return c.services.size() - 1;
-                      })));
+                      }),
+              field ->
+                  field.equals(caseKey)
+                      ? cases
+                      : identifiers.computeIfAbsent(field, k -> new IdNumbers())));
       cols.trim();
       c.sheets.put(s.ref(), cols);
-      c.caseIds.put(s.ref(), c.internCases(cols, caseDictionary, caseRefs));
+      // Every row's case as a number (service + case ref, numbered across all sheets while
+      // loading), so links between sheets are array lookups; -1 when the row has no case ref.
+      c.caseIds.put(s.ref(), cols.identifiers(caseKey));
     }
+    c.caseCount = cases.count();
     return c;
-  }
-
-  /**
-   * Every row's case as a number: service + case ref interned across all sheets while loading, so
-   * links between sheets are array lookups; -1 when the row has no case ref. The rows' case ref
-   * strings are replaced by one shared instance per case (a case's rows on every sheet hold the
-   * same string), and the dictionary is dropped once the data is loaded.
-   */
-  private int[] internCases(
-      SheetColumns s, List<Map<String, Integer>> dictionary, List<String> firstRefs) {
-    String[] refs = s.strings(caseKey(s));
-    int[] ids = new int[s.size()];
-    for (int i = 0; i < ids.length; i++) {
-      if (refs[i] == null) {
-        ids[i] = -1;
-        continue;
-      }
-      int service = s.service(i);
-      while (dictionary.size() <= service) {
-        dictionary.add(new HashMap<>());
-      }
-      Map<String, Integer> cases = dictionary.get(service);
-      Integer id = cases.get(refs[i]);
-      if (id == null) {
-        id = caseCount++;
-        cases.put(refs[i], id);
-        firstRefs.add(refs[i]);
-      } else {
-        refs[i] = firstRefs.get(id); // one string per case, shared by its rows
-      }
-      ids[i] = id;
-    }
-    return ids;
   }
 
   /**
@@ -243,14 +220,18 @@ public final class CaseColumns {
   /** The case ref plus any further shared key numbers (report_no) as one long per row. */
   private long[] longKeys(SheetColumns s, List<String> shared) {
     int[] ids = caseIds(s.ref());
+    List<IntToDoubleFunction> numbers = new ArrayList<>();
+    for (String f : shared) {
+      if (!f.equals(caseKey(s))) {
+        numbers.add(s.numbers(f));
+      }
+    }
     long[] keys = new long[s.size()];
     for (int i = 0; i < keys.length; i++) {
       long k = ids[i];
-      for (String f : shared) {
-        if (!f.equals(caseKey(s))) {
-          double v = s.numbers(f)[i];
-          k = k * 4096 + (Double.isNaN(v) ? 4095 : ((long) v & 4095));
-        }
+      for (IntToDoubleFunction n : numbers) {
+        double v = n.applyAsDouble(i);
+        k = k * 4096 + (Double.isNaN(v) ? 4095 : ((long) v & 4095));
       }
       keys[i] = ids[i] < 0 ? -1 : k;
     }

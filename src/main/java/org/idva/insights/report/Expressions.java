@@ -55,16 +55,25 @@ final class Expressions {
 
   /** Code index (code fields) or tick bitset (multi-code fields); -1 / 0 when blank. */
   static IntUnaryOperator codes(Scope scope, FieldRef f) {
-    int[] a = scope.data().sheet(f.sheet()).codes(f.id());
+    SheetColumns s = scope.data().sheet(f.sheet());
     int[] link = f.link();
-    boolean multi = f.field().type() == FieldType.MULTI_CODE;
-    int blank = multi ? 0 : SheetColumns.MISSING_CODE;
+    if (f.field().type() == FieldType.MULTI_CODE) {
+      int[] a = s.ticks(f.id());
+      if (link == null) {
+        return i -> a[i];
+      }
+      return i -> {
+        int j = link[i];
+        return j < 0 ? 0 : a[j];
+      };
+    }
+    byte[] a = s.codes(f.id());
     if (link == null) {
       return i -> a[i];
     }
     return i -> {
       int j = link[i];
-      return j < 0 ? blank : a[j];
+      return j < 0 ? SheetColumns.MISSING_CODE : a[j];
     };
   }
 
@@ -81,12 +90,12 @@ final class Expressions {
       };
     }
     if (t.isNumeric()) {
-      double[] d = s.numbers(f.id());
+      IntToDoubleFunction d = s.numbers(f.id());
       return link == null
-          ? i -> d[i]
+          ? d
           : i -> {
             int j = link[i];
-            return j < 0 ? Double.NaN : d[j];
+            return j < 0 ? Double.NaN : d.applyAsDouble(j);
           };
     }
     if (t == FieldType.MULTI_CODE) {
@@ -232,12 +241,13 @@ final class Expressions {
       // a repeating group below the base's rows (incidents of a police report): the row
       // qualifies when any of its group rows has one of the codes
       int m = mask(scope, f, codes);
-      int[] a = scope.data().sheet(f.sheet()).codes(f.id());
+      // the group sheet's own column, row by row (not through a link)
+      IntUnaryOperator a = codes(scope, new FieldRef(f.ref(), f.sheet(), f.id(), f.field(), null));
       int[] up = scope.data().link(f.sheet(), scope.sheet());
       java.util.BitSet hit = new java.util.BitSet();
       for (int j = 0; j < up.length; j++) {
-        boolean match =
-            t == FieldType.MULTI_CODE ? (a[j] & m) != 0 : a[j] >= 0 && ((1 << a[j]) & m) != 0;
+        int x = a.applyAsInt(j);
+        boolean match = t == FieldType.MULTI_CODE ? (x & m) != 0 : x >= 0 && ((1 << x) & m) != 0;
         if (up[j] >= 0 && match) {
           hit.set(up[j]);
         }
@@ -291,10 +301,10 @@ final class Expressions {
       return t == FieldType.MULTI_CODE ? i -> c.applyAsInt(i) == 0 : i -> c.applyAsInt(i) < 0;
     }
     if (t == FieldType.IDENTIFIER || t == FieldType.TEXT) {
-      String[] s = scope.data().sheet(f.sheet()).strings(f.id());
+      int[] s = scope.data().sheet(f.sheet()).identifiers(f.id());
       return i -> {
         int j = f.row(i);
-        return j < 0 || s[j] == null;
+        return j < 0 || s[j] == SheetColumns.MISSING_ID;
       };
     }
     IntToDoubleFunction v = number(scope, f);

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToIntFunction;
 import org.idva.insights.model.AnswerSink;
 import org.idva.insights.schema.Code;
@@ -15,15 +17,21 @@ import org.idva.insights.schema.FieldType;
 import org.idva.insights.schema.SheetDefinition;
 
 /**
- * One sheet's rows held column by column in primitive arrays: a code answer is an {@code int} index
+ * One sheet's rows held column by column in primitive arrays: a code answer is a {@code byte} index
  * into its code list ({@link #MISSING_CODE} when blank), a multi-code answer an {@code int} bitset
- * of ticked options (0 when nothing is ticked, i.e. Missing), numbers {@code double} (NaN when
- * blank), dates the epoch day ({@link #MISSING_DATE} when blank), identifiers and text {@code
- * String} (null when blank). Services are interned indexes.
+ * of ticked options (0 when nothing is ticked, i.e. Missing), whole numbers {@code int} ({@link
+ * #MISSING_INT} when blank; a column that meets a value that is not a whole {@code int} turns into
+ * {@code double} for good), other numbers {@code double} (NaN when blank), dates the epoch day
+ * ({@link #MISSING_DATE} when blank). Identifiers and text are {@code int} numbers ({@link
+ * #MISSING_ID} when blank) given by an {@link IdNumbers} while loading: equal numbers are the same
+ * value of the same service, which is all the tables ask of them, so the strings are not kept.
+ * Services are interned indexes.
  */
 public final class SheetColumns {
   public static final int MISSING_CODE = -1;
   public static final int MISSING_DATE = Integer.MIN_VALUE;
+  public static final int MISSING_ID = -1;
+  public static final int MISSING_INT = Integer.MIN_VALUE;
 
   private final SheetDefinition sheet;
   private final Map<String, Integer> fieldIndex = new HashMap<>();
@@ -67,16 +75,23 @@ public final class SheetColumns {
 
   private static Object newArray(Field f, int cap) {
     return switch (f.type()) {
-      case CODE -> filled(new int[cap], MISSING_CODE);
-      case MULTI_CODE -> new int[cap];
-      case INTEGER, DECIMAL -> {
-        double[] d = new double[cap];
-        Arrays.fill(d, Double.NaN);
-        yield d;
+      case CODE -> {
+        byte[] b = new byte[cap];
+        Arrays.fill(b, (byte) MISSING_CODE);
+        yield b;
       }
+      case MULTI_CODE -> new int[cap];
+      case INTEGER -> filled(new int[cap], MISSING_INT);
+      case DECIMAL -> blankNumbers(cap);
       case DATE -> filled(new int[cap], MISSING_DATE);
-      case IDENTIFIER, TEXT -> new String[cap];
+      case IDENTIFIER, TEXT -> filled(new int[cap], MISSING_ID);
     };
+  }
+
+  private static double[] blankNumbers(int cap) {
+    double[] d = new double[cap];
+    Arrays.fill(d, Double.NaN);
+    return d;
   }
 
   private static int[] filled(int[] a, int v) {
@@ -117,21 +132,36 @@ public final class SheetColumns {
     return fields[i];
   }
 
-  /** Code indexes of a code field, or tick bitsets of a multi-code field. */
-  public int[] codes(String id) {
+  /** The code indexes of a code field ({@link #MISSING_CODE} when blank). */
+  public byte[] codes(String id) {
+    return (byte[]) data[fieldIndex.get(id)];
+  }
+
+  /** The tick bitsets of a multi-code field (0 when nothing is ticked). */
+  public int[] ticks(String id) {
     return (int[]) data[fieldIndex.get(id)];
   }
 
-  public double[] numbers(String id) {
-    return (double[]) data[fieldIndex.get(id)];
+  /** A number field's values (NaN when blank), read from whichever array holds them. */
+  public IntToDoubleFunction numbers(String id) {
+    Object a = data[fieldIndex.get(id)];
+    if (a instanceof int[] whole) {
+      return i -> whole[i] == MISSING_INT ? Double.NaN : whole[i];
+    }
+    double[] d = (double[]) a;
+    return i -> d[i];
   }
 
   public int[] dates(String id) {
     return (int[]) data[fieldIndex.get(id)];
   }
 
-  public String[] strings(String id) {
-    return (String[]) data[fieldIndex.get(id)];
+  /**
+   * The numbers of an identifier or text field's values ({@link #MISSING_ID} when blank): equal
+   * numbers are equal values of the same service.
+   */
+  public int[] identifiers(String id) {
+    return (int[]) data[fieldIndex.get(id)];
   }
 
   /** The index of a code in a field's code list; -1 when it is not in the list. */
@@ -142,21 +172,29 @@ public final class SheetColumns {
 
   /**
    * A sink that appends each row it is handed to these columns, its service numbered by {@code
-   * serviceIndex}. Answers to fields the sheet does not have are ignored. An answer of another type
-   * than its field's is read from its text (a number as {@link Double#parseDouble}, a date as
-   * {@link LocalDate#parse}, a code looked up in the field's list; a code not in it is blank), a
-   * code ticked on a field that is not multi-code is ignored.
+   * serviceIndex} and each identifier or text value by the {@link IdNumbers} that {@code
+   * identifiers} gives for its field id. Answers to fields the sheet does not have are ignored. An
+   * answer of another type than its field's is read from its text (a number as {@link
+   * Double#parseDouble}, a date as {@link LocalDate#parse}, a code looked up in the field's list; a
+   * code not in it is blank), a code ticked on a field that is not multi-code is ignored.
    */
-  AnswerSink loader(ToIntFunction<String> serviceIndex) {
-    return new Loader(serviceIndex);
+  AnswerSink loader(ToIntFunction<String> serviceIndex, Function<String, IdNumbers> identifiers) {
+    return new Loader(serviceIndex, identifiers);
   }
 
   private final class Loader implements AnswerSink {
     private final ToIntFunction<String> serviceIndex;
+    private final IdNumbers[] numbers = new IdNumbers[fields.length];
     private int row = -1;
 
-    Loader(ToIntFunction<String> serviceIndex) {
+    Loader(ToIntFunction<String> serviceIndex, Function<String, IdNumbers> identifiers) {
       this.serviceIndex = serviceIndex;
+      for (int i = 0; i < fields.length; i++) {
+        FieldType t = fields[i].type();
+        if (t == FieldType.IDENTIFIER || t == FieldType.TEXT) {
+          numbers[i] = identifiers.apply(fields[i].id());
+        }
+      }
     }
 
     @Override
@@ -214,11 +252,11 @@ public final class SheetColumns {
         return;
       }
       switch (fields[i].type()) {
-        case CODE -> ((int[]) data[i])[row] = code(i, v); // MISSING_CODE when not in the list
+        case CODE -> ((byte[]) data[i])[row] = (byte) code(i, v); // MISSING_CODE if not listed
         case MULTI_CODE -> tick(field, v);
-        case INTEGER, DECIMAL -> ((double[]) data[i])[row] = Double.parseDouble(v);
+        case INTEGER, DECIMAL -> number(i, Double.parseDouble(v));
         case DATE -> ((int[]) data[i])[row] = (int) LocalDate.parse(v).toEpochDay();
-        case IDENTIFIER, TEXT -> ((String[]) data[i])[row] = v;
+        case IDENTIFIER, TEXT -> ((int[]) data[i])[row] = numbers[i].number(service[row], v);
       }
     }
 
@@ -226,7 +264,7 @@ public final class SheetColumns {
     public void integer(String field, long v) {
       int i = column(field);
       if (i >= 0 && fields[i].type().isNumeric()) {
-        ((double[]) data[i])[row] = v;
+        number(i, v);
       } else if (i >= 0) {
         text(field, Long.toString(v));
       }
@@ -236,10 +274,22 @@ public final class SheetColumns {
     public void decimal(String field, BigDecimal v) {
       int i = column(field);
       if (i >= 0 && fields[i].type().isNumeric()) {
-        ((double[]) data[i])[row] = v.doubleValue();
+        number(i, v.doubleValue());
       } else if (i >= 0) {
         text(field, v.toString());
       }
+    }
+
+    /** A number into column {@code i}: as an int while the column holds whole numbers only. */
+    private void number(int i, double v) {
+      if (data[i] instanceof int[] whole) {
+        if (v == (int) v && (int) v != MISSING_INT) {
+          whole[row] = (int) v;
+          return;
+        }
+        data[i] = asDoubles(whole);
+      }
+      ((double[]) data[i])[row] = v;
     }
 
     @Override
@@ -270,37 +320,45 @@ public final class SheetColumns {
    * service index 0 of {@code services}: one service's part of the sheet.
    */
   SheetColumns slice(int[] rows, List<String> services) {
-    SheetColumns s = new SheetColumns(sheet, services, rows.length);
+    SheetColumns s = new SheetColumns(sheet, services, 0);
     for (int i = 0; i < fields.length; i++) {
-      Object from = data[i];
-      Object to = s.data[i];
-      switch (fields[i].type()) {
-        case CODE, MULTI_CODE, DATE -> gather((int[]) from, (int[]) to, rows);
-        case INTEGER, DECIMAL -> {
-          double[] a = (double[]) from;
-          double[] b = (double[]) to;
-          for (int r = 0; r < rows.length; r++) {
-            b[r] = a[rows[r]];
-          }
-        }
-        case IDENTIFIER, TEXT -> {
-          String[] a = (String[]) from;
-          String[] b = (String[]) to;
-          for (int r = 0; r < rows.length; r++) {
-            b[r] = a[rows[r]];
-          }
-        }
-      }
+      s.data[i] = gather(data[i], rows);
     }
+    s.service = new int[rows.length];
     s.size = rows.length;
-    s.trim();
     return s;
   }
 
-  private static void gather(int[] from, int[] to, int[] rows) {
-    for (int r = 0; r < rows.length; r++) {
-      to[r] = from[rows[r]];
+  private static Object gather(Object from, int[] rows) {
+    if (from instanceof byte[] a) {
+      byte[] b = new byte[rows.length];
+      for (int r = 0; r < rows.length; r++) {
+        b[r] = a[rows[r]];
+      }
+      return b;
     }
+    if (from instanceof int[] a) {
+      int[] b = new int[rows.length];
+      for (int r = 0; r < rows.length; r++) {
+        b[r] = a[rows[r]];
+      }
+      return b;
+    }
+    double[] a = (double[]) from;
+    double[] b = new double[rows.length];
+    for (int r = 0; r < rows.length; r++) {
+      b[r] = a[rows[r]];
+    }
+    return b;
+  }
+
+  /** A whole-number column as doubles, blanks as NaN: once it has met a value that is not. */
+  private static double[] asDoubles(int[] whole) {
+    double[] d = new double[whole.length];
+    for (int r = 0; r < whole.length; r++) {
+      d[r] = whole[r] == MISSING_INT ? Double.NaN : whole[r];
+    }
+    return d;
   }
 
   /** Drops the spare capacity of every column once the sheet is loaded. */
@@ -310,9 +368,7 @@ public final class SheetColumns {
     }
     service = Arrays.copyOf(service, size);
     for (int i = 0; i < fields.length; i++) {
-      Object b = newArray(fields[i], size);
-      System.arraycopy(data[i], 0, b, 0, size);
-      data[i] = b;
+      data[i] = resized(fields[i], data[i], size);
     }
   }
 
@@ -320,11 +376,15 @@ public final class SheetColumns {
     int cap = service.length * 2;
     service = Arrays.copyOf(service, cap);
     for (int i = 0; i < fields.length; i++) {
-      Object a = data[i];
-      Object b = newArray(fields[i], cap);
-      System.arraycopy(a, 0, b, 0, size);
-      data[i] = b;
+      data[i] = resized(fields[i], data[i], cap);
     }
+  }
+
+  /** A column copied into {@code cap} rows: its first {@link #size} rows, then blanks. */
+  private Object resized(Field f, Object a, int cap) {
+    Object b = a instanceof double[] ? blankNumbers(cap) : newArray(f, cap);
+    System.arraycopy(a, 0, b, 0, Math.min(size, cap));
+    return b;
   }
 
   /** The names of every field held, for diagnostics. */

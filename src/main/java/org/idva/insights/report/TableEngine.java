@@ -436,13 +436,12 @@ final class TableEngine {
               long[] hist = new long[size + 1];
               // the code column itself, read through the link when the field is on another
               // sheet: a plain array scan rather than a lambda call per row
-              int[] a = data.sheet(f.sheet()).codes(f.id());
               int[] link = f.link();
-              int blank = multi ? 0 : SheetColumns.MISSING_CODE;
-              for (int i : rowsIn) {
-                int j = link == null ? i : link[i];
-                int x = j < 0 ? blank : a[j];
-                if (multi) {
+              if (multi) {
+                int[] a = data.sheet(f.sheet()).ticks(f.id());
+                for (int i : rowsIn) {
+                  int j = link == null ? i : link[i];
+                  int x = j < 0 ? 0 : a[j];
                   if (x == 0) {
                     hist[size]++;
                   }
@@ -450,7 +449,12 @@ final class TableEngine {
                     hist[Integer.numberOfTrailingZeros(x)]++;
                     x &= x - 1;
                   }
-                } else {
+                }
+              } else {
+                byte[] a = data.sheet(f.sheet()).codes(f.id());
+                for (int i : rowsIn) {
+                  int j = link == null ? i : link[i];
+                  int x = j < 0 ? SheetColumns.MISSING_CODE : a[j];
                   hist[x < 0 ? size : x]++;
                 }
               }

@@ -500,6 +500,12 @@ public final class CaseStore implements AutoCloseable {
                         codec.decode(r.json()))));
       }
 
+      @Override
+      public int rowCount(String sheetRef) {
+        readingCodec(sheetRef);
+        return countCurrentRows(sheetRef);
+      }
+
       /** The stored JSON read straight into the sink: no map, row or provenance per row. */
       @Override
       public void forEachAnswer(String sheetRef, AnswerSink sink) {
@@ -513,6 +519,21 @@ public final class CaseStore implements AutoCloseable {
             });
       }
     };
+  }
+
+  private int countCurrentRows(String sheetRef) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT count(*) FROM case_row WHERE sheet_ref = ? AND state = ?")) {
+      ps.setString(1, sheetRef);
+      ps.setString(2, CURRENT);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("could not count the " + sheetRef + " rows", e);
+    }
   }
 
   private RowCodec readingCodec(String sheetRef) {
