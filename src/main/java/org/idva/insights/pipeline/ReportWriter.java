@@ -120,6 +120,8 @@ public final class ReportWriter {
     }
     List<String> ids = tables.tables().stream().map(t -> t.id()).toList();
     List<TableResult> allTables = everyone.tables(y, ids);
+    ReportEngine.Tabulation byService = everyone.forSlicing();
+    everyone = null; // its links and bases, cached for all services' tables, can go
     ReportEdition edition = ReportEdition.of(y, day);
     MasterWorkbookWriter writer = writer(template);
     QueryCounts queries = QueryCounts.of(store.queries().countsByService());
@@ -133,7 +135,7 @@ public final class ReportWriter {
           () ->
               writer.writeService(
                   service,
-                  everyone.forService(service).tables(y, ids),
+                  byService.forService(service).tables(y, ids),
                   allTables,
                   edition,
                   output,

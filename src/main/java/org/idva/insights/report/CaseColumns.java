@@ -76,6 +76,21 @@ public final class CaseColumns {
   }
 
   /**
+   * The same columns without the links and counts computed for tables so far: what slicing them by
+   * service ({@link #forService}) needs, so the links of all services' rows are not kept while each
+   * service's own tables are computed.
+   */
+  public CaseColumns withoutLinks() {
+    CaseColumns c = new CaseColumns(schema, latestBy);
+    c.sheets.putAll(sheets);
+    c.caseIds.putAll(caseIds);
+    c.caseCount = caseCount;
+    c.services.addAll(services);
+    c.byService = serviceRows();
+    return c;
+  }
+
+  /**
    * One service's rows of every sheet, as if only they had been loaded (same row order, so the same
    * links and the same tables as {@link #build} on that service's data), without reading the data
    * again. The rows of each service are found in one pass over all sheets, the first time any

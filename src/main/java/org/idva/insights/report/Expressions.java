@@ -58,13 +58,13 @@ final class Expressions {
     SheetColumns s = scope.data().sheet(f.sheet());
     int[] link = f.link();
     if (f.field().type() == FieldType.MULTI_CODE) {
-      int[] a = s.ticks(f.id());
+      IntUnaryOperator a = s.ticks(f.id());
       if (link == null) {
-        return i -> a[i];
+        return a;
       }
       return i -> {
         int j = link[i];
-        return j < 0 ? 0 : a[j];
+        return j < 0 ? 0 : a.applyAsInt(j);
       };
     }
     byte[] a = s.codes(f.id());

@@ -56,6 +56,15 @@ public final class ReportEngine {
       return new Tabulation(columns.forService(service));
     }
 
+    /**
+     * The same columns, without what computing tables on them cached (links, bases, histograms):
+     * all that {@link #forService} needs. Slicing from it lets those caches go while each service's
+     * tables are computed.
+     */
+    public Tabulation forSlicing() {
+      return new Tabulation(columns.withoutLinks());
+    }
+
     /** The latest reporting year any dated base has rows in; 0 when there are none. */
     public int latestYear() {
       int latest = 0;

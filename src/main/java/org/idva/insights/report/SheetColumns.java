@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 import java.util.function.ToIntFunction;
 import org.idva.insights.model.AnswerSink;
 import org.idva.insights.schema.Code;
@@ -18,14 +19,14 @@ import org.idva.insights.schema.SheetDefinition;
 
 /**
  * One sheet's rows held column by column in primitive arrays: a code answer is a {@code byte} index
- * into its code list ({@link #MISSING_CODE} when blank), a multi-code answer an {@code int} bitset
- * of ticked options (0 when nothing is ticked, i.e. Missing), whole numbers {@code int} ({@link
- * #MISSING_INT} when blank; a column that meets a value that is not a whole {@code int} turns into
- * {@code double} for good), other numbers {@code double} (NaN when blank), dates the epoch day
- * ({@link #MISSING_DATE} when blank). Identifiers and text are {@code int} numbers ({@link
- * #MISSING_ID} when blank) given by an {@link IdNumbers} while loading: equal numbers are the same
- * value of the same service, which is all the tables ask of them, so the strings are not kept.
- * Services are interned indexes.
+ * into its code list ({@link #MISSING_CODE} when blank), a multi-code answer a bitset of ticked
+ * options ({@code char} for a list of up to 16 codes, else {@code int}) (0 when nothing is ticked,
+ * i.e. Missing), whole numbers {@code int} ({@link #MISSING_INT} when blank; a column that meets a
+ * value that is not a whole {@code int} turns into {@code double} for good), other numbers {@code
+ * double} (NaN when blank), dates the epoch day ({@link #MISSING_DATE} when blank). Identifiers and
+ * text are {@code int} numbers ({@link #MISSING_ID} when blank) given by an {@link IdNumbers} while
+ * loading: equal numbers are the same value of the same service, which is all the tables ask of
+ * them, so the strings are not kept. Services are interned indexes.
  */
 public final class SheetColumns {
   public static final int MISSING_CODE = -1;
@@ -80,7 +81,8 @@ public final class SheetColumns {
         Arrays.fill(b, (byte) MISSING_CODE);
         yield b;
       }
-      case MULTI_CODE -> new int[cap];
+      case MULTI_CODE ->
+          f.codeList().codes().size() <= Character.SIZE ? new char[cap] : new int[cap];
       case INTEGER -> filled(new int[cap], MISSING_INT);
       case DECIMAL -> blankNumbers(cap);
       case DATE -> filled(new int[cap], MISSING_DATE);
@@ -138,8 +140,13 @@ public final class SheetColumns {
   }
 
   /** The tick bitsets of a multi-code field (0 when nothing is ticked). */
-  public int[] ticks(String id) {
-    return (int[]) data[fieldIndex.get(id)];
+  public IntUnaryOperator ticks(String id) {
+    Object a = data[fieldIndex.get(id)];
+    if (a instanceof char[] few) {
+      return i -> few[i];
+    }
+    int[] many = (int[]) a;
+    return i -> many[i];
   }
 
   /** A number field's values (NaN when blank), read from whichever array holds them. */
@@ -310,7 +317,11 @@ public final class SheetColumns {
       }
       int c = code(i, code);
       if (c >= 0) {
-        ((int[]) data[i])[row] |= 1 << c;
+        if (data[i] instanceof char[] few) {
+          few[row] |= (char) (1 << c);
+        } else {
+          ((int[]) data[i])[row] |= 1 << c;
+        }
       }
     }
   }
@@ -332,6 +343,13 @@ public final class SheetColumns {
   private static Object gather(Object from, int[] rows) {
     if (from instanceof byte[] a) {
       byte[] b = new byte[rows.length];
+      for (int r = 0; r < rows.length; r++) {
+        b[r] = a[rows[r]];
+      }
+      return b;
+    }
+    if (from instanceof char[] a) {
+      char[] b = new char[rows.length];
       for (int r = 0; r < rows.length; r++) {
         b[r] = a[rows[r]];
       }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 import org.idva.insights.model.TableResult;
 import org.idva.insights.schema.Code;
 import org.idva.insights.schema.Field;
@@ -438,10 +439,10 @@ final class TableEngine {
               // sheet: a plain array scan rather than a lambda call per row
               int[] link = f.link();
               if (multi) {
-                int[] a = data.sheet(f.sheet()).ticks(f.id());
+                IntUnaryOperator a = data.sheet(f.sheet()).ticks(f.id());
                 for (int i : rowsIn) {
                   int j = link == null ? i : link[i];
-                  int x = j < 0 ? 0 : a[j];
+                  int x = j < 0 ? 0 : a.applyAsInt(j);
                   if (x == 0) {
                     hist[size]++;
                   }

@@ -33,6 +33,9 @@ class ServiceSliceTest {
       List<TableResult> own = engine.load(data.forService(service)).tables(2023, null);
       List<TableResult> sliced = slice.tables(2023, null);
       assertThat(sliced).as(service).isEqualTo(own);
+      assertThat(everyone.forSlicing().forService(service).tables(2023, null))
+          .as("%s sliced from the columns without their links", service)
+          .isEqualTo(own);
       assertThat(sliced).as("a service's tables are not everyone's").isNotEqualTo(all);
     }
   }
