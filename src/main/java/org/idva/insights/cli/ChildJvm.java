@@ -13,7 +13,7 @@ import java.util.Optional;
  * run of seconds on two cores it takes much of the CPU from the work. So when the tool is started
  * without a choice of heap or collector, {@code main} starts itself again in a child JVM with
  * {@link #COLLECTOR} (a heap that grows only when collecting takes more than a fifth of the time;
- * for a batch command bounded by its data, {@link #BATCH_HEAP_FLOOR}) and, for a batch command
+ * for a batch command bounded by what its data needs, {@link #batchHeap}) and, for a batch command
  * ({@code run}, {@code validate}, {@code tables}...) on less than {@link #LARGE_INPUT} of data,
  * {@link #BATCH} (the quick compiler only; larger runs, and the long-running {@code serve} and
  * {@code mail}, keep both). {@code INSIGHTS_HEAP=1g} also caps the heap; {@code
@@ -45,17 +45,43 @@ final class ChildJvm {
   static final long LARGE_INPUT = 150L << 20;
 
   /**
-   * The heap a batch command's child gets when none is chosen: eight bytes for each byte of data
-   * (as {@link #LARGE_INPUT} counts it), and at least this much. The parallel collector grows the
-   * heap whenever collecting takes more than a fifth of the time, and never gives it back: `run` on
-   * ten times the sample (50 MB of returns, a fresh store) peaked at 734 to 892 MB without a bound,
-   * and takes the same time bounded at 320 MB (34.6 s, 446 MB) as unbounded (docs/performance.md).
-   * When the JVM's own default heap is smaller, that is kept.
+   * The least heap a batch command's child gets when none is chosen. The parallel collector grows
+   * the heap whenever collecting takes more than a fifth of the time and never gives it back: `run`
+   * on ten times the sample (50 MB of returns, a fresh store) peaked at 734 to 892 MB without a
+   * bound, and takes the same time bounded at 320 MB (34.6 s, 446 MB) as unbounded
+   * (docs/performance.md). When the JVM's own default heap is smaller, that is kept.
    */
   static final long BATCH_HEAP_FLOOR = 448L << 20;
 
-  /** Heap bytes per byte of a batch command's data: see {@link #BATCH_HEAP_FLOOR}. */
-  static final int BATCH_HEAP_PER_BYTE = 8;
+  /**
+   * The store's bytes per byte of the report's columns (as {@link #batchHeap} estimates them): the
+   * store holds a form row in about 1,140 bytes (with its indexes and the values as JSON), a return
+   * in about 117 and the columns in about 90.
+   */
+  static final int STORE_BYTES_PER_COLUMN_BYTE = 10;
+
+  /**
+   * The heap a batch command's child gets when none is chosen: what the report's columns of its
+   * data take (the returns' bytes plus a tenth of the store's), and a quarter more, for the
+   * collector's young objects; at least {@link #BATCH_HEAP_FLOOR}. Everything else a batch command
+   * holds is bounded whatever the data: a return at a time per core, a workbook at a time per core.
+   * At a hundred times the sample (369 MB of returns, a 3.6 GB store) that is 461 MB for `run` and
+   * 450 MB for `tables`, where the columns take about 250 MB.
+   */
+  static long batchHeap(DataSize data) {
+    long columns = data.returns() + data.other() / STORE_BYTES_PER_COLUMN_BYTE;
+    return Math.max(BATCH_HEAP_FLOOR, columns + columns / 4);
+  }
+
+  /**
+   * The bytes of a batch command's data: its returns ({@code .xlsx} and {@code .xls} files) and the
+   * rest (the case store).
+   */
+  record DataSize(long returns, long other) {
+    long total() {
+      return returns + other;
+    }
+  }
 
   /** Where a batch command reads when no path is given (RunCommand, StoreOptions defaults). */
   private static final List<String> DEFAULT_PATHS =
@@ -109,8 +135,8 @@ final class ChildJvm {
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
     boolean batch = args.length > 0 && !SERVERS.contains(args[0]);
-    long data = batch ? dataSize(args) : 0;
-    if (batch && data < LARGE_INPUT) {
+    DataSize data = batch ? dataSize(args) : new DataSize(0, 0);
+    if (batch && data.total() < LARGE_INPUT) {
       cmd.addAll(BATCH);
     }
     cmd.addAll(COLLECTOR);
@@ -118,7 +144,7 @@ final class ChildJvm {
     if (!cap.isEmpty()) {
       cmd.add("-Xmx" + cap.toLowerCase(Locale.ROOT));
     } else if (batch) {
-      long heap = Math.max(BATCH_HEAP_FLOOR, BATCH_HEAP_PER_BYTE * data);
+      long heap = batchHeap(data);
       if (heap < defaultHeap) {
         cmd.add("-Xmx" + (heap >> 20) + "m");
       }
@@ -149,7 +175,7 @@ final class ChildJvm {
    * The bytes of the files the arguments name, and of the files directly in the folders they name;
    * the default paths' when no argument is an existing path.
    */
-  static long dataSize(String[] args) {
+  static DataSize dataSize(String[] args) {
     List<java.nio.file.Path> paths = new ArrayList<>();
     for (String a : args) {
       if (a.startsWith("-") || a.isBlank()) {
@@ -167,33 +193,38 @@ final class ChildJvm {
     if (paths.isEmpty()) {
       DEFAULT_PATHS.stream().map(java.nio.file.Path::of).forEach(paths::add);
     }
-    long total = 0;
+    long[] total = new long[2]; // returns, other
     for (java.nio.file.Path p : paths) {
-      total += size(p);
+      add(p, total);
     }
-    return total;
+    return new DataSize(total[0], total[1]);
   }
 
-  private static long size(java.nio.file.Path p) {
+  private static void add(java.nio.file.Path p, long[] total) {
     try {
       if (java.nio.file.Files.isRegularFile(p)) {
-        return java.nio.file.Files.size(p);
+        addFile(p, total);
+        return;
       }
       if (!java.nio.file.Files.isDirectory(p)) {
-        return 0;
+        return;
       }
-      long total = 0;
       try (var files = java.nio.file.Files.list(p)) {
         for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
           if (java.nio.file.Files.isRegularFile(f)) {
-            total += java.nio.file.Files.size(f);
+            addFile(f, total);
           }
         }
       }
-      return total;
     } catch (java.io.IOException | SecurityException e) {
-      return 0;
+      // unreadable: not counted
     }
+  }
+
+  private static void addFile(java.nio.file.Path f, long[] total) throws java.io.IOException {
+    String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+    boolean workbook = name.endsWith(".xlsx") || name.endsWith(".xls");
+    total[workbook ? 0 : 1] += java.nio.file.Files.size(f);
   }
 
   /** {@code 512m}, {@code 2g}, {@code 786432k} or a number of bytes; -1 when unreadable. */

@@ -33,7 +33,7 @@ class ChildJvmTest {
   @Test
   void aJvmStartedWithoutChoicesRunsTheToolInAChildWithTheSameOptionsAndArguments() {
     List<String> cmd = child(List.of("-Dinsights.limit.rows=9", "-ea"), RUN, Map.of());
-    long heap = Math.max(ChildJvm.BATCH_HEAP_FLOOR, 8 * ChildJvm.dataSize(RUN));
+    long heap = ChildJvm.batchHeap(ChildJvm.dataSize(RUN));
     assertThat(cmd)
         .startsWith(
             "/jdk/bin/java",
@@ -103,16 +103,43 @@ class ChildJvmTest {
     Files.createDirectories(small.resolve("sub"));
     String[] smallRun = {"run", "--input", small.toString()};
     String[] largeRun = {"run", "--input", large.toString(), "--output", small.toString()};
-    assertThat(ChildJvm.dataSize(smallRun)).isEqualTo(1 << 20);
-    assertThat(ChildJvm.dataSize(largeRun)).isEqualTo(ChildJvm.LARGE_INPUT + (1 << 20));
+    assertThat(ChildJvm.dataSize(smallRun)).isEqualTo(new ChildJvm.DataSize(1 << 20, 0));
+    assertThat(ChildJvm.dataSize(largeRun).total()).isEqualTo(ChildJvm.LARGE_INPUT + (1 << 20));
     assertThat(child(List.of(), smallRun, Map.of()))
         .contains("-XX:TieredStopAtLevel=1", "-Xmx448m");
     assertThat(child(List.of(), largeRun, Map.of()))
-        .contains(
-            "-XX:+UseParallelGC", "-Xmx" + (8 * (ChildJvm.LARGE_INPUT + (1 << 20)) >> 20) + "m")
+        .contains("-XX:+UseParallelGC", "-Xmx448m") // 151 MB of returns: the floor
         .doesNotContain("-XX:TieredStopAtLevel=1");
     String[] validateFile = {"validate", large.resolve("b.xlsx").toString()};
     assertThat(child(List.of(), validateFile, Map.of())).doesNotContain("-XX:TieredStopAtLevel=1");
+  }
+
+  /**
+   * The heap follows what the report's columns of the data take: a return's bytes, a tenth of the
+   * store's, and a quarter more.
+   */
+  @Test
+  void aBatchCommandsHeapFollowsItsReturnsAndATenthOfItsStore(@TempDir Path dir) throws Exception {
+    Path input = Files.createDirectories(dir.resolve("input"));
+    long returns = 400L << 20;
+    long store = 4L << 30;
+    try (var f = new java.io.RandomAccessFile(input.resolve("a.XLSX").toFile(), "rw")) {
+      f.setLength(returns); // sparse: its size, not its blocks
+    }
+    Files.writeString(input.resolve("notes.txt"), "x".repeat(1000));
+    Path db = dir.resolve("insights.db");
+    try (var f = new java.io.RandomAccessFile(db.toFile(), "rw")) {
+      f.setLength(store);
+    }
+    String[] run = {"run", "--input", input.toString(), "--store", db.toString()};
+    assertThat(ChildJvm.dataSize(run)).isEqualTo(new ChildJvm.DataSize(returns, store + 1000));
+    long columns = returns + (store + 1000) / 10;
+    assertThat(child(List.of(), run, Map.of()))
+        .contains("-Xmx" + ((columns + columns / 4) >> 20) + "m");
+    String[] tables = {"tables", "--store", db.toString()};
+    long storeColumns = store / 10;
+    assertThat(child(List.of(), tables, Map.of()))
+        .contains("-Xmx" + ((storeColumns + storeColumns / 4) >> 20) + "m");
   }
 
   @Test
