@@ -56,7 +56,7 @@ final class ChildJvm {
   /**
    * The store's bytes per byte of the report's columns (as {@link #batchHeap} estimates them): the
    * store holds a form row in about 1,140 bytes (with its indexes and the values as JSON), a return
-   * in about 117 and the columns in about 90.
+   * in about 117 and the columns in about 70.
    */
   static final int STORE_BYTES_PER_COLUMN_BYTE = 10;
 
@@ -65,8 +65,8 @@ final class ChildJvm {
    * data take (the returns' bytes plus a tenth of the store's), and a quarter more, for the
    * collector's young objects; at least {@link #BATCH_HEAP_FLOOR}. Everything else a batch command
    * holds is bounded whatever the data: a return at a time per core, a workbook at a time per core.
-   * At a hundred times the sample (369 MB of returns, a 3.6 GB store) that is 461 MB for `run` and
-   * 450 MB for `tables`, where the columns take about 250 MB.
+   * At a hundred times the sample (366 MB of returns, a 3.6 GB store) that is 458 MB for `run` and
+   * 459 MB for `tables`, where the columns take about 220 MB.
    */
   static long batchHeap(DataSize data) {
     long columns = data.returns() + data.other() / STORE_BYTES_PER_COLUMN_BYTE;
