@@ -62,14 +62,17 @@ final class ChildJvm {
 
   /**
    * The heap a batch command's child gets when none is chosen: what the report's columns of its
-   * data take (the returns' bytes plus a tenth of the store's), and a quarter more, for the
-   * collector's young objects; at least {@link #BATCH_HEAP_FLOOR}. Everything else a batch command
-   * holds is bounded whatever the data: a return at a time per core, a workbook at a time per core.
-   * At a hundred times the sample (366 MB of returns, a 3.6 GB store) that is 458 MB for `run` and
-   * 459 MB for `tables`, where the columns take about 220 MB.
+   * data take, and a quarter more, for the collector's young objects; at least {@link
+   * #BATCH_HEAP_FLOOR}. The columns are estimated as the larger of the returns' bytes and a tenth
+   * of the store's, not their sum: the returns a run is given are mostly rows the store already
+   * holds (input/ keeps every quarter's return), and a new quarter's rows are covered by the
+   * quarter more. Everything else a batch command holds is bounded whatever the data: a return at a
+   * time per core, a workbook at a time per core. At a hundred times the sample (366 MB of returns,
+   * a 3.6 GB store) that is 458 MB for `run` and 459 MB for `tables`, where the columns take about
+   * 220 MB.
    */
   static long batchHeap(DataSize data) {
-    long columns = data.returns() + data.other() / STORE_BYTES_PER_COLUMN_BYTE;
+    long columns = Math.max(data.returns(), data.other() / STORE_BYTES_PER_COLUMN_BYTE);
     return Math.max(BATCH_HEAP_FLOOR, columns + columns / 4);
   }
 
