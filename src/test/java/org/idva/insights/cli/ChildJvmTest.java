@@ -41,11 +41,12 @@ class ChildJvmTest {
             "-XX:+UseParallelGC",
             "-XX:GCTimeRatio=4",
             "-Xms32m",
+            "-XX:NewRatio=3",
             "-Dinsights.limit.rows=9",
             "-ea",
             "-Xmx" + (heap >> 20) + "m")
         .endsWith(TAIL)
-        .hasSize(8 + TAIL.length);
+        .hasSize(9 + TAIL.length);
     // INSIGHTS_HEAP is the only bound then
     assertThat(child(List.of(), RUN, Map.of(ChildJvm.ENV, "2G")))
         .endsWith(ArrayUtils.insert(0, TAIL, "-Xmx2g"))
@@ -57,7 +58,11 @@ class ChildJvmTest {
     assertThat(ChildJvm.childCommand(List.of(), RUN, Map.of(), "java", "app.jar", 256L << 20))
         .get()
         .asList()
-        .noneMatch(o -> o.toString().startsWith("-Xmx"));
+        .noneMatch(o -> o.toString().startsWith("-Xmx"))
+        .noneMatch(o -> o.toString().startsWith("-XX:NewRatio"));
+    // the old objects' share only goes with the tool's own bound
+    assertThat(child(List.of(), RUN, Map.of(ChildJvm.ENV, "2G"))).doesNotContain("-XX:NewRatio=3");
+    assertThat(child(List.of(), new String[] {"serve"}, Map.of())).doesNotContain("-XX:NewRatio=3");
     // servers keep the optimising compiler; an option given wins, coming after the tool's
     assertThat(child(List.of(), new String[] {"serve"}, Map.of()))
         .contains("-XX:+UseParallelGC")
@@ -106,9 +111,9 @@ class ChildJvmTest {
     assertThat(ChildJvm.dataSize(smallRun)).isEqualTo(new ChildJvm.DataSize(1 << 20, 0));
     assertThat(ChildJvm.dataSize(largeRun).total()).isEqualTo(ChildJvm.LARGE_INPUT + (1 << 20));
     assertThat(child(List.of(), smallRun, Map.of()))
-        .contains("-XX:TieredStopAtLevel=1", "-Xmx448m");
+        .contains("-XX:TieredStopAtLevel=1", "-Xmx400m");
     assertThat(child(List.of(), largeRun, Map.of()))
-        .contains("-XX:+UseParallelGC", "-Xmx448m") // 151 MB of returns: the floor
+        .contains("-XX:+UseParallelGC", "-Xmx400m") // 151 MB of returns: the floor
         .doesNotContain("-XX:TieredStopAtLevel=1");
     String[] validateFile = {"validate", large.resolve("b.xlsx").toString()};
     assertThat(child(List.of(), validateFile, Map.of())).doesNotContain("-XX:TieredStopAtLevel=1");
@@ -116,7 +121,7 @@ class ChildJvmTest {
 
   /**
    * The heap follows what the report's columns of the data take: the returns' bytes or a tenth of
-   * the store's, whichever is larger, and a quarter more.
+   * the store's, whichever is larger, and a tenth more.
    */
   @Test
   void aBatchCommandsHeapFollowsItsReturnsOrATenthOfItsStore(@TempDir Path dir) throws Exception {
@@ -134,15 +139,16 @@ class ChildJvmTest {
     String[] run = {"run", "--input", input.toString(), "--store", db.toString()};
     assertThat(ChildJvm.dataSize(run)).isEqualTo(new ChildJvm.DataSize(returns, store + 1000));
     long columns = (store + 1000) / 10; // the larger of the two: the same rows, mostly
+    long heap = columns + columns / 10;
     assertThat(child(List.of(), run, Map.of()))
-        .contains("-Xmx" + ((columns + columns / 4) >> 20) + "m");
+        .contains("-XX:NewRatio=3", "-Xmx" + (heap >> 20) + "m");
     String[] returnsOnly = {"validate", input.toString()};
     assertThat(child(List.of(), returnsOnly, Map.of()))
-        .contains("-Xmx" + ((returns + returns / 4) >> 20) + "m");
+        .contains("-Xmx" + ((returns + returns / 10) >> 20) + "m");
     String[] tables = {"tables", "--store", db.toString()};
     long storeColumns = store / 10;
     assertThat(child(List.of(), tables, Map.of()))
-        .contains("-Xmx" + ((storeColumns + storeColumns / 4) >> 20) + "m");
+        .contains("-Xmx" + ((storeColumns + storeColumns / 10) >> 20) + "m");
   }
 
   @Test
