@@ -436,7 +436,8 @@ final class TableEngine {
             k -> {
               long[] hist = new long[size + 1];
               // the code column itself, read through the link when the field is on another
-              // sheet: a plain array scan rather than a lambda call per row
+              // sheet: a plain scan of a code field's byte array rather than a lambda call per
+              // row (a multi-code field's bitsets are char or int arrays, read through ticks)
               int[] link = f.link();
               if (multi) {
                 IntUnaryOperator a = data.sheet(f.sheet()).ticks(f.id());
