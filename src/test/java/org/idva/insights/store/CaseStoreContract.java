@@ -536,6 +536,9 @@ abstract class CaseStoreContract {
                   }
                 });
         assertThat(answers).as("sheet %s, seed %d", sheet.ref(), seed).hasSameSizeAs(rows);
+        assertThat(store.caseData().rowCount(sheet.ref()))
+            .as("the row count the report's columns are sized by, sheet %s", sheet.ref())
+            .isEqualTo(rows.size());
         for (int i = 0; i < rows.size(); i++) {
           assertThat(answers.get(i))
               .as("sheet %s row %d, seed %d", sheet.ref(), i, seed)
