@@ -27,7 +27,8 @@ import org.openxmlformats.schemas.drawingml.x2006.main.CTNonVisualDrawingProps;
 
 /**
  * Draws a native bar chart next to a table, over the table's own cells (so it follows the figures).
- * Every series gets an explicit solid fill: without one LibreOffice draws no bars.
+ * Every series gets an explicit solid fill: without one LibreOffice draws no bars. The drawing is
+ * POI's, on the table's (empty) POI sheet; the figures cached in the chart are the table sheet's.
  */
 final class ChartWriter {
   /** Colour-blind-safe palette (Okabe-Ito), one colour per series in order. */
@@ -47,6 +48,7 @@ final class ChartWriter {
    */
   int draw(
       XSSFSheet sheet,
+      TableSheet cells,
       TablePlacement t,
       ChartCatalog.Spec spec,
       int anchorRow,
@@ -83,14 +85,20 @@ final class ChartWriter {
     data.setBarGrouping(BarGrouping.CLUSTERED);
     data.setVaryColors(false);
 
+    String[] texts = new String[lastRow - firstRow + 1];
+    for (int r = firstRow; r <= lastRow; r++) {
+      texts[r - firstRow] = cells.grid.row(r).text(0);
+    }
     XDDFDataSource<String> labels =
-        XDDFDataSourcesFactory.fromStringCellRange(
-            sheet, new CellRangeAddress(firstRow, lastRow, 0, 0));
+        XDDFDataSourcesFactory.fromArray(texts, range(t, firstRow, lastRow, 0));
     for (int i = 0; i < series.size(); i++) {
       TablePlacement.Column c = series.get(i);
+      Double[] figures = new Double[texts.length];
+      for (int r = firstRow; r <= lastRow; r++) {
+        figures[r - firstRow] = cells.grid.row(r).number(c.index());
+      }
       XDDFNumericalDataSource<Double> numbers =
-          XDDFDataSourcesFactory.fromNumericCellRange(
-              sheet, new CellRangeAddress(firstRow, lastRow, c.index(), c.index()));
+          XDDFDataSourcesFactory.fromArray(figures, range(t, firstRow, lastRow, c.index()));
       XDDFBarChartData.Series s = (XDDFBarChartData.Series) data.addSeries(labels, numbers);
       s.setTitle(seriesTitle(spec, c), null);
       XDDFShapeProperties shape = new XDDFShapeProperties();
@@ -100,6 +108,11 @@ final class ChartWriter {
     }
     chart.plot(data);
     return height;
+  }
+
+  /** A column's cells as a chart refers to them: {@code '1.3'!$C$9:$C$33}. */
+  private static String range(TablePlacement t, int firstRow, int lastRow, int column) {
+    return new CellRangeAddress(firstRow, lastRow, column, column).formatAsString(t.sheet(), true);
   }
 
   static List<TablePlacement.Column> seriesColumns(TablePlacement t, ChartCatalog.Spec spec) {

@@ -1,19 +1,20 @@
 package org.idva.insights.render;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.apache.poi.ss.usermodel.ConditionalFormattingThreshold.RangeType;
-import org.apache.poi.ss.usermodel.FontFormatting;
-import org.apache.poi.ss.usermodel.PatternFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeUtil;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFConditionalFormattingRule;
-import org.apache.poi.xssf.usermodel.XSSFDataBarFormatting;
-import org.apache.poi.xssf.usermodel.XSSFFontFormatting;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFSheetConditionalFormatting;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.idva.insights.model.TableResult;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTDxf;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTFont;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTPatternFill;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STPatternType;
 
 /**
  * Conditional formatting as Excel rules over each table's answer rows only (never the n= row,
@@ -30,14 +31,20 @@ import org.idva.insights.model.TableResult;
  *   <li>small base: values whose column's n is below {@code smallBase} take {@code cf_small_base}'s
  *       font colour and fill.
  * </ul>
+ *
+ * <p>The rules are written as XML into each {@link TableSheet}; their formats (one per colour set,
+ * shared by every sheet) go into the workbook's styles.
  */
 final class ConditionalFormats {
   private final MasterStyles styles;
   private final MasterOptions options;
+  private final StylesTable table;
+  private final Map<String, Integer> formats = new HashMap<>();
 
-  ConditionalFormats(MasterStyles styles, MasterOptions options) {
+  ConditionalFormats(MasterStyles styles, MasterOptions options, StylesTable table) {
     this.styles = styles;
     this.options = options;
+    this.table = table;
   }
 
   /** The row kinds conditional formats colour: answers, not Missing, totals or summaries. */
@@ -45,14 +52,13 @@ final class ConditionalFormats {
     return r.kind().equals("category") || r.kind().equals("other");
   }
 
-  void apply(XSSFSheet sheet, TablePlacement t) {
+  void apply(TableSheet cf, TablePlacement t) {
     List<int[]> runs = answerRuns(t);
     List<TablePlacement.Column> columns =
         t.columns().stream().filter(c -> !collectedNot(t, c)).toList();
     if (runs.isEmpty() || columns.isEmpty()) {
       return;
     }
-    XSSFSheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
     // Year on year first: LibreOffice shows only the first format that applies to a cell.
     yearOnYear(cf, t, runs, columns);
     smallBase(cf, t, runs, columns);
@@ -97,22 +103,15 @@ final class ConditionalFormats {
   }
 
   private void smallBase(
-      XSSFSheetConditionalFormatting cf,
-      TablePlacement t,
-      List<int[]> runs,
-      List<TablePlacement.Column> columns) {
+      TableSheet cf, TablePlacement t, List<int[]> runs, List<TablePlacement.Column> columns) {
     // one rule: each cell against its own column's n (row absolute, column relative to the first)
     String nCell =
         new CellReference(t.nRow(), columns.get(0).index(), true, false).formatAsString();
-    XSSFConditionalFormattingRule rule =
-        cf.createConditionalFormattingRule(
+    String rule =
+        expression(
+            cf,
+            smallBaseFormat(),
             "AND(ISNUMBER(" + nCell + ")," + nCell + "<" + options.smallBase() + ")");
-    XSSFFontFormatting font = rule.createFontFormatting();
-    font.setFontColor(styles.fontColor("cf_small_base"));
-    font.setFontStyle(true, false);
-    PatternFormatting fill = rule.createPatternFormatting();
-    fill.setFillBackgroundColor(styles.fill("cf_small_base"));
-    fill.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
     List<CellRangeAddress> ranges = new ArrayList<>();
     int spanStart = columns.get(0).index();
     for (int i = 1; i <= columns.size(); i++) {
@@ -123,19 +122,40 @@ final class ConditionalFormats {
         }
       }
     }
-    cf.addConditionalFormatting(ranges.toArray(CellRangeAddress[]::new), rule);
+    add(cf, ranges, rule);
   }
 
-  private void dataBars(XSSFSheetConditionalFormatting cf, List<CellRangeAddress> ranges) {
-    XSSFConditionalFormattingRule rule =
-        cf.createConditionalFormattingRule(styles.fill("cf_data_bar"));
-    XSSFDataBarFormatting bar = rule.getDataBarFormatting();
-    bar.getMinThreshold().setRangeType(RangeType.NUMBER);
-    bar.getMinThreshold().setValue(0d);
-    bar.getMaxThreshold().setRangeType(RangeType.NUMBER);
-    bar.getMaxThreshold().setValue(1d);
-    bar.setIconOnly(false);
-    cf.addConditionalFormatting(ranges.toArray(CellRangeAddress[]::new), rule);
+  /** Data bars from 0 to 1 (0 to 100%), the value shown beside the bar. */
+  private void dataBars(TableSheet cf, List<CellRangeAddress> ranges) {
+    String rule =
+        "<cfRule type=\"dataBar\" priority=\""
+            + cf.nextPriority()
+            + "\"><dataBar showValue=\"true\"><cfvo type=\"num\" val=\"0.0\"/>"
+            + "<cfvo type=\"num\" val=\"1.0\"/><color rgb=\""
+            + styles.fill("cf_data_bar").getARGBHex()
+            + "\"/></dataBar></cfRule>";
+    add(cf, ranges, rule);
+  }
+
+  private static void add(TableSheet cf, List<CellRangeAddress> ranges, String... rules) {
+    StringBuilder sqref = new StringBuilder();
+    // adjacent ranges joined, as POI and Excel write them
+    for (CellRangeAddress r :
+        CellRangeUtil.mergeCellRanges(ranges.toArray(CellRangeAddress[]::new))) {
+      sqref.append(sqref.length() == 0 ? "" : " ").append(r.formatAsString());
+    }
+    cf.conditionals.add(new TableSheet.Conditional(sqref.toString(), List.of(rules)));
+  }
+
+  /** An expression rule with the next priority of the sheet. */
+  private static String expression(TableSheet cf, int format, String formula) {
+    return "<cfRule type=\"expression\" dxfId=\""
+        + format
+        + "\" priority=\""
+        + cf.nextPriority()
+        + "\"><formula>"
+        + PackageXml.escape(formula)
+        + "</formula></cfRule>";
   }
 
   /** The styles of a rise and a fall for a table's direction. */
@@ -148,10 +168,7 @@ final class ConditionalFormats {
   }
 
   private void yearOnYear(
-      XSSFSheetConditionalFormatting cf,
-      TablePlacement t,
-      List<int[]> runs,
-      List<TablePlacement.Column> columns) {
+      TableSheet cf, TablePlacement t, List<int[]> runs, List<TablePlacement.Column> columns) {
     double points = options.yoyPoints() / 100.0;
     String[] colours = riseAndFall(t.table().higherIs());
     for (TablePlacement.Column cur : columns) {
@@ -166,26 +183,48 @@ final class ConditionalFormats {
       String a = new CellReference(top, cur.index(), false, false).formatAsString();
       String b = new CellReference(top, prev.get().index(), false, false).formatAsString();
       String both = "ISNUMBER(" + a + "),ISNUMBER(" + b + "),";
-      XSSFConditionalFormattingRule rise =
-          cf.createConditionalFormattingRule(
-              "AND(" + both + a + "-" + b + ">=" + points + "-1E-9)");
-      fill(rise, colours[0]);
-      XSSFConditionalFormattingRule fall =
-          cf.createConditionalFormattingRule(
-              "AND(" + both + b + "-" + a + ">=" + points + "-1E-9)");
-      fill(fall, colours[1]);
-      cf.addConditionalFormatting(
-          ranges(runs, cur.index(), cur.index()).toArray(CellRangeAddress[]::new), rise, fall);
+      String rise =
+          expression(
+              cf, changeFormat(colours[0]), "AND(" + both + a + "-" + b + ">=" + points + "-1E-9)");
+      String fall =
+          expression(
+              cf, changeFormat(colours[1]), "AND(" + both + b + "-" + a + ">=" + points + "-1E-9)");
+      add(cf, ranges(runs, cur.index(), cur.index()), rise, fall);
     }
   }
 
-  private void fill(XSSFConditionalFormattingRule rule, String style) {
-    PatternFormatting p = rule.createPatternFormatting();
-    p.setFillBackgroundColor(styles.fill(style));
-    p.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
-    FontFormatting f = rule.createFontFormatting();
-    f.setFontStyle(false, true);
-    ((XSSFFontFormatting) f).setFontColor(styles.fontColor(style));
+  /** The format of a change (bold, the style's font colour and fill), added to the styles once. */
+  private int changeFormat(String style) {
+    return formats.computeIfAbsent(
+        "change:" + style,
+        k -> {
+          CTDxf dxf = CTDxf.Factory.newInstance();
+          fill(dxf, styles.fill(style));
+          CTFont font = dxf.addNewFont();
+          font.addNewB().setVal(true);
+          font.addNewColor().setRgb(styles.fontColor(style).getARGB());
+          return table.putDxf(dxf) - 1;
+        });
+  }
+
+  /** The format of a small base (italic, {@code cf_small_base}'s colours), added once. */
+  private int smallBaseFormat() {
+    return formats.computeIfAbsent(
+        "small_base",
+        k -> {
+          CTDxf dxf = CTDxf.Factory.newInstance();
+          CTFont font = dxf.addNewFont();
+          font.addNewColor().setRgb(styles.fontColor("cf_small_base").getARGB());
+          font.addNewI().setVal(true);
+          fill(dxf, styles.fill("cf_small_base"));
+          return table.putDxf(dxf) - 1;
+        });
+  }
+
+  private static void fill(CTDxf dxf, XSSFColor colour) {
+    CTPatternFill pattern = dxf.addNewFill().addNewPatternFill();
+    pattern.addNewBgColor().setRgb(colour.getARGB());
+    pattern.setPatternType(STPatternType.SOLID);
   }
 
   /** The previous year's % column of the same block and group as a reporting-year % column. */

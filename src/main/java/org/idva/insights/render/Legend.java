@@ -115,7 +115,7 @@ final class Legend {
   }
 
   private void line(XSSFSheet sheet, int r, int c, Object sample, String style, String text) {
-    Row row = MasterTableWriter.row(sheet, r);
+    Row row = MasterWorkbookWriter.row(sheet, r);
     Cell s = row.createCell(c);
     s.setCellStyle(styles.get(style));
     if (sample instanceof Double d) {

@@ -3,35 +3,37 @@ package org.idva.insights.render;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFName;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.idva.insights.model.TableResult;
 
 /**
  * Writes one table at a given row: title, base, group headings (grids and per-service blocks),
  * column headings ({@code 2023 Count}, {@code 2023 %}, {@code 2022 %}...), the {@code n=} row and
- * the rows, each styled by its kind; then names the range after the table id.
+ * the rows, each styled by its kind; then names the range after the table id. The cells go into a
+ * {@link TableSheet}, the name into the workbook.
  */
 final class MasterTableWriter {
   /** A set of columns from one source: the master has one, a per-service workbook two. */
   record Block(String caption, TableResult table) {}
 
+  private final XSSFWorkbook workbook;
   private final MasterStyles styles;
   private final SharedText text;
 
   /** A writer of tables into one workbook, whose house styles are {@code styles}. */
-  MasterTableWriter(MasterStyles styles, SharedText text) {
+  MasterTableWriter(XSSFWorkbook workbook, MasterStyles styles, SharedText text) {
+    this.workbook = workbook;
     this.styles = styles;
     this.text = text;
   }
 
-  TablePlacement write(XSSFSheet sheet, int startRow, List<Block> blocks) {
+  TablePlacement write(TableSheet sheet, int startRow, List<Block> blocks) {
+    SheetGrid grid = sheet.grid;
     TableResult main = blocks.get(0).table();
     int r = startRow;
     int titleRow = r;
@@ -59,33 +61,39 @@ final class MasterTableWriter {
       groupHeadings(sheet, r++, blocks, columns);
     }
     int headerRow = r;
-    Row header = row(sheet, r++);
-    Cell corner = header.createCell(0);
-    corner.setCellStyle(styles.wrapped("header", HorizontalAlignment.LEFT));
-    text.set(corner, labelHeading(main));
+    grid.blank(r, 0, styles.wrapped("header", HorizontalAlignment.LEFT).getIndex());
+    text.set(grid, r, 0, labelHeading(main));
     for (TablePlacement.Column c : columns) {
-      text.set(style(header, c.index(), "header"), c.year() + " " + measureLabel(c.measure()));
+      style(grid, r, c.index(), "header");
+      text.set(grid, r, c.index(), c.year() + " " + measureLabel(c.measure()));
     }
-    int nRow = r;
-    Row nr = row(sheet, r++);
-    text.set(style(nr, 0, "n_label"), "n=");
+    grid.row(r);
+    int nRow = ++r;
+    r++;
+    style(grid, nRow, 0, "n_label");
+    text.set(grid, nRow, 0, "n=");
     for (TablePlacement.Column c : columns) {
       TableResult table = blocks.get(c.block()).table();
       Long n = table.n().get(c.nKey());
-      Cell cell = style(nr, c.index(), "n_value");
+      style(grid, nRow, c.index(), "n_value");
       if (table.notCollected(c.nKey())) {
-        text.set(style(nr, c.index(), "suppressed"), NOT_COLLECTED);
+        style(grid, nRow, c.index(), "suppressed");
+        text.set(grid, nRow, c.index(), NOT_COLLECTED);
       } else if (Suppression.suppressedBase(n)) {
-        text.set(style(nr, c.index(), "suppressed"), Suppression.MARK);
+        style(grid, nRow, c.index(), "suppressed");
+        text.set(grid, nRow, c.index(), Suppression.MARK);
       } else if (n != null) {
-        cell.setCellValue(n);
+        grid.number(nRow, c.index(), n);
       }
     }
+    grid.row(nRow);
     int firstDataRow = r;
     for (int i = 0; i < main.rows().size(); i++) {
       TableResult.Row tr = main.rows().get(i);
-      Row row = row(sheet, r++);
-      text.set(style(row, 0, labelStyle(tr)), tr.label());
+      int row = r++;
+      grid.row(row);
+      style(grid, row, 0, labelStyle(tr));
+      text.set(grid, row, 0, tr.label());
       for (TablePlacement.Column c : columns) {
         TableResult table = blocks.get(c.block()).table();
         TableResult.Row source = c.block() == 0 ? tr : matching(table.rows(), tr, i);
@@ -93,23 +101,15 @@ final class MasterTableWriter {
         if (table.notCollected(c.nKey())) {
           v = null;
         }
-        Cell cell = style(row, c.index(), valueStyle(tr.kind(), c.measure()));
-        setValue(cell, v, c.measure());
+        style(grid, row, c.index(), valueStyle(tr.kind(), c.measure()));
+        setValue(grid, row, c.index(), v, c.measure());
       }
     }
     int lastRow = r - 1;
     int lastColumn = columns.isEmpty() ? 0 : columns.get(columns.size() - 1).index();
-    name(sheet, main.id(), titleRow, lastRow, lastColumn);
+    name(sheet.name, main.id(), titleRow, lastRow, lastColumn);
     return new TablePlacement(
-        main,
-        sheet.getSheetName(),
-        titleRow,
-        headerRow,
-        nRow,
-        firstDataRow,
-        lastRow,
-        lastColumn,
-        columns);
+        main, sheet.name, titleRow, headerRow, nRow, firstDataRow, lastRow, lastColumn, columns);
   }
 
   /** The measure of a column holding a value column's text figures. */
@@ -136,10 +136,10 @@ final class MasterTableWriter {
 
   /** The group headings (block captions, grid groups), each merged over its columns, wrapped. */
   private void groupHeadings(
-      XSSFSheet sheet, int r, List<Block> blocks, List<TablePlacement.Column> columns) {
-    Row row = row(sheet, r);
-    style(row, 0, "header_group");
-    var wrapped = styles.wrapped("header_group", HorizontalAlignment.LEFT);
+      TableSheet sheet, int r, List<Block> blocks, List<TablePlacement.Column> columns) {
+    SheetGrid grid = sheet.grid;
+    style(grid, r, 0, "header_group");
+    int wrapped = styles.wrapped("header_group", HorizontalAlignment.LEFT).getIndex();
     String previous = null;
     int spanStart = -1;
     for (int i = 0; i <= columns.size(); i++) {
@@ -150,15 +150,14 @@ final class MasterTableWriter {
         String text =
             caption == null ? c.group() : c.group() == null ? caption : caption + ": " + c.group();
         shown = (text == null ? "" : text) + "|" + c.block();
-        Cell cell = row.createCell(c.index());
-        cell.setCellStyle(wrapped);
+        grid.blank(r, c.index(), wrapped);
         if (!shown.equals(previous)) {
-          this.text.set(cell, text == null ? "" : text);
+          this.text.set(grid, r, c.index(), text == null ? "" : text);
         }
       }
       if (!java.util.Objects.equals(shown, previous)) {
         if (spanStart >= 0 && columns.get(i - 1).index() > spanStart) {
-          sheet.addMergedRegion(new CellRangeAddress(r, r, spanStart, columns.get(i - 1).index()));
+          sheet.merge(new CellRangeAddress(r, r, spanStart, columns.get(i - 1).index()));
         }
         spanStart = i < columns.size() ? columns.get(i).index() : -1;
       }
@@ -174,7 +173,7 @@ final class MasterTableWriter {
     return rows.stream().filter(r -> r.label().equals(tr.label())).findFirst().orElse(null);
   }
 
-  private void setValue(Cell cell, Object v, String measure) {
+  private void setValue(SheetGrid grid, int r, int c, Object v, String measure) {
     if (v == null) {
       return;
     }
@@ -183,17 +182,17 @@ final class MasterTableWriter {
     }
     if (measure.equals(TEXT)) {
       if (v instanceof String s && !isMark(s)) {
-        text.set(cell, s);
+        text.set(grid, r, c, s);
       }
       return;
     }
     if (Suppression.MARK.equals(v)) {
-      cell.setCellStyle(styles.get("suppressed"));
-      text.set(cell, Suppression.MARK);
+      style(grid, r, c, "suppressed");
+      text.set(grid, r, c, Suppression.MARK);
     } else if (v instanceof Number num) {
-      cell.setCellValue(measure.equals("pct") ? num.doubleValue() / 100.0 : num.doubleValue());
+      grid.number(r, c, measure.equals("pct") ? num.doubleValue() / 100.0 : num.doubleValue());
     } else {
-      text.set(cell, v.toString());
+      text.set(grid, r, c, v.toString());
     }
   }
 
@@ -235,8 +234,8 @@ final class MasterTableWriter {
     };
   }
 
-  private void name(XSSFSheet sheet, String id, int first, int last, int lastColumn) {
-    var wb = sheet.getWorkbook();
+  private void name(String sheet, String id, int first, int last, int lastColumn) {
+    var wb = workbook;
     String nameText = TableNames.of(id);
     XSSFName existing = wb.getName(nameText);
     if (existing != null) {
@@ -246,27 +245,18 @@ final class MasterTableWriter {
     name.setNameName(nameText);
     AreaReference area =
         new AreaReference(
-            new CellReference(sheet.getSheetName(), first, 0, true, true),
-            new CellReference(sheet.getSheetName(), last, lastColumn, true, true),
+            new CellReference(sheet, first, 0, true, true),
+            new CellReference(sheet, last, lastColumn, true, true),
             SpreadsheetVersion.EXCEL2007);
     name.setRefersToFormula(area.formatAsString());
   }
 
-  private void text(XSSFSheet sheet, int r, int c, String value, String style) {
-    text.set(style(row(sheet, r), c, style), value);
+  private void text(TableSheet sheet, int r, int c, String value, String style) {
+    style(sheet.grid, r, c, style);
+    text.set(sheet.grid, r, c, value);
   }
 
-  Cell style(Row row, int c, String style) {
-    Cell cell = row.getCell(c);
-    if (cell == null) {
-      cell = row.createCell(c);
-    }
-    cell.setCellStyle(styles.get(style));
-    return cell;
-  }
-
-  static Row row(XSSFSheet sheet, int r) {
-    Row row = sheet.getRow(r);
-    return row != null ? row : sheet.createRow(r);
+  private void style(SheetGrid grid, int r, int c, String style) {
+    grid.style(r, c, styles.get(style).getIndex());
   }
 }

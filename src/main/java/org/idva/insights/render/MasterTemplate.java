@@ -44,8 +44,8 @@ public final class MasterTemplate {
   }
 
   /** A fresh, editable copy of the template workbook. */
-  XSSFWorkbook open() throws IOException {
-    return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+  ReportWorkbook open() throws IOException {
+    return new ReportWorkbook(new ByteArrayInputStream(bytes));
   }
 
   Path file() {

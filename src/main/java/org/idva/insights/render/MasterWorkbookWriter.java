@@ -7,12 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -20,12 +22,11 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.idva.insights.model.TableResult;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCols;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorksheet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +153,7 @@ public final class MasterWorkbookWriter {
       QueryCounts queries,
       Path out)
       throws IOException {
-    try (XSSFWorkbook wb = template.open()) {
+    try (ReportWorkbook wb = template.open()) {
       MasterStyles styles = MasterStyles.read(wb.getSheet(MasterStyles.SHEET));
       if (!styles.missing().isEmpty()) {
         throw new IllegalStateException(
@@ -198,7 +199,7 @@ public final class MasterWorkbookWriter {
       properties(wb, edition);
       wb.setActiveSheet(0);
       wb.setFirstVisibleTab(0);
-      AtomicFile.write(out, wb::write);
+      AtomicFile.write(out, wb::writeReport);
       LOG.info("Wrote {} ({} tables, scope {})", out, placed.size(), edition.scope());
     }
   }
@@ -208,18 +209,22 @@ public final class MasterWorkbookWriter {
    * template's section sheet: the section sheet's title rows (and its widths, header, footer) are
    * copied, a link back to the contents goes under them, then the table and its chart (under the
    * table, within a printed page's width). Each sheet's print set-up is added to {@code printing},
-   * to be made once row heights are known.
+   * to be made once row heights are known. The cells are written by {@link TableSheetXml}; POI
+   * keeps an empty sheet of the same name (for the names, the drawing and the sheet order).
    */
   private List<TablePlacement> writeTables(
-      XSSFWorkbook wb,
+      ReportWorkbook wb,
       MasterStyles styles,
       Function<String, Optional<List<MasterTableWriter.Block>>> blocks,
       List<Runnable> printing) {
-    SharedText text = new SharedText();
-    MasterTableWriter writer = new MasterTableWriter(styles, text);
-    ConditionalFormats formats = new ConditionalFormats(styles, options);
+    SharedText text = new SharedText(wb);
+    MasterTableWriter writer = new MasterTableWriter(wb, styles, text);
+    ConditionalFormats formats = new ConditionalFormats(styles, options, wb.getStylesSource());
     ChartWriter charts = new ChartWriter();
     List<TablePlacement> placed = new ArrayList<>();
+    Map<Integer, XSSFCellStyle> cellStyles = new HashMap<>();
+    IntFunction<XSSFCellStyle> styleAt =
+        i -> cellStyles.computeIfAbsent(i, k -> wb.getCellStyleAt(k));
     String contentsSheet =
         template.markers("contents").stream().map(MasterMarker::sheet).findFirst().orElse(null);
     List<String> sectionSheets = new ArrayList<>();
@@ -241,15 +246,9 @@ public final class MasterWorkbookWriter {
       List<MasterMarker> chartMarkers =
           template.markers("chart").stream().filter(m -> m.sheet().equals(sectionName)).toList();
       int firstRow = tables.get(0).row();
-      for (int r = source.getLastRowNum(); r >= firstRow; r--) {
-        Row row = source.getRow(r);
-        if (row != null) {
-          source.removeRow(row);
-        }
-      }
       int position = wb.getSheetIndex(source);
       int number = 0;
-      CTCols widths = null;
+      SectionHead head = null;
       for (MasterMarker m : tables) {
         Optional<List<MasterTableWriter.Block>> b =
             blocks.apply(m.argument()).map(MasterWorkbookWriter::printed);
@@ -261,38 +260,46 @@ public final class MasterWorkbookWriter {
         number++;
         XSSFSheet sheet = wb.createSheet(section + "." + number);
         wb.setSheetOrder(sheet.getSheetName(), position + number);
-        widths = copyHead(source, sheet, firstRow, widths, text);
-        if (contentsSheet != null) {
-          Row back = MasterTableWriter.row(sheet, firstRow - 1);
-          link(
-              wb,
-              back,
-              0,
-              "Back to " + contentsSheet,
-              contentsSheet,
-              0,
-              styles.get("contents_link"));
+        if (head == null) {
+          head = new SectionHead(source, firstRow, sheet);
         }
-        TablePlacement t = writer.write(sheet, firstRow, b.get());
-        formats.apply(sheet, t);
+        TableSheet cells = new TableSheet(sheet.getSheetName(), head);
+        wb.writeAs(sheet, cells);
+        head.copyTo(cells, text);
+        if (contentsSheet != null) {
+          int back = firstRow - 1;
+          cells.grid.blank(back, 0, styles.get("contents_link").getIndex());
+          text.set(cells.grid, back, 0, "Back to " + contentsSheet);
+          cells.link(back, 0, "'" + contentsSheet.replace("'", "''") + "'!A1");
+        }
+        TablePlacement t = writer.write(cells, firstRow, b.get());
+        formats.apply(cells, t);
         int lastColumn = t.lastColumn();
         int[] chartRows = null;
         for (MasterMarker c : chartMarkers) {
           if (c.row() == m.row() && ChartCatalog.table(c.argument()).equals(m.argument())) {
             int row = t.lastRow() + 2;
-            int width = chartWidth(sheet);
-            int rows = charts.draw(sheet, t, ChartCatalog.spec(c.argument()), row, 0, width);
+            int width = chartWidth(cells);
+            for (int w = 0; w <= width; w++) {
+              sheet.setColumnWidth(w, cells.columnWidth(w)); // the chart's frame is sized by them
+            }
+            int rows = charts.draw(sheet, cells, t, ChartCatalog.spec(c.argument()), row, 0, width);
             if (rows > 0) {
               chartRows = new int[] {row, row + rows - 1};
               lastColumn = Math.max(lastColumn, width - 1);
+              cells.drawingId = sheet.getCTWorksheet().getDrawing().getId();
             }
           }
         }
-        sheet.createFreezePane(1, t.nRow() + 1);
+        cells.freezeColumns = 1;
+        cells.freezeRows = t.nRow() + 1;
         int printedColumns = lastColumn;
         int[] chart = chartRows;
         printing.add(
-            () -> TablePrint.setUp(sheet, t, printedColumns, chart, styles.smallestFont()));
+            () -> {
+              RowHeights.fit(cells, styleAt);
+              TablePrint.setUp(cells, sheet, t, printedColumns, chart, styles.smallestFont());
+            });
         placed.add(t);
       }
       wb.removeSheetAt(wb.getSheetIndex(source));
@@ -319,60 +326,8 @@ public final class MasterWorkbookWriter {
         .toList();
   }
 
-  /**
-   * Copies what a table sheet keeps of its section sheet: the rows above the first table (title,
-   * notes), column widths, header, footer and margins. The widths are set column by column on a
-   * section's first table sheet only (slow in POI); the columns element that gives is returned and
-   * copied whole into the section's other table sheets ({@code widths}), the same XML.
-   */
-  private static CTCols copyHead(
-      XSSFSheet source, XSSFSheet target, int rows, CTCols widths, SharedText text) {
-    CTWorksheet ws = target.getCTWorksheet();
-    if (widths == null) {
-      for (int c = 0; c < 64; c++) {
-        target.setColumnWidth(c, source.getColumnWidth(c));
-      }
-      widths = (CTCols) ws.getColsArray(0).copy();
-    } else if (ws.sizeOfColsArray() == 0) {
-      ws.addNewCols().set(widths);
-    } else {
-      ws.setColsArray(0, widths);
-    }
-    target.setDefaultRowHeight(source.getDefaultRowHeight());
-    for (int r = 0; r < rows; r++) {
-      Row from = source.getRow(r);
-      if (from == null) {
-        continue;
-      }
-      Row to = target.createRow(r);
-      if (from.isFormatted() || from.getHeight() != source.getDefaultRowHeight()) {
-        to.setHeight(from.getHeight());
-      }
-      for (Cell cell : from) {
-        Cell copy = to.createCell(cell.getColumnIndex());
-        copy.setCellStyle(cell.getCellStyle());
-        switch (cell.getCellType()) {
-          case STRING -> text.set(copy, cell.getStringCellValue());
-          case NUMERIC -> copy.setCellValue(cell.getNumericCellValue());
-          case BOOLEAN -> copy.setCellValue(cell.getBooleanCellValue());
-          default -> {}
-        }
-      }
-    }
-    target.getHeader().setLeft(source.getHeader().getLeft());
-    target.getHeader().setCenter(source.getHeader().getCenter());
-    target.getHeader().setRight(source.getHeader().getRight());
-    target.getFooter().setLeft(source.getFooter().getLeft());
-    target.getFooter().setCenter(source.getFooter().getCenter());
-    target.getFooter().setRight(source.getFooter().getRight());
-    for (var m : org.apache.poi.ss.usermodel.PageMargin.values()) {
-      target.setMargin(m, source.getMargin(m));
-    }
-    return widths;
-  }
-
   /** The columns a chart spans from column A: as many as fit one printed page's width. */
-  private static int chartWidth(XSSFSheet sheet) {
+  private static int chartWidth(TableSheet sheet) {
     double w = 0;
     int c = 0;
     while (c < 30) {
@@ -398,7 +353,7 @@ public final class MasterWorkbookWriter {
       MasterStyles styles) {
     int r = m.row();
     int c = m.column();
-    Row head = MasterTableWriter.row(sheet, r++);
+    Row head = row(sheet, r++);
     String[] headings = {"Sheet", "Section", "Table", "Named range"};
     for (int i = 0; i < headings.length; i++) {
       Cell h = head.createCell(c + i);
@@ -415,7 +370,7 @@ public final class MasterWorkbookWriter {
       if (target == sheet) {
         continue;
       }
-      Row row = MasterTableWriter.row(sheet, r++);
+      Row row = row(sheet, r++);
       TablePlacement t = bySheet.get(target.getSheetName());
       link(
           wb,
@@ -447,6 +402,12 @@ public final class MasterWorkbookWriter {
     ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
     ps.setScale((short) TablePrint.scale(TablePrint.width(sheet, c + 3), styles.smallestFont()));
     sheet.setRepeatingRows(new CellRangeAddress(m.row(), m.row(), -1, -1));
+  }
+
+  /** The row, made when absent. */
+  static Row row(XSSFSheet sheet, int r) {
+    Row row = sheet.getRow(r);
+    return row != null ? row : sheet.createRow(r);
   }
 
   private static void link(

@@ -35,7 +35,7 @@ final class NarrativeWriter {
         continue;
       }
       previousBlank = blank;
-      var cell = MasterTableWriter.row(sheet, r).createCell(column);
+      var cell = MasterWorkbookWriter.row(sheet, r).createCell(column);
       if (line.startsWith("# ")) {
         cell.setCellStyle(styles.get("narrative_heading"));
         cell.setCellValue(line.substring(2).trim());

@@ -16,6 +16,57 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
 final class RowHeights {
   private RowHeights() {}
 
+  /**
+   * Fits a table sheet's rows as {@link #fit(XSSFSheet)} does a POI sheet's; {@code styles} gives
+   * the workbook's style of an index.
+   */
+  static void fit(TableSheet sheet, java.util.function.IntFunction<XSSFCellStyle> styles) {
+    java.util.Map<Long, Integer> mergedWidths = new java.util.HashMap<>();
+    for (var region : sheet.merges) {
+      int w = 0;
+      for (int c = region.getFirstColumn(); c <= region.getLastColumn(); c++) {
+        w += sheet.columnWidth(c);
+      }
+      mergedWidths.put(((long) region.getFirstRow() << 20) | region.getFirstColumn(), w);
+    }
+    float defaultHeight = (float) sheet.defaultRowHeightPoints();
+    for (SheetGrid.Row row : sheet.grid.rows()) {
+      float needed = 0;
+      for (int i = 0; i < row.size; i++) {
+        if (row.types[i] != SheetGrid.TEXT) {
+          continue;
+        }
+        XSSFCellStyle style = styles.apply(row.styles[i]);
+        double points = style.getFont().getFontHeightInPoints();
+        int lines = 1;
+        if (style.getWrapText()) {
+          long key = ((long) row.index << 20) | row.columns[i];
+          Integer width = mergedWidths.get(key);
+          if (width == null) {
+            width = sheet.columnWidth(row.columns[i]);
+          }
+          lines = lines(row.texts[i], width, points);
+        }
+        needed = (float) Math.max(needed, lines * points * 1.4 + 2);
+      }
+      float current = row.height < 0 ? defaultHeight : (float) row.height;
+      if (needed > defaultHeight + 0.5 && needed > current) {
+        sheet.rowHeightPoints(row.index, needed);
+      }
+    }
+  }
+
+  /** The lines a wrapped text takes in a column {@code width} (1/256 character) wide. */
+  private static int lines(String text, int width, double points) {
+    double widthChars = width / 256.0;
+    double perLine = Math.max(8, widthChars * 10.0 / points * 1.1);
+    int lines = 0;
+    for (String part : text.split("\n", -1)) {
+      lines += Math.max(1, (int) Math.ceil(part.length() / perLine));
+    }
+    return lines;
+  }
+
   static void fit(XSSFSheet sheet) {
     java.util.Map<Long, Integer> mergedWidths = new java.util.HashMap<>();
     for (var region : sheet.getMergedRegions()) {
@@ -48,12 +99,7 @@ final class RowHeights {
           if (width == null) {
             width = columnWidths.computeIfAbsent(cell.getColumnIndex(), sheet::getColumnWidth);
           }
-          double widthChars = width / 256.0;
-          double perLine = Math.max(8, widthChars * 10.0 / points * 1.1);
-          lines = 0;
-          for (String part : cell.getStringCellValue().split("\n", -1)) {
-            lines += Math.max(1, (int) Math.ceil(part.length() / perLine));
-          }
+          lines = lines(cell.getStringCellValue(), width, points);
         }
         needed = (float) Math.max(needed, lines * points * 1.4 + 2);
       }

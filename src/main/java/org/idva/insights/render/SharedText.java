@@ -3,37 +3,52 @@ package org.idva.insights.render;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
+import org.apache.poi.xssf.model.SharedStringsTable;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Sets text cells of one workbook the way {@link Cell#setCellValue(String)} does (a shared string
- * and its index), but looks each text up in POI's shared strings table only the first time: POI
- * serialises every string it is given to find it there, which dominated writing the report's many
- * repeated labels and headings. A blank cell given a text seen before gets that text's index
- * straight away; anything else goes the ordinary way. One instance per workbook.
+ * The shared strings of one workbook, as the table sheets use them: a text's index is the one
+ * {@code Cell.setCellValue(String)} would give it (POI's table, in the order texts are first met),
+ * but each text is looked up in POI's table only the first time, since POI serialises every string
+ * it is given to find it there. One instance per workbook.
  */
 final class SharedText {
   private static final int MAX = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
-  private final Map<String, String> indexes = new HashMap<>();
+  private final SharedStringsTable table;
+  private final Map<String, Integer> indexes = new HashMap<>();
 
-  void set(Cell cell, String text) {
-    if (text == null || text.length() > MAX || cell.getCellType() != CellType.BLANK) {
-      cell.setCellValue(text);
-      return;
-    }
-    CTCell ct = ((XSSFCell) cell).getCTCell();
-    String index = indexes.get(text);
+  SharedText(XSSFWorkbook workbook) {
+    this.table = workbook.getSharedStringSource();
+  }
+
+  /** The text's index in the shared strings, added when new. */
+  int index(String text) {
+    Integer index = indexes.get(text);
     if (index == null) {
-      cell.setCellValue(text);
-      indexes.put(text, ct.getV());
+      if (text.length() > MAX) {
+        throw new IllegalArgumentException(
+            "The maximum length of cell contents (text) is " + MAX + " characters");
+      }
+      index = table.addSharedStringItem(new XSSFRichTextString(text));
+      indexes.put(text, index);
+    }
+    return index;
+  }
+
+  /** Sets a cell's text (a null text leaves the cell blank, its style kept). */
+  void set(SheetGrid grid, int r, int c, String text) {
+    if (text == null) {
+      grid.blank(r, c, styleOf(grid, r, c));
       return;
     }
-    ct.setT(STCellType.S);
-    ct.setV(index);
+    grid.text(r, c, text, index(text));
+  }
+
+  private static int styleOf(SheetGrid grid, int r, int c) {
+    SheetGrid.Row row = grid.row(r);
+    int at = row.find(c);
+    return at >= 0 ? row.styles[at] : 0;
   }
 }

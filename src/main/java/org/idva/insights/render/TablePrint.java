@@ -47,6 +47,60 @@ final class TablePrint {
     return sheet.getColumnWidth(c) / 256.0 * POINTS_PER_CHARACTER;
   }
 
+  /** The printed width of a table sheet's columns 0 to {@code lastColumn}, in points. */
+  static double width(TableSheet sheet, int lastColumn) {
+    double w = 0;
+    for (int c = 0; c <= lastColumn; c++) {
+      w += columnWidth(sheet, c);
+    }
+    return w;
+  }
+
+  static double columnWidth(TableSheet sheet, int c) {
+    return sheet.columnWidth(c) / 256.0 * POINTS_PER_CHARACTER;
+  }
+
+  /**
+   * Sets up a table sheet for printing: the scale and page break go into its XML, the rows and
+   * column repeated on every page are the workbook's names for {@code names}, its POI sheet.
+   *
+   * @param lastColumn the rightmost column used, chart included
+   * @param chartRows the first and last row of the chart under the table, or null
+   */
+  static void setUp(
+      TableSheet sheet,
+      XSSFSheet names,
+      TablePlacement t,
+      int lastColumn,
+      int[] chartRows,
+      double smallestFont) {
+    int scale = scale(width(sheet, lastColumn), smallestFont);
+    sheet.printScale = scale;
+    names.setRepeatingRows(new CellRangeAddress(t.titleRow(), t.nRow(), -1, -1));
+    names.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
+    if (chartRows != null) {
+      double capacity = PAGE_HEIGHT * 100.0 / scale;
+      double repeated = height(sheet, t.titleRow(), t.nRow());
+      double above = height(sheet, 0, chartRows[0] - 1);
+      double onLastPage = above;
+      while (onLastPage > capacity) {
+        onLastPage = onLastPage - capacity + repeated;
+      }
+      double chart = height(sheet, chartRows[0], chartRows[1]);
+      if (onLastPage + chart > capacity) {
+        sheet.rowBreak = chartRows[0] - 1;
+      }
+    }
+  }
+
+  static double height(TableSheet sheet, int from, int to) {
+    double h = 0;
+    for (int r = from; r <= to; r++) {
+      h += (float) sheet.rowHeightPoints(r);
+    }
+    return h;
+  }
+
   /**
    * @param lastColumn the rightmost column used, chart included
    * @param chartRows the first and last row of the chart under the table, or null
