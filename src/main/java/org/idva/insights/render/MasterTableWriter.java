@@ -107,7 +107,7 @@ final class MasterTableWriter {
     }
     int lastRow = r - 1;
     int lastColumn = columns.isEmpty() ? 0 : columns.get(columns.size() - 1).index();
-    name(sheet.name, main.id(), titleRow, lastRow, lastColumn);
+    name(sheet, main.id(), titleRow, lastRow, lastColumn);
     return new TablePlacement(
         main, sheet.name, titleRow, headerRow, nRow, firstDataRow, lastRow, lastColumn, columns);
   }
@@ -234,21 +234,20 @@ final class MasterTableWriter {
     };
   }
 
-  private void name(String sheet, String id, int first, int last, int lastColumn) {
-    var wb = workbook;
+  /** Names the table's range after its id (a name of the template's the same is replaced). */
+  private void name(TableSheet sheet, String id, int first, int last, int lastColumn) {
     String nameText = TableNames.of(id);
-    XSSFName existing = wb.getName(nameText);
+    XSSFName existing = workbook.getName(nameText);
     if (existing != null) {
-      wb.removeName(existing);
+      workbook.removeName(existing);
     }
-    XSSFName name = wb.createName();
-    name.setNameName(nameText);
     AreaReference area =
         new AreaReference(
-            new CellReference(sheet, first, 0, true, true),
-            new CellReference(sheet, last, lastColumn, true, true),
+            new CellReference(sheet.name, first, 0, true, true),
+            new CellReference(sheet.name, last, lastColumn, true, true),
             SpreadsheetVersion.EXCEL2007);
-    name.setRefersToFormula(area.formatAsString());
+    sheet.rangeName = nameText;
+    sheet.rangeFormula = area.formatAsString();
   }
 
   private void text(TableSheet sheet, int r, int c, String value, String style) {

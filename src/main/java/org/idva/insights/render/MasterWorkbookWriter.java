@@ -209,8 +209,8 @@ public final class MasterWorkbookWriter {
    * template's section sheet: the section sheet's title rows (and its widths, header, footer) are
    * copied, a link back to the contents goes under them, then the table and its chart (under the
    * table, within a printed page's width). Each sheet's print set-up is added to {@code printing},
-   * to be made once row heights are known. The cells are written by {@link TableSheetXml}; POI
-   * keeps an empty sheet of the same name (for the names, the drawing and the sheet order).
+   * to be made once row heights are known. The table sheets are {@link TableSheet}s, put into the
+   * package by {@link ReportWorkbook} when it is written; the section sheets are removed from POI.
    */
   private List<TablePlacement> writeTables(
       ReportWorkbook wb,
@@ -227,28 +227,30 @@ public final class MasterWorkbookWriter {
         i -> cellStyles.computeIfAbsent(i, k -> wb.getCellStyleAt(k));
     String contentsSheet =
         template.markers("contents").stream().map(MasterMarker::sheet).findFirst().orElse(null);
-    List<String> sectionSheets = new ArrayList<>();
-    for (int s = 0; s < wb.getNumberOfSheets(); s++) {
-      String name = wb.getSheetAt(s).getSheetName();
-      if (template.markers("table").stream().anyMatch(m -> m.sheet().equals(name))) {
-        sectionSheets.add(name);
-      }
+    int firstSheetId = 1;
+    for (var s : wb.getCTWorkbook().getSheets().getSheetArray()) {
+      firstSheetId = (int) Math.max(firstSheetId, s.getSheetId() + 1);
     }
+    List<ReportWorkbook.Entry> order = new ArrayList<>();
     int section = 0;
-    for (String sectionName : sectionSheets) {
-      section++;
-      XSSFSheet source = wb.getSheet(sectionName);
+    for (int s = 0; s < wb.getNumberOfSheets(); s++) {
+      String sectionName = wb.getSheetAt(s).getSheetName();
       List<MasterMarker> tables =
           template.markers("table").stream()
               .filter(m -> m.sheet().equals(sectionName))
               .sorted(Comparator.comparingInt(MasterMarker::row))
               .toList();
+      if (tables.isEmpty()) {
+        order.add(new ReportWorkbook.Entry(sectionName, null));
+        continue;
+      }
+      section++;
+      XSSFSheet source = wb.getSheetAt(s);
       List<MasterMarker> chartMarkers =
           template.markers("chart").stream().filter(m -> m.sheet().equals(sectionName)).toList();
       int firstRow = tables.get(0).row();
-      int position = wb.getSheetIndex(source);
+      SectionHead head = new SectionHead(source, firstRow);
       int number = 0;
-      SectionHead head = null;
       for (MasterMarker m : tables) {
         Optional<List<MasterTableWriter.Block>> b =
             blocks.apply(m.argument()).map(MasterWorkbookWriter::printed);
@@ -258,13 +260,8 @@ public final class MasterWorkbookWriter {
           continue;
         }
         number++;
-        XSSFSheet sheet = wb.createSheet(section + "." + number);
-        wb.setSheetOrder(sheet.getSheetName(), position + number);
-        if (head == null) {
-          head = new SectionHead(source, firstRow, sheet);
-        }
-        TableSheet cells = new TableSheet(sheet.getSheetName(), head);
-        wb.writeAs(sheet, cells);
+        TableSheet cells = new TableSheet(section + "." + number, head);
+        order.add(new ReportWorkbook.Entry(cells.name, cells));
         head.copyTo(cells, text);
         if (contentsSheet != null) {
           int back = firstRow - 1;
@@ -280,14 +277,10 @@ public final class MasterWorkbookWriter {
           if (c.row() == m.row() && ChartCatalog.table(c.argument()).equals(m.argument())) {
             int row = t.lastRow() + 2;
             int width = chartWidth(cells);
-            for (int w = 0; w <= width; w++) {
-              sheet.setColumnWidth(w, cells.columnWidth(w)); // the chart's frame is sized by them
-            }
-            int rows = charts.draw(sheet, cells, t, ChartCatalog.spec(c.argument()), row, 0, width);
+            int rows = charts.draw(cells, t, ChartCatalog.spec(c.argument()), row, 0, width);
             if (rows > 0) {
               chartRows = new int[] {row, row + rows - 1};
               lastColumn = Math.max(lastColumn, width - 1);
-              cells.drawingId = sheet.getCTWorksheet().getDrawing().getId();
             }
           }
         }
@@ -298,12 +291,18 @@ public final class MasterWorkbookWriter {
         printing.add(
             () -> {
               RowHeights.fit(cells, styleAt);
-              TablePrint.setUp(cells, sheet, t, printedColumns, chart, styles.smallestFont());
+              TablePrint.setUp(cells, t, printedColumns, chart, styles.smallestFont());
             });
         placed.add(t);
       }
-      wb.removeSheetAt(wb.getSheetIndex(source));
     }
+    for (int s = wb.getNumberOfSheets() - 1; s >= 0; s--) {
+      String name = wb.getSheetAt(s).getSheetName();
+      if (order.stream().noneMatch(e -> e.table() == null && e.name().equals(name))) {
+        wb.removeSheetAt(s);
+      }
+    }
+    wb.order(order, firstSheetId);
     return placed;
   }
 
@@ -346,7 +345,7 @@ public final class MasterWorkbookWriter {
    * sheet), its section, its full title (a link too) and its named range.
    */
   private void contents(
-      XSSFWorkbook wb,
+      ReportWorkbook wb,
       XSSFSheet sheet,
       MasterMarker m,
       List<TablePlacement> placed,
@@ -365,19 +364,18 @@ public final class MasterWorkbookWriter {
     placed.forEach(t -> bySheet.put(t.sheet(), t));
     var wrappedLink =
         styles.wrapped("contents_link", org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
-    for (int s = 0; s < wb.getNumberOfSheets(); s++) {
-      XSSFSheet target = wb.getSheetAt(s);
-      if (target == sheet) {
+    for (String target : wb.sheetOrder()) {
+      if (target.equals(sheet.getSheetName())) {
         continue;
       }
       Row row = row(sheet, r++);
-      TablePlacement t = bySheet.get(target.getSheetName());
+      TablePlacement t = bySheet.get(target);
       link(
           wb,
           row,
           c,
-          target.getSheetName(),
-          target.getSheetName(),
+          target,
+          target,
           t == null ? 0 : t.titleRow(),
           styles.get(t == null ? "contents_section" : "contents_link"));
       if (t == null) {

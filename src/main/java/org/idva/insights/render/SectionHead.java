@@ -16,6 +16,9 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTHeaderFooter;
 final class SectionHead {
   static final int COLUMNS = 64;
 
+  /** The width of the columns after those (1/256 character): POI's default for a new sheet. */
+  static final int DEFAULT_WIDTH = 8 * 256;
+
   /** A cell above the tables: its style and value, as the template has it. */
   record HeadCell(int column, int style, byte type, double number, String text) {}
 
@@ -32,14 +35,14 @@ final class SectionHead {
 
   /**
    * Reads the section sheet's head: rows {@code 0..firstRow-1}. The header and footer are those POI
-   * makes of the section's left, centre and right parts, read from {@code firstTarget} once they
-   * are set on it.
+   * makes of the section's left, centre and right parts: they are set on the section sheet again
+   * (it is removed once its tables are written) and read back.
    */
-  SectionHead(XSSFSheet source, int firstRow, XSSFSheet firstTarget) {
+  SectionHead(XSSFSheet source, int firstRow) {
     for (int c = 0; c < COLUMNS; c++) {
       widths[c] = source.getColumnWidth(c);
     }
-    defaultWidth = firstTarget.getColumnWidth(COLUMNS);
+    defaultWidth = DEFAULT_WIDTH;
     defaultRowHeight = source.getDefaultRowHeight();
     for (int r = 0; r < firstRow; r++) {
       Row from = source.getRow(r);
@@ -82,13 +85,19 @@ final class SectionHead {
     for (int i = 0; i < all.length; i++) {
       margins[i] = source.getMargin(all[i]);
     }
-    firstTarget.getHeader().setLeft(source.getHeader().getLeft());
-    firstTarget.getHeader().setCenter(source.getHeader().getCenter());
-    firstTarget.getHeader().setRight(source.getHeader().getRight());
-    firstTarget.getFooter().setLeft(source.getFooter().getLeft());
-    firstTarget.getFooter().setCenter(source.getFooter().getCenter());
-    firstTarget.getFooter().setRight(source.getFooter().getRight());
-    CTHeaderFooter hf = firstTarget.getCTWorksheet().getHeaderFooter();
+    String[] header = {
+      source.getHeader().getLeft(), source.getHeader().getCenter(), source.getHeader().getRight()
+    };
+    String[] footer = {
+      source.getFooter().getLeft(), source.getFooter().getCenter(), source.getFooter().getRight()
+    };
+    source.getHeader().setLeft(header[0]);
+    source.getHeader().setCenter(header[1]);
+    source.getHeader().setRight(header[2]);
+    source.getFooter().setLeft(footer[0]);
+    source.getFooter().setCenter(footer[1]);
+    source.getFooter().setRight(footer[2]);
+    CTHeaderFooter hf = source.getCTWorksheet().getHeaderFooter();
     if (hf != null) {
       oddHeader = hf.isSetOddHeader() ? hf.getOddHeader() : null;
       oddFooter = hf.isSetOddFooter() ? hf.getOddFooter() : null;

@@ -1,8 +1,6 @@
 package org.idva.insights.render;
 
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
@@ -61,23 +59,17 @@ final class TablePrint {
   }
 
   /**
-   * Sets up a table sheet for printing: the scale and page break go into its XML, the rows and
-   * column repeated on every page are the workbook's names for {@code names}, its POI sheet.
+   * Sets up a table sheet for printing: the scale, the rows repeated on every page (the label
+   * column is repeated too) and the page break.
    *
    * @param lastColumn the rightmost column used, chart included
    * @param chartRows the first and last row of the chart under the table, or null
    */
   static void setUp(
-      TableSheet sheet,
-      XSSFSheet names,
-      TablePlacement t,
-      int lastColumn,
-      int[] chartRows,
-      double smallestFont) {
+      TableSheet sheet, TablePlacement t, int lastColumn, int[] chartRows, double smallestFont) {
     int scale = scale(width(sheet, lastColumn), smallestFont);
     sheet.printScale = scale;
-    names.setRepeatingRows(new CellRangeAddress(t.titleRow(), t.nRow(), -1, -1));
-    names.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
+    sheet.printTitleRows = new int[] {t.titleRow(), t.nRow()};
     if (chartRows != null) {
       double capacity = PAGE_HEIGHT * 100.0 / scale;
       double repeated = height(sheet, t.titleRow(), t.nRow());
@@ -99,37 +91,6 @@ final class TablePrint {
       h += (float) sheet.rowHeightPoints(r);
     }
     return h;
-  }
-
-  /**
-   * @param lastColumn the rightmost column used, chart included
-   * @param chartRows the first and last row of the chart under the table, or null
-   */
-  static void setUp(
-      XSSFSheet sheet, TablePlacement t, int lastColumn, int[] chartRows, double smallestFont) {
-    int scale = scale(width(sheet, lastColumn), smallestFont);
-    sheet.setFitToPage(false);
-    sheet.setAutobreaks(false);
-    PrintSetup ps = sheet.getPrintSetup();
-    ps.setLandscape(true);
-    ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-    ps.setScale((short) scale);
-    sheet.setRepeatingRows(new CellRangeAddress(t.titleRow(), t.nRow(), -1, -1));
-    sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
-    if (chartRows != null) {
-      double capacity = PAGE_HEIGHT * 100.0 / scale;
-      double repeated = height(sheet, t.titleRow(), t.nRow());
-      double above = height(sheet, 0, chartRows[0] - 1);
-      // what is left on the table's last page, headings repeated on every page after the first
-      double onLastPage = above;
-      while (onLastPage > capacity) {
-        onLastPage = onLastPage - capacity + repeated;
-      }
-      double chart = height(sheet, chartRows[0], chartRows[1]);
-      if (onLastPage + chart > capacity) {
-        sheet.setRowBreak(chartRows[0] - 1);
-      }
-    }
   }
 
   static double height(XSSFSheet sheet, int from, int to) {

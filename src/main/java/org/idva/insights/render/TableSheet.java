@@ -7,9 +7,9 @@ import org.apache.poi.ss.util.CellReference;
 
 /**
  * One table's sheet as it is built: its cells ({@link SheetGrid}), what it takes from its section
- * ({@link SectionHead}), merged cells, links, conditional formats, frozen panes, print set-up and
- * the chart's drawing. {@link TableSheetXml} writes it as the sheet's XML; POI holds only an empty
- * sheet of the same name in the workbook (its names, drawing and relationships).
+ * ({@link SectionHead}), merged cells, links, conditional formats, frozen panes, print set-up, its
+ * named range and its chart. {@link TableSheetXml} writes it as the sheet's XML and {@link
+ * ReportWorkbook} puts it, its chart and its names into the package; POI never holds it.
  */
 final class TableSheet {
   /** A conditional format: the ranges and the rules ({@code <cfRule>} elements) over them. */
@@ -37,8 +37,22 @@ final class TableSheet {
   /** The row (0-based) after which a manual page break starts a new page, or -1. */
   int rowBreak = -1;
 
-  /** The relationship id of the sheet's drawing (its chart), or null. */
+  /** The rows repeated at the top of every printed page (first, last; 0-based), or null. */
+  int[] printTitleRows;
+
+  /** The workbook-level name of the table's range and what it refers to, or null. */
+  String rangeName;
+
+  String rangeFormula;
+
+  /** The table's chart, or null. */
+  ChartXml chart;
+
+  /** The relationship id of the sheet's drawing (its chart) once it is written, or null. */
   String drawingId;
+
+  /** Whether the sheet is the one shown on opening (the workbook's first). */
+  boolean selected;
 
   TableSheet(String name, SectionHead head) {
     this.name = name;

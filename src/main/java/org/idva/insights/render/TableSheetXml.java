@@ -105,7 +105,11 @@ final class TableSheetXml {
   }
 
   private void views(TableSheet s) {
-    x.append("<sheetViews><sheetView workbookViewId=\"0\"");
+    x.append("<sheetViews><sheetView");
+    if (s.selected) {
+      x.append(" tabSelected=\"true\"");
+    }
+    x.append(" workbookViewId=\"0\"");
     int cols = s.freezeColumns;
     int rows = s.freezeRows;
     if (cols == 0 && rows == 0) {

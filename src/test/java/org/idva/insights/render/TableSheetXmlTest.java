@@ -78,10 +78,14 @@ class TableSheetXmlTest {
       styles = wb.getNumCellStyles();
       XSSFSheet source = wb.getSheet("Section");
       XSSFSheet poi = wb.createSheet("poi");
-      XSSFSheet placeholder = wb.createSheet("ours");
-      SectionHead head = new SectionHead(source, 3, placeholder);
+      SectionHead head = new SectionHead(source, 3);
       TableSheet ours = new TableSheet("ours", head);
-      wb.writeAs(placeholder, ours);
+      wb.order(
+          List.of(
+              new ReportWorkbook.Entry("Section", null),
+              new ReportWorkbook.Entry("poi", null),
+              new ReportWorkbook.Entry("ours", ours)),
+          3);
       SharedText text = new SharedText(wb);
       copyHeadWithPoi(source, poi, 3);
       head.copyTo(ours, text);
