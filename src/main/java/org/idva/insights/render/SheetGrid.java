@@ -116,35 +116,29 @@ final class SheetGrid {
 
   /** Makes the cell a new blank one with this style (any value it held is gone). */
   void blank(int r, int c, int style) {
-    Row row = row(r);
-    int at = row.cell(c);
-    row.styles[at] = style;
-    row.types[at] = BLANK;
-    row.texts[at] = null;
+    set(r, c, BLANK, 0, null);
+    style(r, c, style);
   }
 
   /** Sets a text value: {@code index} is its place in the shared strings. */
   void text(int r, int c, String text, int index) {
-    Row row = row(r);
-    int at = row.cell(c);
-    row.types[at] = TEXT;
-    row.values[at] = index;
-    row.texts[at] = text;
+    set(r, c, TEXT, index, text);
   }
 
   void number(int r, int c, double value) {
-    Row row = row(r);
-    int at = row.cell(c);
-    row.types[at] = NUMBER;
-    row.values[at] = value;
-    row.texts[at] = null;
+    set(r, c, NUMBER, value, null);
   }
 
   void bool(int r, int c, boolean value) {
+    set(r, c, BOOLEAN, value ? 1 : 0, null);
+  }
+
+  /** Sets the cell's value (its style kept, or 0 when the cell is new). */
+  private void set(int r, int c, byte type, double value, String text) {
     Row row = row(r);
     int at = row.cell(c);
-    row.types[at] = BOOLEAN;
-    row.values[at] = value ? 1 : 0;
-    row.texts[at] = null;
+    row.types[at] = type;
+    row.values[at] = value;
+    row.texts[at] = text;
   }
 }

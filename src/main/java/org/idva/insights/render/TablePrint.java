@@ -34,11 +34,7 @@ final class TablePrint {
 
   /** The printed width of columns 0 to {@code lastColumn}, in points. */
   static double width(XSSFSheet sheet, int lastColumn) {
-    double w = 0;
-    for (int c = 0; c <= lastColumn; c++) {
-      w += columnWidth(sheet, c);
-    }
-    return w;
+    return width(sheet::getColumnWidth, lastColumn);
   }
 
   static double columnWidth(XSSFSheet sheet, int c) {
@@ -47,15 +43,20 @@ final class TablePrint {
 
   /** The printed width of a table sheet's columns 0 to {@code lastColumn}, in points. */
   static double width(TableSheet sheet, int lastColumn) {
-    double w = 0;
-    for (int c = 0; c <= lastColumn; c++) {
-      w += columnWidth(sheet, c);
-    }
-    return w;
+    return width(sheet::columnWidth, lastColumn);
   }
 
   static double columnWidth(TableSheet sheet, int c) {
     return sheet.columnWidth(c) / 256.0 * POINTS_PER_CHARACTER;
+  }
+
+  /** The printed width of columns 0 to {@code lastColumn} of widths {@code widthOf} (1/256 ch). */
+  private static double width(java.util.function.IntUnaryOperator widthOf, int lastColumn) {
+    double w = 0;
+    for (int c = 0; c <= lastColumn; c++) {
+      w += widthOf.applyAsInt(c) / 256.0 * POINTS_PER_CHARACTER;
+    }
+    return w;
   }
 
   /**
