@@ -127,15 +127,11 @@ final class SectionHead {
     return c < COLUMNS ? widths[c] : defaultWidth;
   }
 
-  short defaultRowHeight() {
-    return defaultRowHeight;
-  }
-
   double defaultRowHeightPoints() {
     return defaultRowHeight / 20.0;
   }
 
-  /** The margins in the order of {@link PageMargin#values()}. */
+  /** A page margin of the section's sheet, in inches. */
   double margin(PageMargin m) {
     return margins[m.ordinal()];
   }
