@@ -28,6 +28,7 @@ import org.idva.insights.schema.ServiceRegistry;
 import org.idva.insights.store.CaseStore;
 import org.idva.insights.store.IngestProgress;
 import org.idva.insights.store.IngestResult;
+import org.idva.insights.store.PreparedReturn;
 import org.idva.insights.store.StoreBusyException;
 import org.idva.insights.store.StoreException;
 import org.idva.insights.store.StoredReturn;
@@ -474,9 +475,12 @@ public final class Pipeline {
       return null;
     }
     try {
+      // encoded on this return's thread, beside the other returns' work: the store is held one
+      // return at a time only to classify and write the rows
+      PreparedReturn rows = store.prepare(checked.result());
       turns.awaitService(checked.result().info().service());
       synchronized (storeLock) {
-        return store.ingest(checked.result(), IngestProgress.NONE, feedback);
+        return store.ingest(rows, IngestProgress.NONE, feedback);
       }
     } catch (StoreBusyException e) {
       throw e;

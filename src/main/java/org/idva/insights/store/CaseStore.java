@@ -233,7 +233,27 @@ public final class CaseStore implements AutoCloseable {
    */
   public IngestResult ingest(
       CheckedReturn checked, IngestProgress progress, BeforeCommit beforeCommit) {
-    Objects.requireNonNull(checked, "checked");
+    return ingest(prepare(Objects.requireNonNull(checked, "checked")), progress, beforeCommit);
+  }
+
+  /**
+   * The return's rows made ready for {@link #ingest(PreparedReturn, IngestProgress, BeforeCommit)}
+   * (their values encoded as stored, the rows the store will not keep noted): the part of an ingest
+   * that does not depend on what the store holds. Safe to call on any thread, beside an ingest on
+   * another: it uses no connection.
+   */
+  public PreparedReturn prepare(CheckedReturn checked) {
+    return PreparedReturn.of(this, Objects.requireNonNull(checked, "checked"));
+  }
+
+  /**
+   * {@link #ingest(CheckedReturn, IngestProgress, BeforeCommit)} of a return {@link #prepare
+   * prepared} beforehand, on this store: the same result, store and findings.
+   */
+  public IngestResult ingest(
+      PreparedReturn prepared, IngestProgress progress, BeforeCommit beforeCommit) {
+    Objects.requireNonNull(prepared, "prepared");
+    CheckedReturn checked = prepared.checked();
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(beforeCommit, "beforeCommit");
     try {
@@ -243,7 +263,7 @@ public final class CaseStore implements AutoCloseable {
       throw failure(e, "start ingesting " + checked.info().fileName());
     }
     try {
-      IngestResult result = new ReturnIngest(this, checked, progress).run();
+      IngestResult result = new ReturnIngest(this, prepared, progress).run();
       beforeCommit.accept(result);
       dialect.commit(connection);
       LOG.info(

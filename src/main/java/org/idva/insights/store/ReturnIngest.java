@@ -13,11 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.idva.insights.model.CheckedReturn;
-import org.idva.insights.model.FormRow;
 import org.idva.insights.model.ReturnInfo;
 import org.idva.insights.model.ReturnStatus;
-import org.idva.insights.model.SourceLocation;
-import org.idva.insights.schema.SheetDefinition;
 
 /**
  * The work of one {@link CaseStore#ingest}, run inside the store's write transaction: record the
@@ -29,17 +26,19 @@ final class ReturnIngest {
   private static final int BATCH = 1000;
   private final CaseStore store;
   private final Connection c;
+  private final PreparedReturn prepared;
   private final CheckedReturn checked;
   private final ReturnInfo info;
   private final StoreFindings findings = new StoreFindings();
 
   private final IngestProgress progress;
 
-  ReturnIngest(CaseStore store, CheckedReturn checked, IngestProgress progress) {
+  ReturnIngest(CaseStore store, PreparedReturn prepared, IngestProgress progress) {
     this.store = store;
     this.progress = progress;
     this.c = store.connection();
-    this.checked = checked;
+    this.prepared = prepared;
+    this.checked = prepared.checked();
     this.info = checked.info();
   }
 
@@ -82,17 +81,17 @@ final class ReturnIngest {
     }
 
     Map<String, Long> storedIntakes = currentIntakes(info.service());
-    List<PendingRow> pending = prepare(storedIntakes);
+    List<PreparedReturn.Pending> pending = prepare(storedIntakes);
     Set<String> intakeCases = new HashSet<>(storedIntakes.keySet());
     Set<String> newIntakeCases = new HashSet<>();
-    for (PendingRow p : pending) {
+    for (PreparedReturn.Pending p : pending) {
       if (p.sheet == store.intakeSheet() && CaseStore.CURRENT.equals(p.state)) {
         intakeCases.add(p.caseRef);
         newIntakeCases.add(p.caseRef);
       }
     }
     int unmatched = 0;
-    for (PendingRow p : pending) {
+    for (PreparedReturn.Pending p : pending) {
       if (p.state == null) {
         if (intakeCases.contains(p.caseRef)) {
           p.state = CaseStore.CURRENT;
@@ -124,67 +123,42 @@ final class ReturnIngest {
   }
 
   /**
-   * Checks, minimises and classifies the return's rows; the state of non-intake rows is left open.
+   * The return's rows to store (see {@link PreparedReturn}), their notes made findings in row order
+   * and the intakes classified against the stored ones and each other; the state of non-intake rows
+   * is left open.
    */
-  private List<PendingRow> prepare(Map<String, Long> storedIntakes) throws SQLException {
-    List<PendingRow> pending = new ArrayList<>(checked.rows().size());
-    Map<String, PendingRow> intakeInReturn = new HashMap<>();
+  private List<PreparedReturn.Pending> prepare(Map<String, Long> storedIntakes) {
+    List<PreparedReturn.Pending> pending = new ArrayList<>(prepared.rows().size());
+    Map<String, PreparedReturn.Pending> intakeInReturn = new HashMap<>();
     Map<Long, String> returnNames = new HashMap<>();
-    for (FormRow row : checked.rows()) {
-      SourceLocation at = row.location();
-      SheetDefinition sheet = store.sheet(row.sheet());
-      if (sheet == null) {
-        findings.sheetNotStored(info, at, row.sheet());
+    for (PreparedReturn.Row row : prepared.rows()) {
+      row.notes().forEach(note -> note.accept(findings));
+      PreparedReturn.Pending p = row.pending();
+      if (p == null) {
         continue;
       }
-      if (!info.service().equals(row.service())) {
-        findings.otherService(info, at, row.service());
-        continue;
-      }
-      String caseField = sheet.key().get(0);
-      Object caseValue = row.get(caseField);
-      String caseRef = caseValue == null ? "" : caseValue.toString().trim();
-      if (caseRef.isEmpty()) {
-        findings.noCaseRef(info, at, sheet, caseField);
-        continue;
-      }
-      RowCodec codec = store.codec(sheet.ref());
-      for (String key : row.values().keySet()) {
-        if (!codec.isField(key)) {
-          findings.fieldNotStored(info, at, sheet, key);
-        }
-      }
-      String json = codec.encode(row.values());
-      PendingRow p = new PendingRow(sheet, caseRef, clientRef(sheet, row), json, at);
-      if (sheet == store.intakeSheet()) {
-        Long otherReturn = storedIntakes.get(caseRef);
-        PendingRow first = intakeInReturn.get(caseRef);
+      p.state = null; // a return prepared once and ingested again starts afresh
+      if (p.sheet == store.intakeSheet()) {
+        Long otherReturn = storedIntakes.get(p.caseRef);
+        PreparedReturn.Pending first = intakeInReturn.get(p.caseRef);
         if (otherReturn != null) {
           String where = returnNames.computeIfAbsent(otherReturn, r -> describeReturn(r));
-          findings.intakeAlreadyStored(info, at, caseRef, where);
+          findings.intakeAlreadyStored(info, p.location, p.caseRef, where);
           p.state = CaseStore.CONFLICT;
-        } else if (first != null && first.json.equals(json)) {
-          findings.repeatedIntake(info, at, caseRef, first.location);
+        } else if (first != null && first.json.equals(p.json)) {
+          findings.repeatedIntake(info, p.location, p.caseRef, first.location);
           continue;
         } else if (first != null) {
-          findings.conflictingIntake(info, at, caseRef, first.location);
+          findings.conflictingIntake(info, p.location, p.caseRef, first.location);
           p.state = CaseStore.CONFLICT;
         } else {
           p.state = CaseStore.CURRENT;
-          intakeInReturn.put(caseRef, p);
+          intakeInReturn.put(p.caseRef, p);
         }
       }
       pending.add(p);
     }
     return pending;
-  }
-
-  private String clientRef(SheetDefinition sheet, FormRow row) {
-    if (sheet != store.intakeSheet() || !store.codec(sheet.ref()).isField("client_ref")) {
-      return null;
-    }
-    Object v = row.get("client_ref");
-    return v == null ? null : v.toString().trim();
   }
 
   private String describeReturn(long returnId) {
@@ -199,14 +173,14 @@ final class ReturnIngest {
     }
   }
 
-  private void insertRows(long returnId, List<PendingRow> rows) throws SQLException {
+  private void insertRows(long returnId, List<PreparedReturn.Pending> rows) throws SQLException {
     String sql =
         "INSERT INTO case_row (return_id, seq, service, sheet_ref, case_ref, client_ref, state,"
             + " source_file, source_sheet, source_row, row_values)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int seq = 0;
-      for (PendingRow p : rows) {
+      for (PreparedReturn.Pending p : rows) {
         ps.setLong(1, returnId);
         ps.setInt(2, ++seq);
         ps.setString(3, info.service());
@@ -429,28 +403,5 @@ final class ReturnIngest {
       int unmatched) {
     return new IngestResult(
         id, outcome, superseded, rows, added, replaced, removed, unmatched, findings.list());
-  }
-
-  /** A row on its way into the store. */
-  private static final class PendingRow {
-    final SheetDefinition sheet;
-    final String caseRef;
-    final String clientRef;
-    final String json;
-    final SourceLocation location;
-    String state;
-
-    PendingRow(
-        SheetDefinition sheet,
-        String caseRef,
-        String clientRef,
-        String json,
-        SourceLocation location) {
-      this.sheet = sheet;
-      this.caseRef = caseRef;
-      this.clientRef = clientRef;
-      this.json = json;
-      this.location = location;
-    }
   }
 }

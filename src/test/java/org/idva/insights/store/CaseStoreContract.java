@@ -398,6 +398,47 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void aReturnPreparedBeforehandIsClassifiedAgainstTheStoreAsItIsWhenIngested() {
+    Map<String, Object> extra = new HashMap<>();
+    extra.put("case_ref", "B1");
+    extra.put("client_ref", "C2");
+    extra.put("notes_column", "free text");
+    CheckedReturn q2 =
+        TestReturns.of("S1", TestReturns.Q2_2022)
+            .rowOf("S2", "intake", "Intake", Map.of("case_ref", "X1", "client_ref", "C9"))
+            .intake("A1", "C5")
+            .row("intake", "Intake", Map.of("client_ref", "C6"))
+            .row("intake", "Intake", extra)
+            .intake("B1", "C7")
+            .exit("A1")
+            .exit("Z9")
+            .build();
+    try (CaseStore store = open()) {
+      // prepared while the store is empty; the earlier quarter's intake of A1 arrives before it
+      PreparedReturn prepared = store.prepare(q2);
+      store.ingest(TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build());
+      IngestResult result = store.ingest(prepared, IngestProgress.NONE, r -> {});
+
+      // the findings in row order, as an ingest without preparing gives them; dropped columns last
+      assertThat(result.findings())
+          .extracting(f -> f.code() + " @" + f.location().row())
+          .containsExactly(
+              "ROW_OF_OTHER_SERVICE @2",
+              "INTAKE_ALREADY_STORED @3",
+              "NO_CASE_REF @4",
+              "CONFLICTING_INTAKE @6",
+              "NO_INTAKE_FOR_CASE @3",
+              "FIELD_NOT_STORED @5");
+      assertThat(store.caseRows("S1", "A1"))
+          .extracting(r -> r.row().sheet() + "/" + r.state())
+          .containsExactly("intake/current", "intake/conflict", "exit/current");
+      assertThat(store.caseRows("S1", "Z9"))
+          .extracting(StoredRow::state)
+          .containsExactly("unmatched");
+    }
+  }
+
+  @Test
   void onlySchemaFieldsReachTheStore() {
     Map<String, Object> values = new HashMap<>();
     values.put("case_ref", "A1");
