@@ -143,7 +143,8 @@ public final class Pipeline {
       return;
     }
     java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(threads, true);
-    turns = new Turns(all.size(), permits);
+    Turns ours = new Turns(all.size(), permits);
+    turns = ours;
     // without a store nobody waits for a turn: two returns per thread are enough under way
     int window = store == null ? 2 * threads : window(all, threads);
     java.util.concurrent.ExecutorService pool =
@@ -166,11 +167,11 @@ public final class Pipeline {
               pool.submit(
                   () -> {
                     permits.acquireUninterruptibly();
+                    ours.begin(index);
                     try {
-                      turns.begin(index);
                       return submit(s);
                     } finally {
-                      permits.release();
+                      ours.end(); // gives the permit back unless the commit already did
                     }
                   }));
         }
@@ -325,6 +326,9 @@ public final class Pipeline {
                         check.finish(
                             toMerge, result.findings(), feedbackRoot, quarantine, prepared);
                     faults.at(Faults.Point.BEFORE_COMMIT, s.originalName());
+                    // the commit waits for the disk, and what follows it is a receipt: another
+                    // return may have the processor meanwhile
+                    turns.permitNotNeeded();
                   });
     } catch (RuntimeException | Error e) {
       discard(prepared); // nothing of the return was stored: no feedback says otherwise

@@ -32,6 +32,7 @@ final class Turns {
   private final boolean[] done;
   private final ThreadLocal<Integer> current = new ThreadLocal<>();
   private final ThreadLocal<String> clearedFor = new ThreadLocal<>();
+  private final ThreadLocal<Boolean> holdsPermit = ThreadLocal.withInitial(() -> false);
   private int firstNotDone;
 
   /**
@@ -48,10 +49,31 @@ final class Turns {
     done = new boolean[files];
   }
 
-  /** The calling thread now works on submission {@code index} (in the serial order). */
+  /**
+   * The calling thread now works on submission {@code index} (in the serial order), holding one of
+   * the permits.
+   */
   void begin(int index) {
     current.set(index);
     clearedFor.remove();
+    holdsPermit.set(permits != null);
+  }
+
+  /**
+   * The calling thread's submission needs no processor for the rest of its work (it waits for the
+   * disk to make its merge durable, then only reports): its permit goes to a submission that does.
+   */
+  void permitNotNeeded() {
+    if (holdsPermit.get()) {
+      holdsPermit.set(false);
+      permits.release();
+    }
+  }
+
+  /** The calling thread is done with its submission: the permit it still holds, if any, goes. */
+  void end() {
+    permitNotNeeded();
+    current.remove();
   }
 
   private Integer index() {
@@ -169,18 +191,21 @@ final class Turns {
     return possible[k].stream().anyMatch(p -> p.equalsIgnoreCase(service));
   }
 
-  /** Waits once, giving this thread's permit back before the first wait. */
+  /** Waits once, giving this thread's permit (if it holds one) back before the first wait. */
   private boolean pause(boolean waited) {
-    if (!waited && permits != null) {
+    if (!waited && holdsPermit.get()) {
       permits.release();
     }
     await();
     return true;
   }
 
-  /** Takes a permit again after waiting (outside the lock: those holding one need it). */
+  /**
+   * Takes the permit it gave back again after waiting (outside the lock: those holding one need
+   * it).
+   */
   private void resume(boolean waited) {
-    if (waited && permits != null) {
+    if (waited && holdsPermit.get()) {
       permits.acquireUninterruptibly();
     }
   }

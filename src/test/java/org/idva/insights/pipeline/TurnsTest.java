@@ -98,6 +98,25 @@ class TurnsTest {
   }
 
   @Test
+  void aReturnWaitingForTheDiskGivesItsPermitOnceAndItsEndGivesNoSecond() {
+    Semaphore permits = new Semaphore(2, true);
+    Turns turns = new Turns(2, permits);
+    permits.acquireUninterruptibly();
+    turns.begin(0);
+    permits.acquireUninterruptibly();
+    assertThat(permits.availablePermits()).isZero();
+    turns.permitNotNeeded();
+    assertThat(permits.availablePermits()).as("given to another return").isEqualTo(1);
+    turns.permitNotNeeded();
+    turns.end();
+    assertThat(permits.availablePermits()).as("given back once only").isEqualTo(1);
+
+    turns.begin(1); // the permit taken above: this return ends holding it
+    turns.end();
+    assertThat(permits.availablePermits()).isEqualTo(2);
+  }
+
+  @Test
   void theWindowHoldsOneServicesRunAndMore() {
     List<Submission> all = new ArrayList<>();
     for (int q = 1; q <= 12; q++) {
