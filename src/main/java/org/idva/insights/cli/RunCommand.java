@@ -110,6 +110,11 @@ final class RunCommand implements Callable<Integer> {
       System.err.println(master.template + ": no such master template. Give it with --template.");
       return ExitCode.BROKEN_DEFINITIONS;
     }
+    ReportWriter report =
+        noReport ? null : new ReportWriter(schema, tables, master.options(), threads.count());
+    if (report != null) {
+      report.readTemplateAhead(); // on the processor the store's opening leaves idle
+    }
     List<Path> files = ReturnFiles.find(input);
     boolean errors = false;
     boolean internal = false;
@@ -143,9 +148,8 @@ final class RunCommand implements Callable<Integer> {
       errors = outcome[0] || mailProblems;
       internal = outcome[1];
       printSummary(files.size(), summaries);
-      if (!noReport) {
-        new ReportWriter(schema, tables, master.options(), threads.count())
-            .write(cases, year, master.day(), output, System.out, force);
+      if (report != null) {
+        report.write(cases, year, master.day(), output, System.out, force);
       }
     }
     return ExitCode.of(internal, errors);

@@ -97,19 +97,38 @@ public final class ReportWriter {
     }
   }
 
+  /**
+   * Starts reading the master template (and readying the workbook library) on another thread now,
+   * for the next report this writer writes: {@code run} does it while it opens the store, when a
+   * processor is otherwise idle. A template that cannot be read is reported when the report is
+   * written, as without this.
+   */
+  public ReportWriter readTemplateAhead() {
+    ahead = readTemplate();
+    return this;
+  }
+
+  private java.util.concurrent.CompletableFuture<MasterWorkbookWriter> ahead;
+
+  private java.util.concurrent.CompletableFuture<MasterWorkbookWriter> readTemplate() {
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return new MasterWorkbookWriter(options);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+  }
+
   private java.util.Optional<Written> compute(
       CaseStore store, Integer year, LocalDate day, Path output, PrintStream console)
       throws IOException {
-    // the template is read (and the workbook library readied) while the store is read
+    // the template is read (and the workbook library readied) while the store is read, if it was
+    // not read ahead; read ahead, it is used once
     java.util.concurrent.CompletableFuture<MasterWorkbookWriter> template =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return new MasterWorkbookWriter(options);
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            });
+        ahead != null ? ahead : readTemplate();
+    ahead = null;
     ReportEngine engine = new ReportEngine(schema, tables);
     CaseData all = store.caseData();
     ReportEngine.Tabulation everyone = engine.load(all);

@@ -1,6 +1,7 @@
 package org.idva.insights.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,7 +49,7 @@ class ParallelReportTest {
         }
       }
       String one = write(store, "one", 1);
-      String three = write(store, "three", 3);
+      String three = write(store, "three", 3); // its template read ahead
       assertThat(one.lines().filter(l -> l.contains(".xlsx")).count()).isEqualTo(5);
       assertThat(three.replace("three", "one")).isEqualTo(one);
     }
@@ -71,11 +72,38 @@ class ParallelReportTest {
     }
   }
 
+  @Test
+  void aTemplateReadAheadThatCannotBeReadIsReportedWhenTheReportIsWritten() throws Exception {
+    Path broken = dir.resolve("broken.xlsx");
+    Files.writeString(broken, "not a workbook");
+    try (CaseStore store =
+        CaseStore.open(StoreConfig.of(dir.resolve("store.db").toString(), SCHEMA))) {
+      new Pipeline(SCHEMA, store, null, null, null)
+          .submit(Submission.fromFolder(Path.of("input", "SVC01_2022-23-Q1.xlsx"), Instant.EPOCH));
+      ReportWriter writer =
+          new ReportWriter(
+                  SCHEMA,
+                  ReportDefinitions.loadDefault(SCHEMA),
+                  MasterOptions.defaults().withTemplate(broken),
+                  2)
+              .readTemplateAhead();
+      PrintStream quiet =
+          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+      assertThatThrownBy(
+              () -> writer.write(store, null, LocalDate.of(2023, 5, 2), dir.resolve("out"), quiet))
+          .hasMessageContaining("not a valid OOXML"); // what reading it then would have said
+      assertThat(dir.resolve("out").resolve("services")).doesNotExist();
+    }
+  }
+
   private String write(CaseStore store, String name, int threads) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ReportWriter writer =
         new ReportWriter(
             SCHEMA, ReportDefinitions.loadDefault(SCHEMA), MasterOptions.defaults(), threads);
+    if (threads > 1) {
+      writer.readTemplateAhead();
+    }
     var written =
         writer.write(
             store,
