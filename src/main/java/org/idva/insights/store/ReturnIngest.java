@@ -270,12 +270,16 @@ final class ReturnIngest {
     }
   }
 
+  /**
+   * A service's intakes (service, intake sheet, current) and the return of each: from the index.
+   */
+  static final String CURRENT_INTAKES =
+      "SELECT case_ref, return_id FROM case_row WHERE service = ? AND sheet_ref = ?"
+          + " AND state = ?";
+
   private Map<String, Long> currentIntakes(String service) throws SQLException {
     Map<String, Long> cases = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT case_ref, return_id FROM case_row WHERE service = ? AND sheet_ref = ?"
-                + " AND state = ?")) {
+    try (PreparedStatement ps = c.prepareStatement(CURRENT_INTAKES)) {
       ps.setString(1, service);
       ps.setString(2, store.intakeSheet().ref());
       ps.setString(3, CaseStore.CURRENT);

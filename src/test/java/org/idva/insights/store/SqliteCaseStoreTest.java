@@ -57,6 +57,53 @@ class SqliteCaseStoreTest extends CaseStoreContract {
   }
 
   @Test
+  void eachIngestReadsTheServicesStoredIntakesFromTheIndexAlone() throws Exception {
+    try (CaseStore store = open()) {
+      store.ingest(TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build());
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + emptyStore());
+        java.sql.PreparedStatement ps =
+            c.prepareStatement("EXPLAIN QUERY PLAN " + ReturnIngest.CURRENT_INTAKES)) {
+      ps.setString(1, "S1");
+      ps.setString(2, "intake");
+      ps.setString(3, CaseStore.CURRENT);
+      StringBuilder plan = new StringBuilder();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          plan.append(rs.getString("detail")).append('\n');
+        }
+      }
+      assertThat(plan.toString()).contains("USING COVERING INDEX case_row_intake");
+    }
+  }
+
+  @Test
+  void aStoreOfTheEarlierMigrationsIsUpgradedToTheCoveringIntakeIndex() throws Exception {
+    String location = emptyStore();
+    Files.createDirectories(Path.of(location).getParent());
+    org.flywaydb.core.Flyway.configure()
+        .dataSource("jdbc:sqlite:" + location, null, null)
+        .locations("classpath:db/migration")
+        .target("7")
+        .load()
+        .migrate();
+    try (CaseStore store = open()) {
+      store.ingest(TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").exit("A1").build());
+      assertThat(caseRefs(store, "exit")).containsExactly("A1");
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + location);
+        Statement s = c.createStatement()) {
+      StringBuilder columns = new StringBuilder();
+      try (ResultSet rs = s.executeQuery("PRAGMA index_info(case_row_intake)")) {
+        while (rs.next()) {
+          columns.append(rs.getString("name")).append(' ');
+        }
+      }
+      assertThat(columns.toString().trim()).isEqualTo("service sheet_ref state case_ref return_id");
+    }
+  }
+
+  @Test
   void theDefaultLocationIsStoreInsightsDb() {
     assertThat(StoreConfig.of(null, SCHEMA).location()).isEqualTo("store/insights.db");
     assertThat(StoreConfig.of(" ", SCHEMA).isJdbcUrl()).isFalse();
