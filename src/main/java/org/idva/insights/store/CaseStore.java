@@ -253,6 +253,11 @@ public final class CaseStore implements AutoCloseable {
   public IngestResult ingest(
       PreparedReturn prepared, IngestProgress progress, BeforeCommit beforeCommit) {
     Objects.requireNonNull(prepared, "prepared");
+    if (prepared.store() != this) {
+      throw new IllegalArgumentException(
+          "a return is ingested by the store that prepared it (its rows are in that store's"
+              + " encoding)");
+    }
     CheckedReturn checked = prepared.checked();
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(beforeCommit, "beforeCommit");

@@ -20,12 +20,19 @@ import org.idva.insights.schema.SheetDefinition;
  * doing it all inside the transaction.
  */
 public final class PreparedReturn {
+  private final CaseStore store;
   private final CheckedReturn checked;
   private final List<Row> rows;
 
-  private PreparedReturn(CheckedReturn checked, List<Row> rows) {
+  private PreparedReturn(CaseStore store, CheckedReturn checked, List<Row> rows) {
+    this.store = store;
     this.checked = checked;
     this.rows = rows;
+  }
+
+  /** The store that prepared it: its sheets and encodings are in the rows. */
+  CaseStore store() {
+    return store;
   }
 
   CheckedReturn checked() {
@@ -72,13 +79,13 @@ public final class PreparedReturn {
   static PreparedReturn of(CaseStore store, CheckedReturn checked) {
     ReturnInfo info = checked.info();
     if (checked.status() == ReturnStatus.REJECTED || info.quarter() == null) {
-      return new PreparedReturn(checked, List.of());
+      return new PreparedReturn(store, checked, List.of());
     }
     List<Row> rows = new ArrayList<>(checked.rows().size());
     for (FormRow row : checked.rows()) {
       rows.add(row(store, info, row));
     }
-    return new PreparedReturn(checked, rows);
+    return new PreparedReturn(store, checked, rows);
   }
 
   private static Row row(CaseStore store, ReturnInfo info, FormRow row) {

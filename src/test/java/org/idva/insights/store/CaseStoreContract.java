@@ -439,6 +439,18 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void aReturnIsIngestedOnlyByTheStoreThatPreparedIt() {
+    CheckedReturn r = TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build();
+    try (CaseStore store = open();
+        CaseStore other = open()) {
+      PreparedReturn prepared = other.prepare(r);
+      assertThatThrownBy(() -> store.ingest(prepared, IngestProgress.NONE, x -> {}))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(store.history(null)).isEmpty();
+    }
+  }
+
+  @Test
   void onlySchemaFieldsReachTheStore() {
     Map<String, Object> values = new HashMap<>();
     values.put("case_ref", "A1");
