@@ -53,28 +53,16 @@ public final class PreparedReturn {
    */
   record Row(List<Consumer<StoreFindings>> notes, Pending pending) {}
 
-  /** A row on its way into the store; its state is set inside the transaction. */
-  static final class Pending {
-    final SheetDefinition sheet;
-    final String caseRef;
-    final String clientRef;
-    final String json;
-    final SourceLocation location;
-    String state;
-
-    Pending(
-        SheetDefinition sheet,
-        String caseRef,
-        String clientRef,
-        String json,
-        SourceLocation location) {
-      this.sheet = sheet;
-      this.caseRef = caseRef;
-      this.clientRef = clientRef;
-      this.json = json;
-      this.location = location;
-    }
-  }
+  /**
+   * A row on its way into the store: its state (current, unmatched, conflict) is decided inside the
+   * transaction, against what the store then holds.
+   */
+  record Pending(
+      SheetDefinition sheet,
+      String caseRef,
+      String clientRef,
+      String json,
+      SourceLocation location) {}
 
   static PreparedReturn of(CaseStore store, CheckedReturn checked) {
     ReturnInfo info = checked.info();

@@ -81,32 +81,36 @@ final class ReturnIngest {
     }
 
     Map<String, Long> storedIntakes = currentIntakes(info.service());
-    List<PreparedReturn.Pending> pending = prepare(storedIntakes);
+    List<PreparedReturn.Pending> pending = new ArrayList<>(prepared.rows().size());
+    List<String> states = new ArrayList<>(prepared.rows().size());
+    prepare(storedIntakes, pending, states);
     Set<String> intakeCases = new HashSet<>(storedIntakes.keySet());
     Set<String> newIntakeCases = new HashSet<>();
-    for (PreparedReturn.Pending p : pending) {
-      if (p.sheet == store.intakeSheet() && CaseStore.CURRENT.equals(p.state)) {
-        intakeCases.add(p.caseRef);
-        newIntakeCases.add(p.caseRef);
+    for (int i = 0; i < pending.size(); i++) {
+      PreparedReturn.Pending p = pending.get(i);
+      if (p.sheet() == store.intakeSheet() && CaseStore.CURRENT.equals(states.get(i))) {
+        intakeCases.add(p.caseRef());
+        newIntakeCases.add(p.caseRef());
       }
     }
     int unmatched = 0;
-    for (PreparedReturn.Pending p : pending) {
-      if (p.state == null) {
-        if (intakeCases.contains(p.caseRef)) {
-          p.state = CaseStore.CURRENT;
+    for (int i = 0; i < pending.size(); i++) {
+      PreparedReturn.Pending p = pending.get(i);
+      if (states.get(i) == null) {
+        if (intakeCases.contains(p.caseRef())) {
+          states.set(i, CaseStore.CURRENT);
         } else {
-          p.state = CaseStore.UNMATCHED;
+          states.set(i, CaseStore.UNMATCHED);
           unmatched++;
-          findings.noIntake(info, p.location, p.sheet, p.caseRef);
+          findings.noIntake(info, p.location(), p.sheet(), p.caseRef());
         }
       }
     }
-    insertRows(id, pending);
+    insertRows(id, pending, states);
     reattachOtherReturns(current != null);
 
     Set<String> newCases = new HashSet<>();
-    pending.forEach(p -> newCases.add(p.caseRef));
+    pending.forEach(p -> newCases.add(p.caseRef()));
     int added = (int) newIntakeCases.stream().filter(k -> !oldCases.contains(k)).count();
     int replaced = (int) newCases.stream().filter(oldCases::contains).count();
     int removed = (int) oldCases.stream().filter(k -> !newCases.contains(k)).count();
@@ -123,12 +127,12 @@ final class ReturnIngest {
   }
 
   /**
-   * The return's rows to store (see {@link PreparedReturn}), their notes made findings in row order
-   * and the intakes classified against the stored ones and each other; the state of non-intake rows
-   * is left open.
+   * Adds the return's rows to store (see {@link PreparedReturn}) to {@code pending}, and the state
+   * of each to {@code states}: its notes made findings in row order, the intakes classified against
+   * the stored ones and each other, the state of non-intake rows left open (null).
    */
-  private List<PreparedReturn.Pending> prepare(Map<String, Long> storedIntakes) {
-    List<PreparedReturn.Pending> pending = new ArrayList<>(prepared.rows().size());
+  private void prepare(
+      Map<String, Long> storedIntakes, List<PreparedReturn.Pending> pending, List<String> states) {
     Map<String, PreparedReturn.Pending> intakeInReturn = new HashMap<>();
     Map<Long, String> returnNames = new HashMap<>();
     for (PreparedReturn.Row row : prepared.rows()) {
@@ -137,28 +141,28 @@ final class ReturnIngest {
       if (p == null) {
         continue;
       }
-      p.state = null; // a return prepared once and ingested again starts afresh
-      if (p.sheet == store.intakeSheet()) {
-        Long otherReturn = storedIntakes.get(p.caseRef);
-        PreparedReturn.Pending first = intakeInReturn.get(p.caseRef);
+      String state = null;
+      if (p.sheet() == store.intakeSheet()) {
+        Long otherReturn = storedIntakes.get(p.caseRef());
+        PreparedReturn.Pending first = intakeInReturn.get(p.caseRef());
         if (otherReturn != null) {
           String where = returnNames.computeIfAbsent(otherReturn, r -> describeReturn(r));
-          findings.intakeAlreadyStored(info, p.location, p.caseRef, where);
-          p.state = CaseStore.CONFLICT;
-        } else if (first != null && first.json.equals(p.json)) {
-          findings.repeatedIntake(info, p.location, p.caseRef, first.location);
+          findings.intakeAlreadyStored(info, p.location(), p.caseRef(), where);
+          state = CaseStore.CONFLICT;
+        } else if (first != null && first.json().equals(p.json())) {
+          findings.repeatedIntake(info, p.location(), p.caseRef(), first.location());
           continue;
         } else if (first != null) {
-          findings.conflictingIntake(info, p.location, p.caseRef, first.location);
-          p.state = CaseStore.CONFLICT;
+          findings.conflictingIntake(info, p.location(), p.caseRef(), first.location());
+          state = CaseStore.CONFLICT;
         } else {
-          p.state = CaseStore.CURRENT;
-          intakeInReturn.put(p.caseRef, p);
+          state = CaseStore.CURRENT;
+          intakeInReturn.put(p.caseRef(), p);
         }
       }
       pending.add(p);
+      states.add(state);
     }
-    return pending;
   }
 
   private String describeReturn(long returnId) {
@@ -173,7 +177,8 @@ final class ReturnIngest {
     }
   }
 
-  private void insertRows(long returnId, List<PreparedReturn.Pending> rows) throws SQLException {
+  private void insertRows(long returnId, List<PreparedReturn.Pending> rows, List<String> states)
+      throws SQLException {
     String sql =
         "INSERT INTO case_row (return_id, seq, service, sheet_ref, case_ref, client_ref, state,"
             + " source_file, source_sheet, source_row, row_values)"
@@ -184,18 +189,19 @@ final class ReturnIngest {
         ps.setLong(1, returnId);
         ps.setInt(2, ++seq);
         ps.setString(3, info.service());
-        ps.setString(4, p.sheet.ref());
-        ps.setString(5, p.caseRef);
-        if (p.clientRef == null) {
+        ps.setString(4, p.sheet().ref());
+        ps.setString(5, p.caseRef());
+        if (p.clientRef() == null) {
           ps.setNull(6, Types.VARCHAR);
         } else {
-          ps.setString(6, p.clientRef);
+          ps.setString(6, p.clientRef());
         }
-        ps.setString(7, p.state);
-        ps.setString(8, p.location.file() == null ? info.fileName() : p.location.file());
-        ps.setString(9, p.location.sheet() == null ? p.sheet.sheetName() : p.location.sheet());
-        ps.setInt(10, p.location.row());
-        ps.setString(11, p.json);
+        ps.setString(7, states.get(seq - 1));
+        ps.setString(8, p.location().file() == null ? info.fileName() : p.location().file());
+        ps.setString(
+            9, p.location().sheet() == null ? p.sheet().sheetName() : p.location().sheet());
+        ps.setInt(10, p.location().row());
+        ps.setString(11, p.json());
         ps.addBatch();
         if (seq % BATCH == 0) {
           ps.executeBatch();
