@@ -29,6 +29,9 @@ public final class ReportWriter {
   private final MasterOptions options;
   private final int threads;
 
+  /** The template being read ahead for the next report ({@link #readTemplateAhead}), or null. */
+  private java.util.concurrent.CompletableFuture<MasterWorkbookWriter> ahead;
+
   /** A writer of the report that writes as many workbooks at once as there are processors. */
   public ReportWriter(Schema schema, ReportDefinitions tables, MasterOptions options) {
     this(schema, tables, options, Runtime.getRuntime().availableProcessors());
@@ -107,8 +110,6 @@ public final class ReportWriter {
     ahead = readTemplate();
     return this;
   }
-
-  private java.util.concurrent.CompletableFuture<MasterWorkbookWriter> ahead;
 
   private java.util.concurrent.CompletableFuture<MasterWorkbookWriter> readTemplate() {
     return java.util.concurrent.CompletableFuture.supplyAsync(
