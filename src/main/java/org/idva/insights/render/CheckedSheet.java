@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
@@ -75,10 +76,19 @@ final class CheckedSheet {
   /** Cells an earlier check had marked (a checked workbook sent back): their colour goes. */
   private final Set<Long> earlierMarks;
 
+  /** The rows (0-based) of {@link #earlierMarks}. */
+  private final Set<Integer> earlierRows;
+
   private final CheckedStyles styles;
   private final TreeMap<Long, String> comments = new TreeMap<>();
   private final Map<Integer, Integer> columnStyles = new HashMap<>();
   private int formulas;
+
+  /** Whether rows with nothing to change are copied as they are ({@link SheetDataBytes}). */
+  private boolean plainRowsAsTheyAre = true;
+
+  /** How many rows {@link #copy} copied as they were. */
+  private int plainRows;
 
   /**
    * The prefix the root's name has (its namespace being the spreadsheet one): the elements the copy
@@ -99,6 +109,7 @@ final class CheckedSheet {
       CheckedStyles styles) {
     this.marks = new TreeMap<>(marks);
     this.earlierMarks = Set.copyOf(earlierMarks);
+    this.earlierRows = earlierMarks.stream().map(CheckedSheet::row).collect(Collectors.toSet());
     this.styles = styles;
     comments.putAll(existing);
     marks.forEach((k, m) -> comments.merge(k, m.comment(), (a, b) -> a + "\n\n" + b));
@@ -107,6 +118,20 @@ final class CheckedSheet {
   /** The comments the copied sheet carries, by cell key; filled by {@link #copy}. */
   NavigableMap<Long, String> comments() {
     return comments;
+  }
+
+  /**
+   * Turns the copy of unchanged rows as they are on or off (on unless turned off): the copy is the
+   * same either way, only slower without; the tests compare the two.
+   */
+  CheckedSheet plainRowsAsTheyAre(boolean on) {
+    plainRowsAsTheyAre = on;
+    return this;
+  }
+
+  /** How many rows the byte-level copy copied as they were, not cell by cell. */
+  int plainRows() {
+    return plainRows;
   }
 
   /** How many formulas were replaced by their values. */
@@ -172,7 +197,9 @@ final class CheckedSheet {
             w.writeCharacters(""); // closes the start tag before the rows go straight to out
             w.flush();
             ByteOut bytes = new ByteOut(out);
-            new SheetDataBytes(head.x(), bytes, this).copy();
+            SheetDataBytes rows = new SheetDataBytes(head.x(), bytes, this, plainRowsAsTheyAre);
+            rows.copy();
+            plainRows = rows.plainRows();
             bytes.flush();
             w.writeEndElement();
             pastData = true;
@@ -327,6 +354,14 @@ final class CheckedSheet {
       return marks.pollFirstEntry();
     }
     return null;
+  }
+
+  /**
+   * Whether no cell of {@code row} has a mark left or had one from an earlier check: nothing in it
+   * changes. Asked as the row is met, the marks of rows before it already taken.
+   */
+  boolean rowUnmarked(int row) {
+    return (marks.isEmpty() || row(marks.firstKey()) != row) && !earlierRows.contains(row);
   }
 
   /** Takes the mark of a cell the sheet has; null when it has none. */

@@ -30,6 +30,13 @@ final class SheetDataBytes {
   private static final byte[] CELL_END = XmlBytes.ascii("</c>");
   private static final byte[] INLINE_START = XmlBytes.ascii("<is><t xml:space=\"preserve\">");
   private static final byte[] INLINE_END = XmlBytes.ascii("</t></is>");
+  private static final byte[] ROW_END = XmlBytes.ascii("</row>");
+
+  /**
+   * The longest row looked at for a copy as it is ({@link PlainRow}); a longer one is copied cell
+   * by cell, so the buffer never has to hold more than this of a row.
+   */
+  private static final int PLAIN_ROW_MAX = 1 << 18;
 
   /** The current cell's start tag, copied: its attributes are written after its formula goes. */
   private byte[] tag = new byte[256];
@@ -38,10 +45,28 @@ final class SheetDataBytes {
   private final ByteOut out;
   private final CheckedSheet sheet;
 
+  /** Whether a row with no marks whose content is plain is copied as it is (tests turn it off). */
+  private final boolean plainRowsAsTheyAre;
+
+  private final PlainRow plain = new PlainRow();
+
+  /** How many rows were copied as they are. */
+  private int plainRows;
+
   SheetDataBytes(XmlBytes x, ByteOut out, CheckedSheet sheet) {
+    this(x, out, sheet, true);
+  }
+
+  SheetDataBytes(XmlBytes x, ByteOut out, CheckedSheet sheet, boolean plainRowsAsTheyAre) {
     this.x = x;
     this.out = out;
     this.sheet = sheet;
+    this.plainRowsAsTheyAre = plainRowsAsTheyAre;
+  }
+
+  /** How many rows {@link #copy} copied as they were, not cell by cell. */
+  int plainRows() {
+    return plainRows;
   }
 
   /** Copies the rows, from just after {@code <sheetData>} up to and including its end tag. */
@@ -78,7 +103,7 @@ final class SheetDataBytes {
       }
     }
     out.write('>');
-    if (!x.isEmpty()) {
+    if (!x.isEmpty() && !plainCopied(row)) {
       cells(row);
     }
     missingCellsBefore(row, MAX);
@@ -86,6 +111,31 @@ final class SheetDataBytes {
     out.write('/');
     out.write(name);
     out.write('>');
+  }
+
+  /**
+   * Copies the content of the current row as it is, and reads through its end tag, when nothing in
+   * the row changes: no marks, and its bytes are what the copy cell by cell would write ({@link
+   * PlainRow}). Otherwise reads nothing and returns false.
+   */
+  private boolean plainCopied(int row) throws IOException {
+    if (!plainRowsAsTheyAre || !sheet.rowUnmarked(row) || !x.nameIs("row")) {
+      return false;
+    }
+    while (true) {
+      byte[] b = x.buffer();
+      int from = x.tokenEnd();
+      int endTag = plain.end(b, from, x.bufferEnd());
+      if (endTag >= 0) {
+        out.write(b, from, endTag - from);
+        x.resumeAt(endTag + ROW_END.length);
+        plainRows++;
+        return true;
+      }
+      if (!plain.needsMore() || x.bufferEnd() - from > PLAIN_ROW_MAX || !x.bufferMore()) {
+        return false;
+      }
+    }
   }
 
   /** The cells of a row, up to its end tag (not written); text between them kept. */

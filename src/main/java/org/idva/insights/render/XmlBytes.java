@@ -325,6 +325,30 @@ final class XmlBytes {
     }
   }
 
+  /** Where the bytes after the current token start in {@link #buffer()}. */
+  int tokenEnd() {
+    return end;
+  }
+
+  /** Where the buffered bytes end in {@link #buffer()}. */
+  int bufferEnd() {
+    return limit;
+  }
+
+  /**
+   * Buffers more of the part, keeping the current token's bytes and those after it; false at the
+   * end of the part. The buffered bytes may move: indexes into the buffer taken before (the current
+   * tag's name and attributes, {@link #tokenEnd}) no longer hold.
+   */
+  boolean bufferMore() throws IOException {
+    return available(limit);
+  }
+
+  /** Goes on from index {@code i} of {@link #buffer()}: the next token is read from there. */
+  void resumeAt(int i) {
+    end = i;
+  }
+
   /**
    * What is left of the part after the current token, as a stream: the bytes already read, then the
    * rest of the underlying stream.

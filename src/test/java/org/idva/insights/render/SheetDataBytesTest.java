@@ -59,6 +59,7 @@ class SheetDataBytesTest {
     Random random = new Random(18);
     int sheets = 0;
     int byBytes = 0;
+    int plainRows = 0;
     List<Path> returns = new ArrayList<>();
     try (Stream<Path> input = Files.list(Path.of("input"));
         Stream<Path> resources = Files.walk(Path.of("src/test/resources/returns"))) {
@@ -84,7 +85,7 @@ class SheetDataBytesTest {
           if (rowsByBytes(xml)) {
             byBytes++;
           }
-          assertSameCopy(p + "!" + e.getName(), xml, random);
+          plainRows += assertSameCopy(p + "!" + e.getName(), xml, random);
         }
       } catch (java.util.zip.ZipException notAZip) {
         // the broken returns include files that are not zips at all
@@ -93,6 +94,8 @@ class SheetDataBytesTest {
     assertThat(sheets).isGreaterThan(300);
     // The sample's sheets are all plain enough for the byte copy: this test compares it.
     assertThat(byBytes).isGreaterThan(sheets * 9 / 10);
+    // ...and most of their rows are copied as they are (the rows of a quarter of the sample)
+    assertThat(plainRows).isGreaterThan(5_000);
   }
 
   @Test
@@ -128,11 +131,71 @@ class SheetDataBytesTest {
 
   @Test
   void seededRandomSheetsAreCopiedAlike() throws Exception {
+    int plainRows = 0;
     for (long seed = 1; seed <= 300; seed++) {
       Random random = new Random(seed);
       byte[] xml = bytes(randomSheet(random));
       assertThat(rowsByBytes(xml)).as("seed %d", seed).isTrue();
-      assertSameCopy("seed " + seed, xml, random);
+      plainRows += assertSameCopy("seed " + seed, xml, random);
+    }
+    assertThat(plainRows).as("rows copied as they are").isGreaterThan(30);
+  }
+
+  @Test
+  void aRowIsCopiedAsItIsOnlyWhenNothingInItChanges() throws Exception {
+    String plain =
+        "<c r=\"A2\" s=\"3\" t=\"inlineStr\"><is><t xml:space=\"preserve\">O&apos;Neil </t></is></c>"
+            + "\n<c r=\"B2\" s=\"12\" t=\"n\"><v>4.5</v></c><c r=\"C2\"/><c r=\"D2\" t=\"s\"><v>1</v>"
+            + "</c><c r=\"E2\" s=\"7\"><v>2</v><is><t>x</t></is></c>";
+    List<String> notPlain =
+        List.of(
+            "<c r=\"A2\" t=\"s\" s=\"3\"><v>1</v></c>", // type before style
+            "<c r=\"A2\" s=\"03\"><v>1</v></c>", // a leading zero
+            "<c r=\"A2\" s=\"0\"><v>1</v></c>", // style 0 is not written
+            "<c r=\"A2\" s=\"123456789\"><v>1</v></c>", // more than 8 digits
+            "<c r='A2'><v>1</v></c>", // single quotes
+            "<c r=\"A2\"  s=\"3\"><v>1</v></c>", // two spaces
+            "<c s=\"3\" r=\"A2\"><v>1</v></c>", // style first
+            "<c><v>1</v></c>", // no reference
+            "<c r=\"A2\" cm=\"1\"><v>1</v></c>", // another attribute
+            "<c r=\"A2\"><f>1+1</f><v>2</v></c>", // a formula
+            "<c r=\"A2\"> <v>1</v></c>", // text in a cell
+            "<c r=\"A2\"><v>1</v><!-- x --></c>", // a comment
+            "<c r=\"A2\"><is><t>a</t><!-- x --></is></c>", // a comment in inline text
+            "<c r=\"A2\"><is><?pi x?><t>a</t></is></c>", // an instruction
+            "<c r=\"A2\"><v><![CDATA[1]]></v></c>", // CDATA
+            "<c r=\"A2\"><extLst/></c>", // another element
+            "<c r=\"A2\"><v/></c>", // an empty value
+            "<c r=\"A2\" s=\"3\"></c>", // no value, yet not closed
+            "<c r=\"A2\" ><v>1</v></c>", // a space before >
+            "<!-- x --><c r=\"A2\"><v>1</v></c>"); // a comment between cells
+    List<String> rows = new ArrayList<>();
+    rows.add("<row r=\"2\">" + plain + "</row>");
+    for (String cell : notPlain) {
+      rows.add("<row r=\"2\">" + plain + cell + "</row>");
+    }
+    for (String row : rows) {
+      byte[] xml = bytes(HEAD + "<sheetData>" + row + "</sheetData>" + TAIL);
+      int copiedAsIs = assertSameCopy(row, xml, null);
+      assertThat(copiedAsIs).as(row).isEqualTo(row.equals(rows.get(0)) ? 1 : 0);
+      // a mark in the row, or one an earlier check made, and the row is copied cell by cell
+      for (boolean earlier : List.of(false, true)) {
+        NavigableMap<Long, CheckedSheet.Mark> marks = new TreeMap<>();
+        Set<Long> earlierMarks = new HashSet<>();
+        if (earlier) {
+          earlierMarks.add(CheckedSheet.key(1, 1));
+        } else {
+          marks.put(CheckedSheet.key(1, 1), new CheckedSheet.Mark(Severity.QUERY, "a query"));
+        }
+        CheckedSheet sheet = sheet(marks, Map.of(), earlierMarks);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        sheet.copy(new ByteArrayInputStream(xml), out);
+        assertThat(sheet.plainRows()).as(row).isZero();
+        if (!earlier) {
+          assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8))
+              .doesNotContain("<c r=\"B2\" s=\"12\"");
+        }
+      }
     }
   }
 
@@ -185,11 +248,14 @@ class SheetDataBytesTest {
     byte[] xml = bytes(HEAD + rows + TAIL);
     assertThat(xml.length).isGreaterThan(4 * (1 << 16));
     assertSameCopy("long rows", xml, new Random(11));
+    // with no marks every row is copied as it is, those across the buffer's end too
+    assertThat(assertSameCopy("long rows, no marks", xml, null)).isEqualTo(3001);
   }
 
   // ---- the comparison
 
-  private static void assertSameCopy(String what, byte[] xml, Random random) throws Exception {
+  /** Returns how many rows the byte copy copied as they were. */
+  private static int assertSameCopy(String what, byte[] xml, Random random) throws Exception {
     NavigableMap<Long, CheckedSheet.Mark> marks = new TreeMap<>();
     Map<Long, String> existing = new HashMap<>();
     Set<Long> earlier = new HashSet<>();
@@ -216,6 +282,17 @@ class SheetDataBytesTest {
     assertThat(events(byBytes.toByteArray())).as(what).isEqualTo(events(byEvents.toByteArray()));
     assertThat(bytes.comments()).as(what).isEqualTo(events.comments());
     assertThat(bytes.formulas()).as(what).isEqualTo(events.formulas());
+    // Rows with nothing to change copied as they are: the very same bytes as cell by cell.
+    CheckedSheet cellByCell = sheet(marks, existing, earlier).plainRowsAsTheyAre(false);
+    ByteArrayOutputStream byCells = new ByteArrayOutputStream();
+    cellByCell.copy(new ByteArrayInputStream(xml), byCells);
+    assertThat(cellByCell.plainRows()).isZero();
+    assertThat(new String(byBytes.toByteArray(), StandardCharsets.UTF_8))
+        .as(what)
+        .isEqualTo(new String(byCells.toByteArray(), StandardCharsets.UTF_8));
+    assertThat(bytes.comments()).as(what).isEqualTo(cellByCell.comments());
+    assertThat(bytes.formulas()).as(what).isEqualTo(cellByCell.formulas());
+    return bytes.plainRows();
   }
 
   private static CheckedSheet sheet(
