@@ -215,11 +215,13 @@ public final class Pipeline {
   private Receipt submitOne(Submission s) throws IOException {
     try {
       faults.at(Faults.Point.BEFORE_READ, s.originalName());
-      Optional<Receipt> unchanged = unchanged(s);
+      // hashed once: to know the file again, and as the return's hash when it is new
+      String sha = store == null ? null : ReturnChecker.sha256(s.file());
+      Optional<Receipt> unchanged = unchanged(s, sha);
       if (unchanged.isPresent()) {
         return unchanged.get();
       }
-      return process(s);
+      return process(s, sha);
     } catch (StoreException e) {
       throw e;
     } catch (VirtualMachineError e) {
@@ -233,11 +235,10 @@ public final class Pipeline {
   }
 
   /** The receipt for a file the store already holds, byte for byte, when it does. */
-  private Optional<Receipt> unchanged(Submission s) throws IOException {
+  private Optional<Receipt> unchanged(Submission s, String sha) throws IOException {
     if (store == null) {
       return Optional.empty();
     }
-    String sha = ReturnChecker.sha256(s.file());
     turns.hashKnown(sha);
     turns.awaitHash(sha);
     Optional<StoredReturn> held;
@@ -276,8 +277,9 @@ public final class Pipeline {
             false));
   }
 
-  private Receipt process(Submission s) throws IOException {
-    ReturnOrigin origin = new ReturnOrigin(s.originalName(), s.receivedAt());
+  /** Checks, stores and answers a return; {@code sha} its file's hash when known, else null. */
+  private Receipt process(Submission s, String sha) throws IOException {
+    ReturnOrigin origin = new ReturnOrigin(s.originalName(), s.receivedAt(), sha);
     ReturnsCheck check = checks.get();
     ReturnsCheck.Checked checked = check.check(s.file(), origin);
     turns.serviceKnown(checked.result().info().service());

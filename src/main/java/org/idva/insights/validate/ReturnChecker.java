@@ -145,7 +145,8 @@ public final class ReturnChecker {
                 + " then send the return again.");
       }
     }
-    ReturnInfo info = new ReturnInfo(name, service, quarter, sha256(file), origin.received());
+    ReturnInfo info =
+        new ReturnInfo(name, service, quarter, sha256(file, origin), origin.received());
 
     Map<SheetDefinition, SheetLayout> layouts = new LinkedHashMap<>();
     boolean anySheet = about.present;
@@ -264,7 +265,7 @@ public final class ReturnChecker {
             name,
             fromName.map(ReturnFileName::service).orElse(null),
             fromName.map(ReturnFileName::quarter).orElse(null),
-            sha256(file),
+            sha256(file, origin),
             origin.received());
     return new CheckedReturn(info, ReturnStatus.REJECTED, findings.all(), List.of());
   }
@@ -414,6 +415,11 @@ public final class ReturnChecker {
         .forEach(out::add);
     layouts.values().stream().filter(l -> l.found() && !out.contains(l)).forEach(out::add);
     return out;
+  }
+
+  /** The file's SHA-256 as its origin knows it, else as its bytes give it. */
+  private static String sha256(Path file, ReturnOrigin origin) throws IOException {
+    return origin.sha256() != null ? origin.sha256() : sha256(file);
   }
 
   /** The SHA-256 of a file's bytes, in hex. */

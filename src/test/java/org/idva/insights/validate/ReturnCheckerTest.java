@@ -2,15 +2,21 @@ package org.idva.insights.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.idva.insights.fixtures.Checking;
 import org.idva.insights.fixtures.TestReturn;
+import org.idva.insights.ingest.WorkbookReader;
 import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.Finding;
 import org.idva.insights.model.FormRow;
+import org.idva.insights.model.RawWorkbook;
+import org.idva.insights.model.ReturnOrigin;
+import org.idva.insights.model.ReturnReadException;
 import org.idva.insights.model.ReturnStatus;
 import org.idva.insights.schema.Schema;
 import org.idva.insights.schema.SchemaLoader;
@@ -47,6 +53,29 @@ class ReturnCheckerTest {
     assertThat(first.location().row()).isEqualTo(2);
     assertThat(c.info().sha256()).hasSize(64);
     assertThat(c.info().quarter()).isEqualTo(TestReturn.QUARTER);
+  }
+
+  @Test
+  void theFilesHashIsTheOneItsOriginBringsElseItsBytesOwn() throws Exception {
+    Path file = new TestReturn(schema, "SVC01", 2).write(dir.resolve("SVC01_2022-23-Q1.xlsx"));
+    ReturnChecker checker = new ReturnChecker(schema);
+    String own = ReturnChecker.sha256(file);
+    Instant received = Instant.parse("2022-07-01T09:00:00Z");
+    try (RawWorkbook wb = new WorkbookReader().open(file)) {
+      ReturnOrigin known = new ReturnOrigin("SVC01_2022-23-Q1.xlsx", received, "ab".repeat(32));
+      assertThat(checker.check(file, known, wb).info().sha256()).isEqualTo("ab".repeat(32));
+    }
+    try (RawWorkbook wb = new WorkbookReader().open(file)) {
+      ReturnOrigin unknown = new ReturnOrigin("SVC01_2022-23-Q1.xlsx", received);
+      assertThat(checker.check(file, unknown, wb).info().sha256()).isEqualTo(own).hasSize(64);
+    }
+    Path broken = Files.write(dir.resolve("SVC01_2022-23-Q2.xlsx"), new byte[] {1, 2, 3});
+    ReturnOrigin known = new ReturnOrigin("SVC01_2022-23-Q2.xlsx", received, "cd".repeat(32));
+    try (RawWorkbook wb = new WorkbookReader().open(broken)) {
+      throw new AssertionError("read a file that is not a workbook");
+    } catch (ReturnReadException e) {
+      assertThat(checker.unreadable(broken, known, e).info().sha256()).isEqualTo("cd".repeat(32));
+    }
   }
 
   @Test
