@@ -53,10 +53,6 @@ final class SheetDataBytes {
   /** How many rows were copied as they are. */
   private int plainRows;
 
-  SheetDataBytes(XmlBytes x, ByteOut out, CheckedSheet sheet) {
-    this(x, out, sheet, true);
-  }
-
   SheetDataBytes(XmlBytes x, ByteOut out, CheckedSheet sheet, boolean plainRowsAsTheyAre) {
     this.x = x;
     this.out = out;
