@@ -56,7 +56,7 @@ public final class WorkbookReader {
 
   private RawWorkbook openXlsx(Path file) throws ReturnReadException {
     ZipInspector.Inspection inspection = inspector.inspect(file, ZipInspector.REPACK_BYTES);
-    return new FastexcelWorkbook(file, inspection.merged(), inspection.repackedStream());
+    return new FastexcelWorkbook(file, inspection.merged(), inspection.parts(), true);
   }
 
   private RawWorkbook openOle2(Path file) throws IOException {

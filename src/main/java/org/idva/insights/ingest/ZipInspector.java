@@ -1,6 +1,5 @@
 package org.idva.insights.ingest;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,15 +53,9 @@ final class ZipInspector {
   /**
    * What the inspection found: the merged ranges by sheet name, and, when the parts inflate to at
    * most {@link #REPACK_BYTES}, the parts themselves as inflated and checked, repacked as an
-   * uncompressed zip in {@code repacked[0, repackedLength)} (else {@code repacked} is null).
+   * uncompressed zip (else {@code parts} is null).
    */
-  record Inspection(Map<String, List<CellRange>> merged, byte[] repacked, int repackedLength) {
-
-    /** The repacked zip, or null. */
-    InputStream repackedStream() {
-      return repacked == null ? null : new ByteArrayInputStream(repacked, 0, repackedLength);
-    }
-  }
+  record Inspection(Map<String, List<CellRange>> merged, PackageBytes parts) {}
 
   /**
    * Up to this many inflated bytes, the inspection keeps the parts it has inflated anyway and hands
@@ -154,10 +147,9 @@ final class ZipInspector {
       }
       Map<String, List<CellRange>> merged = mergedBySheetName(zip, entries, mergedByPart);
       if (parts == null) {
-        return new Inspection(merged, null, 0);
+        return new Inspection(merged, null);
       }
-      Copy zipped = repack(parts, total);
-      return new Inspection(merged, zipped.buf(), zipped.size());
+      return new Inspection(merged, repack(parts, total));
     } catch (ZipException e) {
       throw new ReturnReadException(
           ReadProblem.CORRUPT, "the file is damaged or incomplete (" + e.getMessage() + ")", e);
@@ -214,9 +206,10 @@ final class ZipInspector {
     }
   }
 
-  /** The parts as an uncompressed (stored) zip. */
-  private static Copy repack(Map<String, byte[]> parts, long total) throws IOException {
+  /** The parts as an uncompressed (stored) zip, with where each part's bytes lie in it. */
+  private static PackageBytes repack(Map<String, byte[]> parts, long total) throws IOException {
     Copy out = new Copy((int) Math.min(Integer.MAX_VALUE - 8, total + 200L * parts.size() + 64));
+    Map<String, PackageBytes.Span> spans = new HashMap<>();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.setMethod(ZipOutputStream.STORED);
       CRC32 crc = new CRC32();
@@ -230,11 +223,13 @@ final class ZipInspector {
         entry.setCompressedSize(data.length);
         entry.setCrc(crc.getValue());
         zip.putNextEntry(entry);
+        // A stored entry's header goes straight to the buffer, its bytes right after it.
+        spans.put(part.getKey(), new PackageBytes.Span(out.size(), data.length));
         zip.write(data);
         zip.closeEntry();
       }
     }
-    return out;
+    return new PackageBytes(out.buf(), out.size(), spans);
   }
 
   private long scan(

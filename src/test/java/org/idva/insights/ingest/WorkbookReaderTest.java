@@ -158,13 +158,13 @@ class WorkbookReaderTest {
     ZipInspector inspector = new ZipInspector(ReadLimits.DEFAULT);
     ZipInspector.Inspection small = inspector.inspect(file, ZipInspector.REPACK_BYTES);
     ZipInspector.Inspection large = inspector.inspect(file, 100);
-    assertThat(small.repacked()).isNotNull();
-    assertThat(large.repacked()).isNull();
+    assertThat(small.parts()).isNotNull();
+    assertThat(large.parts()).isNull();
     assertThat(small.merged()).isEqualTo(large.merged()).isNotEmpty();
     List<List<RawRow>> read = new ArrayList<>();
     for (ZipInspector.Inspection inspection : List.of(small, large)) {
       try (RawWorkbook wb =
-          new FastexcelWorkbook(file, inspection.merged(), inspection.repackedStream())) {
+          new FastexcelWorkbook(file, inspection.merged(), inspection.parts(), false)) {
         List<RawRow> rows = new ArrayList<>();
         for (RawSheet s : wb.sheets()) {
           wb.readRows(s, rows::add);
