@@ -1,7 +1,5 @@
 package org.idva.insights.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +16,7 @@ public record FormRow(
     String service, String sheet, SourceLocation location, Map<String, Object> values) {
 
   public FormRow {
-    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    values = RowValues.copyOf(values);
   }
 
   public Object get(String field) {
