@@ -43,25 +43,23 @@ final class FastexcelWorkbook implements RawWorkbook {
 
   FastexcelWorkbook(Path file, Map<String, List<RawSheet.CellRange>> merged)
       throws ReturnReadException {
-    this(file, merged, null, false);
+    this(file, merged, null);
   }
 
   /**
-   * @param parts the file's parts as the inspection inflated them, or null to read the file itself
-   * @param byteRows whether rows written plainly are read from the parts' bytes ({@link
-   *     SheetRowBytes}) rather than by fastexcel-reader: the same cells, sooner
+   * @param parts the file's parts as the inspection inflated them, whose rows written plainly are
+   *     read from their bytes ({@link SheetRowBytes}) rather than by fastexcel-reader: the same
+   *     cells, sooner; or null to read every row with fastexcel-reader
    */
-  FastexcelWorkbook(
-      Path file, Map<String, List<RawSheet.CellRange>> merged, PackageBytes parts, boolean byteRows)
+  FastexcelWorkbook(Path file, Map<String, List<RawSheet.CellRange>> merged, PackageBytes parts)
       throws ReturnReadException {
     this.fileName = file.getFileName().toString();
-    this.parts = byteRows ? parts : null;
+    this.parts = parts;
     ReadingOptions options = new ReadingOptions(false, false);
     try {
-      workbook =
-          parts != null
-              ? new ReadableWorkbook(parts.zipStream(), options)
-              : new ReadableWorkbook(file.toFile(), options);
+      // From the file: fastexcel-reader reads the workbook's sheet list there, and inflates a
+      // sheet only for rows the bytes cannot give.
+      workbook = new ReadableWorkbook(file.toFile(), options);
     } catch (IOException | RuntimeException e) {
       throw new ReturnReadException(
           ReadProblem.CORRUPT, "the workbook could not be opened (" + e.getMessage() + ")", e);
@@ -189,7 +187,7 @@ final class FastexcelWorkbook implements RawWorkbook {
               ? SharedStrings.NONE
               : SharedStrings.read(parts.stream(names.sharedStrings()));
     }
-    return SheetStart.rows(parts, parts.span(part), strings);
+    return SheetStart.rows(parts.part(part), strings);
   }
 
   /** A sheet's rows that have cells, one at a time (null at the end). */

@@ -48,7 +48,7 @@ final class PartNames {
       return null;
     }
     name = name.startsWith("/") ? name.substring(1) : name;
-    return parts.span(name) != null ? name : null;
+    return parts.part(name) != null ? name : null;
   }
 
   /**
@@ -89,7 +89,7 @@ final class PartNames {
       if (workbook == null) {
         workbook = "/xl/workbook.xml";
       }
-      if (sst != null && parts.span(strip(sst)) == null) {
+      if (sst != null && parts.part(strip(sst)) == null) {
         return null;
       }
       Matcher m = FOLDER_AND_FILE.matcher(workbook);

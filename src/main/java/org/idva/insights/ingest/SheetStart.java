@@ -20,15 +20,15 @@ final class SheetStart {
 
   private static final byte[] SHEET_DATA = "<sheetData".getBytes(StandardCharsets.US_ASCII);
 
-  /** A byte reader for the sheet in {@code span}, or null when fastexcel-reader should read it. */
-  static SheetRowBytes rows(PackageBytes parts, PackageBytes.Span span, SharedStrings strings) {
-    byte[] b = parts.bytes();
+  /** A byte reader for the sheet in {@code part}, or null when fastexcel-reader should read it. */
+  static SheetRowBytes rows(PackageBytes.Part part, SharedStrings strings) {
+    byte[] b = part.bytes();
     Set<String> prefixes = new HashSet<>();
     prefixes.add("xml");
     try {
       XMLStreamReader r =
           PartNames.StaxFactory.FACTORY.createXMLStreamReader(
-              new ByteArrayInputStream(b, span.offset(), span.length()));
+              new ByteArrayInputStream(b, 0, part.length()));
       int depth = 0;
       boolean found = false;
       while (r.hasNext()) {
@@ -64,8 +64,8 @@ final class SheetStart {
     } catch (XMLStreamException | RuntimeException e) {
       return null; // fastexcel-reader reports it
     }
-    int from = span.offset();
-    int end = span.end();
+    int from = 0;
+    int end = part.length();
     int p = prolog(b, from, end);
     if (p < 0) {
       return null;

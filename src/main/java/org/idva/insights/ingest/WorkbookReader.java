@@ -55,8 +55,8 @@ public final class WorkbookReader {
   }
 
   private RawWorkbook openXlsx(Path file) throws ReturnReadException {
-    ZipInspector.Inspection inspection = inspector.inspect(file, ZipInspector.REPACK_BYTES);
-    return new FastexcelWorkbook(file, inspection.merged(), inspection.parts(), true);
+    ZipInspector.Inspection inspection = inspector.inspect(file, ZipInspector.KEEP_BYTES);
+    return new FastexcelWorkbook(file, inspection.merged(), inspection.parts());
   }
 
   private RawWorkbook openOle2(Path file) throws IOException {

@@ -11,18 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.idva.insights.model.RawSheet.CellRange;
 import org.idva.insights.model.ReadProblem;
 import org.idva.insights.model.ReturnReadException;
@@ -52,25 +49,26 @@ final class ZipInspector {
 
   /**
    * What the inspection found: the merged ranges by sheet name, and, when the parts inflate to at
-   * most {@link #REPACK_BYTES}, the parts themselves as inflated and checked, repacked as an
-   * uncompressed zip (else {@code parts} is null).
+   * most {@link #KEEP_BYTES}, the parts themselves as inflated and checked (else {@code parts} is
+   * null).
    */
   record Inspection(Map<String, List<CellRange>> merged, PackageBytes parts) {}
 
   /**
-   * Up to this many inflated bytes, the inspection keeps the parts it has inflated anyway and hands
-   * them to fastexcel-reader uncompressed, so the sheets are not decompressed a second time (and
-   * the reader reads exactly the bytes that were inspected). Larger returns are read from the file.
+   * Up to this many inflated bytes, the inspection keeps the parts it has inflated anyway, and the
+   * rows are read from them ({@link SheetRowBytes}): the sheets are not inflated a second time, and
+   * the rows come from exactly the bytes that were inspected. Larger returns are read from the file
+   * by fastexcel-reader.
    */
-  static final long REPACK_BYTES = 8L << 20;
+  static final long KEEP_BYTES = 8L << 20;
 
   /** Merged ranges by sheet name. */
   Map<String, List<CellRange>> inspect(Path file) throws ReturnReadException {
     return inspect(file, 0).merged();
   }
 
-  /** Merged ranges by sheet name, and the parts repacked when they inflate to at most repack. */
-  Inspection inspect(Path file, long repack) throws ReturnReadException {
+  /** Merged ranges by sheet name, and the parts when they inflate to at most {@code keep} bytes. */
+  Inspection inspect(Path file, long keep) throws ReturnReadException {
     try (ZipFile zip = new ZipFile(file.toFile())) {
       Map<String, ZipEntry> entries = new HashMap<>();
       int count = 0;
@@ -121,13 +119,13 @@ final class ZipInspector {
       for (ZipEntry entry : entries.values()) {
         declared += Math.max(0, entry.getSize());
       }
-      Map<String, byte[]> parts = declared <= repack ? new LinkedHashMap<>() : null;
+      Map<String, PackageBytes.Part> parts = declared <= keep ? new HashMap<>() : null;
       byte[] buf = new byte[BUFFER + LOOKAHEAD + LOOKBACK];
       for (ZipEntry entry : entries.values()) {
         Copy copy =
             parts == null
                 ? null
-                : new Copy((int) Math.min(repack, Math.max(0, entry.getSize())), repack);
+                : new Copy((int) Math.min(keep, Math.max(0, entry.getSize())), keep);
         long n = scan(zip, entry, buf, mergedByPart, copy);
         total += n;
         if (total > limits.totalBytes()) {
@@ -139,8 +137,8 @@ final class ZipInspector {
                   + ReadLimits.limit("total-bytes", limits.totalBytes())
                   + ")");
         }
-        if (parts != null && total <= repack && !copy.overflowed()) {
-          parts.put(entry.getName(), copy.bytes());
+        if (parts != null && total <= keep && !copy.overflowed()) {
+          parts.put(entry.getName(), new PackageBytes.Part(copy.buf(), copy.size()));
         } else {
           parts = null;
         }
@@ -149,7 +147,7 @@ final class ZipInspector {
       if (parts == null) {
         return new Inspection(merged, null);
       }
-      return new Inspection(merged, repack(parts, total));
+      return new Inspection(merged, new PackageBytes(parts));
     } catch (ZipException e) {
       throw new ReturnReadException(
           ReadProblem.CORRUPT, "the file is damaged or incomplete (" + e.getMessage() + ")", e);
@@ -168,10 +166,6 @@ final class ZipInspector {
   private static final class Copy extends ByteArrayOutputStream {
     private final long cap;
     private boolean overflowed;
-
-    Copy(int size) {
-      this(size, Long.MAX_VALUE);
-    }
 
     Copy(int size, long cap) {
       super(Math.max(32, size));
@@ -199,37 +193,6 @@ final class ZipInspector {
     byte[] buf() {
       return buf;
     }
-
-    /** The bytes, without a copy when the buffer is exactly full. */
-    byte[] bytes() {
-      return count == buf.length ? buf : toByteArray();
-    }
-  }
-
-  /** The parts as an uncompressed (stored) zip, with where each part's bytes lie in it. */
-  private static PackageBytes repack(Map<String, byte[]> parts, long total) throws IOException {
-    Copy out = new Copy((int) Math.min(Integer.MAX_VALUE - 8, total + 200L * parts.size() + 64));
-    Map<String, PackageBytes.Span> spans = new HashMap<>();
-    try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      zip.setMethod(ZipOutputStream.STORED);
-      CRC32 crc = new CRC32();
-      for (Map.Entry<String, byte[]> part : parts.entrySet()) {
-        byte[] data = part.getValue();
-        crc.reset();
-        crc.update(data);
-        ZipEntry entry = new ZipEntry(part.getKey());
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(data.length);
-        entry.setCompressedSize(data.length);
-        entry.setCrc(crc.getValue());
-        zip.putNextEntry(entry);
-        // A stored entry's header goes straight to the buffer, its bytes right after it.
-        spans.put(part.getKey(), new PackageBytes.Span(out.size(), data.length));
-        zip.write(data);
-        zip.closeEntry();
-      }
-    }
-    return new PackageBytes(out.buf(), out.size(), spans);
   }
 
   private long scan(

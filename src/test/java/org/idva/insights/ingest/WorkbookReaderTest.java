@@ -149,30 +149,48 @@ class WorkbookReaderTest {
   }
 
   /**
-   * A small return is read from the parts the inspection inflated (repacked uncompressed), a large
-   * one from the file: both give the same sheets, merges and rows.
+   * A small return's rows are read from the parts the inspection inflated (their bytes, {@link
+   * SheetRowBytes}), a large one's from the file by fastexcel-reader: both give the same sheets,
+   * merges and rows.
    */
   @Test
-  void readsTheRepackedPartsAsTheFileItself() throws Exception {
-    Path file = write(new XSSFWorkbook(), "r.xlsx");
+  void readsTheKeptPartsAsTheFileItself() throws Exception {
+    Path file = dir.resolve("r.xlsx");
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        var out = Files.newOutputStream(file)) {
+      var s = wb.createSheet("Data");
+      for (int r = 0; r < 3; r++) {
+        s.createRow(r).createCell(1).setCellValue("row " + r);
+        s.getRow(r).createCell(2).setCellValue(r * 1.5);
+      }
+      s.createRow(3).createCell(0).setCellFormula("1+1"); // a formula: fastexcel-reader's from here
+      s.createRow(4).createCell(0).setCellValue(true);
+      s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 5, 6));
+      wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+      wb.write(out);
+    }
     ZipInspector inspector = new ZipInspector(ReadLimits.DEFAULT);
-    ZipInspector.Inspection small = inspector.inspect(file, ZipInspector.REPACK_BYTES);
+    ZipInspector.Inspection small = inspector.inspect(file, ZipInspector.KEEP_BYTES);
     ZipInspector.Inspection large = inspector.inspect(file, 100);
     assertThat(small.parts()).isNotNull();
     assertThat(large.parts()).isNull();
     assertThat(small.merged()).isEqualTo(large.merged()).isNotEmpty();
     List<List<RawRow>> read = new ArrayList<>();
+    List<Long> fromBytes = new ArrayList<>();
     for (ZipInspector.Inspection inspection : List.of(small, large)) {
-      try (RawWorkbook wb =
-          new FastexcelWorkbook(file, inspection.merged(), inspection.parts(), false)) {
+      try (FastexcelWorkbook wb =
+          new FastexcelWorkbook(file, inspection.merged(), inspection.parts())) {
         List<RawRow> rows = new ArrayList<>();
         for (RawSheet s : wb.sheets()) {
           wb.readRows(s, rows::add);
         }
         assertThat(wb.sheets().get(0).merged()).isNotEmpty();
         read.add(rows);
+        fromBytes.add(wb.rowsFromBytes());
       }
     }
+    assertThat(read.get(0)).hasSize(5);
+    assertThat(fromBytes).containsExactly(3L, 0L);
     assertThat(read.get(0)).isNotEmpty().isEqualTo(read.get(1));
   }
 }
