@@ -188,7 +188,12 @@ final class Turns {
     if (possible[k] == null) {
       return true; // nothing known yet
     }
-    return possible[k].stream().anyMatch(p -> p.equalsIgnoreCase(service));
+    for (String p : possible[k]) { // a loop, not a stream: this runs on every wake-up
+      if (p.equalsIgnoreCase(service)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Waits once, giving this thread's permit (if it holds one) back before the first wait. */
