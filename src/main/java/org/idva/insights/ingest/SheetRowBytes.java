@@ -34,10 +34,24 @@ final class SheetRowBytes {
 
   private static final int MAX_ATTRIBUTES = 32;
 
+  private static final byte[] SHEET_DATA = ascii("sheetData");
+  private static final byte[] ROW = ascii("row");
+  private static final byte[] C = ascii("c");
+  private static final byte[] V = ascii("v");
+  private static final byte[] IS = ascii("is");
+  private static final byte[] T = ascii("t");
+  private static final byte[] R = ascii("r");
+  private static final byte[] S = ascii("s");
+  private static final byte[] INLINE_STR = ascii("inlineStr");
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
   private final byte[] b;
   private final int end;
   private final SharedStrings strings;
-  private final Set<String> prefixes;
+  private final byte[][] prefixes;
   private int pos;
   private int rowsTaken;
   private RawRow row;
@@ -63,7 +77,8 @@ final class SheetRowBytes {
     this.pos = from;
     this.end = end;
     this.strings = strings;
-    this.prefixes = prefixes;
+    this.prefixes =
+        prefixes.stream().map(p -> p.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
   }
 
   /** A reader that finds no rows (the sheet's data is an empty element). */
@@ -101,19 +116,19 @@ final class SheetRowBytes {
     if (pos >= end || b[pos] != '<') {
       return Step.CANNOT;
     }
-    if (isEndTag("sheetData")) {
+    if (isEndTag(SHEET_DATA)) {
       if (pos > end) {
         return Step.CANNOT;
       }
       ended = true;
       return Step.END;
     }
-    if (!startTag("row")) {
+    if (!startTag(ROW)) {
       return Step.CANNOT;
     }
     int rowNumber = -1;
     for (int i = 0; i < attributes; i++) {
-      if (named(i, "r")) {
+      if (named(i, R)) {
         rowNumber = digits(valueFrom[i], valueTo[i]);
         if (rowNumber < 0) {
           return Step.CANNOT;
@@ -143,22 +158,22 @@ final class SheetRowBytes {
       if (pos >= end || b[pos] != '<') {
         return false;
       }
-      if (isEndTag("row")) {
+      if (isEndTag(ROW)) {
         return true;
       }
-      if (!startTag("c")) {
+      if (!startTag(C)) {
         return false;
       }
       int column = -1;
       char type = 'n';
       for (int i = 0; i < attributes; i++) {
-        if (named(i, "r")) {
+        if (named(i, R)) {
           column = column(valueFrom[i], valueTo[i]);
-        } else if (named(i, "s")) {
+        } else if (named(i, S)) {
           if (digits(valueFrom[i], valueTo[i]) < 0) {
             return false;
           }
-        } else if (named(i, "t")) {
+        } else if (named(i, T)) {
           type = type(valueFrom[i], valueTo[i]);
         }
       }
@@ -178,26 +193,26 @@ final class SheetRowBytes {
     if (!selfClosing) {
       skipSpace();
       if (type == 'i') {
-        if (!isEndTag("c")) {
+        if (!isEndTag(C)) {
           raw = inlineText();
           if (raw == null) {
             return false;
           }
           skipSpace();
-          if (!isEndTag("c")) {
+          if (!isEndTag(C)) {
             return false;
           }
         }
-      } else if (!isEndTag("c")) {
-        if (!startTag("v") || attributes != 0) {
+      } else if (!isEndTag(C)) {
+        if (!startTag(V) || attributes != 0) {
           return false;
         }
-        raw = selfClosing ? "" : textUntilEnd("v");
+        raw = selfClosing ? "" : textUntilEnd(V);
         if (raw == null) {
           return false;
         }
         skipSpace();
-        if (!isEndTag("c")) {
+        if (!isEndTag(C)) {
           return false;
         }
       }
@@ -259,14 +274,14 @@ final class SheetRowBytes {
 
   /** {@code <is><t>..</t></is>}, nothing between the tags; null when written otherwise. */
   private String inlineText() {
-    if (!startTag("is") || selfClosing) {
+    if (!startTag(IS) || selfClosing) {
       return null;
     }
-    if (!startTag("t")) {
+    if (!startTag(T)) {
       return null;
     }
-    String s = selfClosing ? "" : textUntilEnd("t");
-    if (s == null || !isEndTag("is")) {
+    String s = selfClosing ? "" : textUntilEnd(T);
+    if (s == null || !isEndTag(IS)) {
       return null;
     }
     return s;
@@ -298,14 +313,14 @@ final class SheetRowBytes {
   // ---- tags
 
   /** Whether {@code </name S? >} is here; if so, steps past it. */
-  private boolean isEndTag(String name) {
+  private boolean isEndTag(byte[] name) {
     int p = pos;
     if (b[p] != '<' || b[p + 1] != '/') {
       return false;
     }
     p += 2;
-    for (int i = 0; i < name.length(); i++, p++) {
-      if (b[p] != name.charAt(i)) {
+    for (int i = 0; i < name.length; i++, p++) {
+      if (b[p] != name[i]) {
         return false;
       }
     }
@@ -324,14 +339,14 @@ final class SheetRowBytes {
    * attributes without namespace declarations or unbound prefixes; if so, steps past it with its
    * attributes read.
    */
-  private boolean startTag(String name) {
+  private boolean startTag(byte[] name) {
     int p = pos;
     if (b[p] != '<') {
       return false;
     }
     p++;
-    for (int i = 0; i < name.length(); i++, p++) {
-      if (b[p] != name.charAt(i)) {
+    for (int i = 0; i < name.length; i++, p++) {
+      if (b[p] != name[i]) {
         return false;
       }
     }
@@ -427,17 +442,30 @@ final class SheetRowBytes {
     if (colon == from || colon == to - 1) {
       return false;
     }
-    String prefix = new String(b, from, colon - from, StandardCharsets.ISO_8859_1);
-    return prefixes.contains(prefix);
+    for (byte[] p : prefixes) {
+      if (p.length == colon - from && equalsAt(from, p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private boolean named(int i, String name) {
+  private boolean equalsAt(int from, byte[] word) {
+    for (int k = 0; k < word.length; k++) {
+      if (b[from + k] != word[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean named(int i, byte[] name) {
     int from = nameFrom[i];
-    if (nameTo[i] - from != name.length()) {
+    if (nameTo[i] - from != name.length) {
       return false;
     }
-    for (int k = 0; k < name.length(); k++) {
-      if (b[from + k] != name.charAt(k)) {
+    for (int k = 0; k < name.length; k++) {
+      if (b[from + k] != name[k]) {
         return false;
       }
     }
@@ -481,7 +509,7 @@ final class SheetRowBytes {
         default -> '?';
       };
     }
-    if (n == 9 && new String(b, from, n, StandardCharsets.ISO_8859_1).equals("inlineStr")) {
+    if (n == INLINE_STR.length && equalsAt(from, INLINE_STR)) {
       return 'i';
     }
     return '?';
@@ -545,7 +573,7 @@ final class SheetRowBytes {
    * made {@code \n}), stepping past the end tag; null when the text holds anything else (an
    * element, a comment, CDATA, an unknown reference, a character XML does not allow).
    */
-  private String textUntilEnd(String name) {
+  private String textUntilEnd(byte[] name) {
     int start = pos;
     int p = start;
     while (true) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -49,8 +48,44 @@ final class RowCodec {
     return fields.containsKey(key);
   }
 
+  /**
+   * A writer into a plain {@code StringBuilder}, one per thread: {@code StringWriter}'s buffer is a
+   * {@code StringBuffer}, locked on every write.
+   */
+  private static final ThreadLocal<BuilderWriter> OUT = ThreadLocal.withInitial(BuilderWriter::new);
+
+  private static final class BuilderWriter extends java.io.Writer {
+    final StringBuilder text = new StringBuilder(512);
+
+    @Override
+    public void write(char[] cbuf, int off, int len) {
+      text.append(cbuf, off, len);
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+      text.append(str, off, off + len);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+
   String encode(Map<String, Object> values) {
-    StringWriter out = new StringWriter(256);
+    BuilderWriter out = OUT.get();
+    if (out.text.capacity() > 1 << 16) {
+      out = new BuilderWriter(); // a very long row: not kept for the thread's next ones
+      OUT.set(out);
+    }
+    out.text.setLength(0);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
       for (Field field : sheet.fields()) {
@@ -65,7 +100,7 @@ final class RowCodec {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
+    return out.text.toString();
   }
 
   private static void writeValue(JsonGenerator g, Object value) throws IOException {
