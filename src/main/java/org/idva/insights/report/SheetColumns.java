@@ -241,11 +241,19 @@ public final class SheetColumns {
      * The index of a code in a coded column's list (-1: not in it); the schema's own string is
      * found by identity.
      */
+    /**
+     * Up to this many codes, a code is looked for by identity along the list (the reader hands on
+     * the schema's own strings); a longer list (local authorities, say) is looked up by hash.
+     */
+    private static final int SHORT_LIST = 8;
+
     private int code(int i, String code) {
       String[] list = codeList[i];
-      for (int c = 0; c < list.length; c++) {
-        if (list[c] == code) {
-          return c;
+      if (list.length <= SHORT_LIST) {
+        for (int c = 0; c < list.length; c++) {
+          if (list[c] == code) {
+            return c;
+          }
         }
       }
       Integer c = codeIndex[i].get(code);

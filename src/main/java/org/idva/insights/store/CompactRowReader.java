@@ -28,7 +28,7 @@ final class CompactRowReader {
   private static final int MAX_DIGITS = 18; // any 18-digit number fits a long
 
   private final Field[] fields;
-  private final String[][] codes; // per field: its code list's codes; null when not coded
+  private final CodeTable[] codes; // per field: its code list's codes; null when not coded
 
   // one row's values: field index, kind, first char and end (exclusive) of the value's text
   private int count;
@@ -39,10 +39,12 @@ final class CompactRowReader {
 
   CompactRowReader(List<Field> sheetFields) {
     this.fields = sheetFields.toArray(new Field[0]);
-    this.codes = new String[fields.length][];
+    this.codes = new CodeTable[fields.length];
     for (int i = 0; i < fields.length; i++) {
       if (fields[i].type().isCoded()) {
-        codes[i] = fields[i].codeList().codes().stream().map(Code::code).toArray(String[]::new);
+        codes[i] =
+            new CodeTable(
+                fields[i].codeList().codes().stream().map(Code::code).toArray(String[]::new));
       }
     }
   }
@@ -259,15 +261,49 @@ final class CompactRowReader {
 
   /** The schema's own string of a code of field {@code f}; a new one when it is not in the list. */
   private String code(String s, int f, int from, int to) {
-    String[] list = codes[f];
-    if (list != null) {
-      for (String c : list) {
-        if (same(s, from, to, c)) {
-          return c;
+    CodeTable table = codes[f];
+    String c = table == null ? null : table.find(s, from, to);
+    return c != null ? c : s.substring(from, to);
+  }
+
+  /**
+   * A code list's codes by their hash, found from a stretch of the row's text without making a
+   * string of it (the lists run to hundreds of codes: a local authority, say).
+   */
+  static final class CodeTable {
+    private final String[] slots;
+
+    CodeTable(String[] codes) {
+      int size = Integer.highestOneBit(Math.max(2, codes.length) * 2 - 1) << 1;
+      slots = new String[size];
+      for (String c : codes) {
+        int i = slot(c.hashCode());
+        while (slots[i] != null && !slots[i].equals(c)) {
+          i = (i + 1) & (slots.length - 1);
+        }
+        if (slots[i] == null) {
+          slots[i] = c; // of equal codes, the first is kept, as a search of the list finds it
         }
       }
     }
-    return s.substring(from, to);
+
+    private int slot(int h) {
+      return (h ^ (h >>> 16)) & (slots.length - 1);
+    }
+
+    /** The code written in {@code s[from, to)}, or null when the list has none such. */
+    String find(String s, int from, int to) {
+      int h = 0;
+      for (int k = from; k < to; k++) {
+        h = 31 * h + s.charAt(k); // as String.hashCode
+      }
+      for (int i = slot(h); slots[i] != null; i = (i + 1) & (slots.length - 1)) {
+        if (same(s, from, to, slots[i])) {
+          return slots[i];
+        }
+      }
+      return null;
+    }
   }
 
   private static long digits(String s, int from, int to) {

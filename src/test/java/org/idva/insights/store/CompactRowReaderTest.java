@@ -119,6 +119,35 @@ class CompactRowReaderTest {
     return codes.get(random.nextInt(codes.size())).code();
   }
 
+  /** A code is found from the row's text as the schema's own string; anything else is not. */
+  @Test
+  void everyCodeListFindsItsCodesAndNothingElse() {
+    int lists = 0;
+    for (SheetDefinition sheet : SCHEMA.sheets()) {
+      for (Field f : sheet.fields()) {
+        if (!f.type().isCoded()) {
+          continue;
+        }
+        lists++;
+        List<Code> codes = f.codeList().codes();
+        CompactRowReader.CodeTable table =
+            new CompactRowReader.CodeTable(codes.stream().map(Code::code).toArray(String[]::new));
+        for (Code c : codes) {
+          String text = "{\"x\":\"" + c.code() + "\"}";
+          int from = 6;
+          assertThat(table.find(text, from, from + c.code().length())).isSameAs(c.code());
+          assertThat(table.find(text, from, from + c.code().length() - 1))
+              .as("a code cut short")
+              .satisfiesAnyOf(
+                  v -> assertThat(v).isNull(),
+                  v -> assertThat(codes).extracting(Code::code).contains(v));
+          assertThat(table.find("~" + c.code() + "~", 0, c.code().length() + 2)).isNull();
+        }
+      }
+    }
+    assertThat(lists).isGreaterThan(10);
+  }
+
   @Test
   void jsonTheEncoderDoesNotWriteIsLeftToTheParser() {
     SheetDefinition intake = SCHEMA.sheet("intake").orElseThrow();
