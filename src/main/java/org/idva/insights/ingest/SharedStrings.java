@@ -25,10 +25,6 @@ final class SharedStrings {
     return index >= 0 && index < values.size() ? values.get(index) : null;
   }
 
-  int size() {
-    return values.size();
-  }
-
   /** No shared strings at all: every index is left to fastexcel-reader. */
   static final SharedStrings NONE = new SharedStrings(List.of());
 

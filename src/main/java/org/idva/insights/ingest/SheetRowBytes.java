@@ -57,7 +57,7 @@ final class SheetRowBytes {
   private RawRow row;
 
   private final List<RawCell> cells = new ArrayList<>();
-  private final StringBuilder text = new StringBuilder();
+  private final ContentText content;
   // The attributes of the tag last read: names and value spans.
   private final int[] nameFrom = new int[MAX_ATTRIBUTES];
   private final int[] nameTo = new int[MAX_ATTRIBUTES];
@@ -76,6 +76,7 @@ final class SheetRowBytes {
     this.b = b;
     this.pos = from;
     this.end = end;
+    this.content = new ContentText(b, end);
     this.strings = strings;
     this.prefixes =
         prefixes.stream().map(p -> p.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
@@ -407,7 +408,7 @@ final class SheetRowBytes {
         if (c == '<' || c == '&' || (c >= 0 && c < 0x20 && c != '\t' && c != '\n')) {
           return false; // references and line ends in values are left to the parser
         }
-        if (c < 0 && (p = skipUtf8(p)) < 0) {
+        if (c < 0 && (p = content.skipCharacter(p)) < 0) {
           return false;
         }
         if (c >= 0) {
@@ -569,189 +570,17 @@ final class SheetRowBytes {
   // ---- text
 
   /**
-   * The text up to {@code </name>} as the XML parser hands it on (references resolved, line ends
-   * made {@code \n}), stepping past the end tag; null when the text holds anything else (an
-   * element, a comment, CDATA, an unknown reference, a character XML does not allow).
+   * The text up to {@code </name>} (as {@link ContentText} reads it), stepping past the end tag;
+   * null when the element holds anything else (an element, a comment, CDATA, text a parser would
+   * refuse).
    */
   private String textUntilEnd(byte[] name) {
-    int start = pos;
-    int p = start;
-    while (true) {
-      byte c = b[p];
-      if (c >= 0x20 && c != '&' && c != '<' && c != '>') {
-        p++;
-      } else {
-        break;
-      }
+    String s = content.read(pos);
+    if (s == null) {
+      return null;
     }
-    String s;
-    if (b[p] == '<') {
-      s = new String(b, start, p - start, StandardCharsets.ISO_8859_1);
-      pos = p;
-    } else {
-      s = decode(start);
-      if (s == null) {
-        return null;
-      }
-    }
+    pos = content.after();
     return isEndTag(name) ? s : null;
-  }
-
-  /** Text with references, line ends or non-ASCII from {@code from} to the next '<', or null. */
-  private String decode(int from) {
-    text.setLength(0);
-    int p = from;
-    while (true) {
-      int c = b[p];
-      if (c == '<') {
-        break;
-      }
-      if (c >= 0x20 && c != '&' && c != '>') {
-        text.append((char) c);
-        p++;
-      } else if (c == '>') {
-        if (p - 2 >= from && b[p - 1] == ']' && b[p - 2] == ']') {
-          return null;
-        }
-        text.append('>');
-        p++;
-      } else if (c == '\n' || c == '\t') {
-        text.append((char) c);
-        p++;
-      } else if (c == '\r') {
-        text.append('\n');
-        p++;
-        if (b[p] == '\n') {
-          p++;
-        }
-      } else if (c == '&') {
-        p = reference(p);
-        if (p < 0) {
-          return null;
-        }
-      } else if (c < 0) {
-        p = utf8(p);
-        if (p < 0) {
-          return null;
-        }
-      } else {
-        return null; // a control character
-      }
-    }
-    pos = p;
-    return text.toString();
-  }
-
-  /** A reference at p appended to the text; the position after it, or -1. */
-  private int reference(int p) {
-    int semi = -1;
-    for (int k = p + 1; k < Math.min(end, p + 12); k++) {
-      if (b[k] == ';') {
-        semi = k;
-        break;
-      }
-    }
-    if (semi < 0) {
-      return -1;
-    }
-    String name = new String(b, p + 1, semi - p - 1, StandardCharsets.ISO_8859_1);
-    switch (name) {
-      case "lt" -> text.append('<');
-      case "gt" -> text.append('>');
-      case "amp" -> text.append('&');
-      case "quot" -> text.append('"');
-      case "apos" -> text.append('\'');
-      default -> {
-        int cp = charReference(name);
-        if (!isXmlChar(cp)) {
-          return -1;
-        }
-        text.appendCodePoint(cp);
-      }
-    }
-    return semi + 1;
-  }
-
-  private static int charReference(String name) {
-    if (name.length() < 2 || name.charAt(0) != '#') {
-      return -1;
-    }
-    boolean hex = name.charAt(1) == 'x';
-    String digits = name.substring(hex ? 2 : 1);
-    if (digits.isEmpty() || digits.length() > 7) {
-      return -1;
-    }
-    int v = 0;
-    for (int i = 0; i < digits.length(); i++) {
-      int d = Character.digit(digits.charAt(i), hex ? 16 : 10);
-      if (d < 0 || digits.charAt(i) > 'f') {
-        return -1;
-      }
-      v = v * (hex ? 16 : 10) + d;
-    }
-    return v;
-  }
-
-  static boolean isXmlChar(int cp) {
-    return cp == 0x9
-        || cp == 0xA
-        || cp == 0xD
-        || (cp >= 0x20 && cp <= 0xD7FF)
-        || (cp >= 0xE000 && cp <= 0xFFFD)
-        || (cp >= 0x10000 && cp <= 0x10FFFF);
-  }
-
-  /** A UTF-8 sequence at p appended to the text; the position after it, or -1. */
-  private int utf8(int p) {
-    int cp = codePoint(p);
-    if (cp < 0) {
-      return -1;
-    }
-    text.appendCodePoint(cp);
-    return p + (cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
-  }
-
-  /** The position after a well-formed UTF-8 sequence of an XML character at p, or -1. */
-  private int skipUtf8(int p) {
-    int cp = codePoint(p);
-    return cp < 0 ? -1 : p + (cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
-  }
-
-  /** The XML character a well-formed, shortest UTF-8 sequence at p encodes, or -1. */
-  private int codePoint(int p) {
-    int b0 = b[p] & 0xFF;
-    int cp;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      int b1 = b[p + 1] & 0xFF;
-      if ((b1 & 0xC0) != 0x80) {
-        return -1;
-      }
-      cp = ((b0 & 0x1F) << 6) | (b1 & 0x3F);
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      int b1 = b[p + 1] & 0xFF;
-      int b2 = b[p + 2] & 0xFF;
-      if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) {
-        return -1;
-      }
-      cp = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-      if (cp < 0x800) {
-        return -1;
-      }
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      int b1 = b[p + 1] & 0xFF;
-      int b2 = b[p + 2] & 0xFF;
-      int b3 = b[p + 3] & 0xFF;
-      if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || (b3 & 0xC0) != 0x80) {
-        return -1;
-      }
-      cp = ((b0 & 0x07) << 18) | ((b1 & 0x3F) << 12) | ((b2 & 0x3F) << 6) | (b3 & 0x3F);
-      if (cp < 0x10000) {
-        return -1;
-      }
-    } else {
-      return -1;
-    }
-    return isXmlChar(cp) ? cp : -1;
   }
 
   // ---- characters
