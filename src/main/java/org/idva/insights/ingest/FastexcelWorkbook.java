@@ -38,6 +38,7 @@ final class FastexcelWorkbook implements RawWorkbook {
   private final List<Sheet> fastSheets = new ArrayList<>();
   private final PackageBytes parts;
   private PartNames names;
+  private boolean namesRead; // names stays null when the parts cannot be resolved exactly
   private SharedStrings strings;
   private long rowsFromBytes;
 
@@ -171,11 +172,12 @@ final class FastexcelWorkbook implements RawWorkbook {
   }
 
   private SheetRowBytes byteRows(Sheet sheet) {
-    if (names == null) {
+    if (!namesRead) {
       names = PartNames.of(parts);
-      if (names == null) {
-        return null;
-      }
+      namesRead = true;
+    }
+    if (names == null) {
+      return null;
     }
     String part = names.sheetPart(parts, sheet.getId());
     if (part == null) {
