@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.idva.insights.model.AnswerSink;
 import org.idva.insights.schema.Field;
 import org.idva.insights.schema.SheetDefinition;
@@ -106,8 +106,11 @@ final class RowCodec {
   private static void writeValue(JsonGenerator g, Object value) throws IOException {
     if (value instanceof Collection<?> c) {
       g.writeStartArray();
-      for (Object o : new TreeSet<>(c.stream().map(Object::toString).toList())) {
-        g.writeString(o.toString());
+      String[] codes = sortedCodes(c);
+      for (int i = 0; i < codes.length; i++) {
+        if (i == 0 || !codes[i].equals(codes[i - 1])) {
+          g.writeString(codes[i]);
+        }
       }
       g.writeEndArray();
     } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
@@ -119,6 +122,21 @@ final class RowCodec {
     } else {
       g.writeString(value.toString());
     }
+  }
+
+  /**
+   * A multi-code answer's codes as text, sorted (duplicates side by side; {@link #writeValue}
+   * writes each once): the codes a {@code TreeSet} of them holds, in its order, without building
+   * one for every row.
+   */
+  static String[] sortedCodes(Collection<?> ticks) {
+    String[] codes = new String[ticks.size()];
+    int n = 0;
+    for (Object o : ticks) {
+      codes[n++] = o.toString();
+    }
+    Arrays.sort(codes);
+    return codes;
   }
 
   Map<String, Object> decode(String json) {
