@@ -58,9 +58,11 @@ final class ZipInspector {
    * Up to this many inflated bytes, the inspection keeps the parts it has inflated anyway, and the
    * rows are read from them ({@link SheetRowBytes}): the sheets are not inflated a second time, and
    * the rows come from exactly the bytes that were inspected. Larger returns are read from the file
-   * by fastexcel-reader.
+   * by fastexcel-reader. 16 MiB takes every return of a hundred times the sample (the largest
+   * inflate to 9.3 MiB); at 8 MiB one in eighteen of them was read by fastexcel-reader, and `run`
+   * took 107.2 s against 102.0 s (docs/performance.md). Two threads reading hold two returns.
    */
-  static final long KEEP_BYTES = 8L << 20;
+  static final long KEEP_BYTES = 16L << 20;
 
   /** Merged ranges by sheet name. */
   Map<String, List<CellRange>> inspect(Path file) throws ReturnReadException {
