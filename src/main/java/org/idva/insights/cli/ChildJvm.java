@@ -11,12 +11,13 @@ import java.util.Optional;
  * towards a quarter of the machine's memory before it collects much: a run whose data needs 200 MB
  * shows gigabytes. Its optimising compiler pays off in processes that run for many minutes; in a
  * run of seconds on two cores it takes much of the CPU from the work. So when the tool is started
- * without a choice of heap or collector, {@code main} starts itself again in a child JVM with
- * {@link #COLLECTOR} (a heap that grows only when collecting takes more than a fifth of the time;
- * for a batch command bounded by what its data needs, {@link #batchHeap}) and, for a batch command
- * ({@code run}, {@code validate}, {@code tables}...) on less than {@link #LARGE_INPUT} of data,
- * {@link #BATCH} (the quick compiler only; larger runs, and the long-running {@code serve} and
- * {@code mail}, keep both). {@code INSIGHTS_HEAP=1g} also caps the heap; {@code
+ * without a choice of heap or collector, {@code main} starts itself again in a child JVM with the
+ * parallel collector and a heap that grows only as collecting needs ({@link #COLLECTOR} for a
+ * server: when it takes more than a fifth of the time; {@link #BATCH_COLLECTOR} for a batch
+ * command: a twentieth, bounded by what its data needs, {@link #batchHeap}) and, for a batch
+ * command ({@code run}, {@code validate}, {@code tables}...) on less than {@link #LARGE_INPUT} of
+ * data, {@link #BATCH} (the quick compiler only; larger runs, and the long-running {@code serve}
+ * and {@code mail}, keep both). {@code INSIGHTS_HEAP=1g} also caps the heap; {@code
  * INSIGHTS_HEAP=default} runs the tool as started. docs/performance.md has the measurements.
  *
  * <p>The child has the same options (after these, so they win), arguments, standard streams and
@@ -29,9 +30,23 @@ final class ChildJvm {
   /** The environment variable capping the heap ({@code 768m}, {@code 2g}) or {@code default}. */
   static final String ENV = "INSIGHTS_HEAP";
 
-  /** The collector and heap sizing of the child. */
+  /**
+   * The collector and heap sizing of a server's child (serve, mail): the heap grows only when
+   * collecting takes more than a fifth of the time, and its ceiling is the JVM's default.
+   */
   static final List<String> COLLECTOR =
       List.of("-XX:+UseParallelGC", "-XX:GCTimeRatio=4", "-Xms32m");
+
+  /**
+   * The collector and heap sizing of a batch command's child: the heap grows when collecting takes
+   * more than a twentieth of the time, up to the bound {@link #batchHeap} sets. Against a fifth,
+   * measured in pairs (session 13, docs/performance.md): `run` on the sample 4.18 to 4.43 s against
+   * 4.47 to 4.69 s (five runs each) at 263 to 270 MB against 236 to 255 MB; at ten times the sample
+   * 16.13 to 16.49 s against 16.73 to 17.57 s at 375 MB against 326 MB; at a hundred times (the
+   * heap at its bound either way) 103.1 s against 105.2 s in the same 624 MB.
+   */
+  static final List<String> BATCH_COLLECTOR =
+      List.of("-XX:+UseParallelGC", "-XX:GCTimeRatio=19", "-Xms32m");
 
   /** The compiler options of a batch command's child. */
   static final List<String> BATCH = List.of("-XX:TieredStopAtLevel=1");
@@ -151,7 +166,7 @@ final class ChildJvm {
     if (batch && data.total() < LARGE_INPUT) {
       cmd.addAll(BATCH);
     }
-    cmd.addAll(COLLECTOR);
+    cmd.addAll(batch ? BATCH_COLLECTOR : COLLECTOR);
     long heap = batchHeap(data);
     boolean bounded = cap.isEmpty() && batch && heap < defaultHeap;
     if (bounded) {
