@@ -3,8 +3,6 @@ package org.idva.insights.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import org.idva.insights.fixtures.Zips;
 import org.idva.insights.model.RawRow;
 import org.idva.insights.model.RawSheet;
 import org.idva.insights.model.ReturnReadException;
@@ -447,15 +444,7 @@ class SheetRowBytesTest {
               + " Target=\"sharedStrings.xml\"/></Relationships>");
       parts.put("xl/worksheets/sheet1.xml", xml);
       parts.put("xl/sharedStrings.xml", sharedXml);
-      try (OutputStream out = Files.newOutputStream(file);
-          ZipOutputStream zip = new ZipOutputStream(out)) {
-        for (Map.Entry<String, String> e : parts.entrySet()) {
-          zip.putNextEntry(new ZipEntry(e.getKey()));
-          zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
-          zip.closeEntry();
-        }
-      }
-      return file;
+      return Zips.write(file, parts);
     }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -23,6 +21,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.idva.insights.fixtures.Checking;
+import org.idva.insights.fixtures.Zips;
 import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.Finding;
 import org.idva.insights.model.ReturnInfo;
@@ -436,15 +435,7 @@ class CheckedCopyTest {
               + "<comment ref=\"A3\" authorId=\"0\"><text><t>Kept as it was</t></text>"
               + "</comment></commentList></comments>");
       parts.put("xl/activeX/activeX1.xml", "<ax classid=\"evil.example\"/>");
-      try (OutputStream o = Files.newOutputStream(file);
-          ZipOutputStream zip = new ZipOutputStream(o)) {
-        for (Map.Entry<String, String> p : parts.entrySet()) {
-          zip.putNextEntry(new ZipEntry(p.getKey()));
-          zip.write(p.getValue().getBytes(StandardCharsets.UTF_8));
-          zip.closeEntry();
-        }
-      }
-      return file;
+      return Zips.write(file, parts);
     }
 
     private static String rels(String body) {
