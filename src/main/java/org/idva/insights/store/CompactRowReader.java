@@ -58,9 +58,35 @@ final class CompactRowReader {
       return false;
     }
     for (int a = 0; a < count; a++) {
-      hand(json, a, sink);
+      hand(json, field[a], kind[a], start[a], end[a], sink);
     }
     return true;
+  }
+
+  /**
+   * The row's values found, four ints each (field, kind, start, end), for {@link #hand(String,
+   * int[], AnswerSink)} to hand on, maybe on another thread; null when the row is not in the
+   * compact shape. The scan a thread does ahead of the one that hands the values on.
+   */
+  int[] scanned(String json) {
+    if (!scan(json)) {
+      return null;
+    }
+    int[] values = new int[4 * count];
+    for (int a = 0; a < count; a++) {
+      values[4 * a] = field[a];
+      values[4 * a + 1] = kind[a];
+      values[4 * a + 2] = start[a];
+      values[4 * a + 3] = end[a];
+    }
+    return values;
+  }
+
+  /** Hands on the values {@link #scanned} found in {@code json}, as {@link #read} does. */
+  void hand(String json, int[] values, AnswerSink sink) {
+    for (int a = 0; a < values.length; a += 4) {
+      hand(json, values[a], values[a + 1], values[a + 2], values[a + 3], sink);
+    }
   }
 
   /** Finds every value of the row; false at the first thing the compact shape does not have. */
@@ -230,12 +256,9 @@ final class CompactRowReader {
   }
 
   /** Hands on one value, typed as {@code RowCodec.readAnswer} types the same token. */
-  private void hand(String s, int a, AnswerSink sink) {
-    int f = field[a];
+  private void hand(String s, int f, int kind, int from, int to, AnswerSink sink) {
     String id = fields[f].id();
-    int from = start[a];
-    int to = end[a];
-    if (kind[a] == ARRAY) {
+    if (kind == ARRAY) {
       int pos = from;
       while (pos < to) {
         int e = s.indexOf('"', pos + 1);
@@ -245,7 +268,7 @@ final class CompactRowReader {
       return;
     }
     FieldType type = fields[f].type();
-    if (kind[a] == NUMBER && type == FieldType.INTEGER) {
+    if (kind == NUMBER && type == FieldType.INTEGER) {
       sink.integer(id, digits(s, from, to));
       return;
     }

@@ -165,8 +165,29 @@ final class RowCodec {
   final class Reader {
     private final CompactRowReader compact = new CompactRowReader(sheet.fields());
 
+    /** The scan of {@link #prepare}: its own, as it runs on the thread that reads the rows. */
+    private final CompactRowReader ahead = new CompactRowReader(sheet.fields());
+
     void read(String json, AnswerSink sink) {
       if (!compact.read(json, sink)) {
+        RowCodec.this.read(json, sink);
+      }
+    }
+
+    /**
+     * What one thread (the one reading the rows from the store, one row after another) finds of a
+     * row ahead of {@link #read(String, Object, AnswerSink)} on another: the values of a row in the
+     * compact shape; null for a row the parser reads.
+     */
+    Object prepare(String json) {
+      return ahead.scanned(json);
+    }
+
+    /** As {@link #read(String, AnswerSink)}, with what {@link #prepare} found of the row. */
+    void read(String json, Object prepared, AnswerSink sink) {
+      if (prepared instanceof int[] values) {
+        compact.hand(json, values, sink);
+      } else {
         RowCodec.this.read(json, sink);
       }
     }

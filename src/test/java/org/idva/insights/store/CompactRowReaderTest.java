@@ -77,6 +77,47 @@ class CompactRowReaderTest {
     assertThat(fast).as("seed %d", seed).isGreaterThan(rows / 2).isLessThan(rows);
   }
 
+  /**
+   * A row scanned ahead on one thread ({@code prepare}, as the store's reading thread does) and
+   * handed on by another gives the parser's answers too; rows not in the compact shape are left to
+   * the parser.
+   */
+  @Test
+  void rowsScannedAheadOnAnotherThreadGiveTheParsersAnswers() throws Exception {
+    Random random = new Random(1206);
+    int ahead = 0;
+    int rows = 0;
+    for (SheetDefinition sheet : SCHEMA.sheets()) {
+      RowCodec codec = new RowCodec(sheet);
+      RowCodec.Reader reader = codec.reader();
+      List<String> jsons = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        jsons.add(codec.encode(randomValues(random, sheet, i % 4 == 0)));
+      }
+      List<Object> prepared = new ArrayList<>();
+      Thread t = new Thread(() -> jsons.forEach(j -> prepared.add(reader.prepare(j))));
+      t.start();
+      t.join();
+      CompactRowReader compact = new CompactRowReader(sheet.fields());
+      for (int i = 0; i < jsons.size(); i++) {
+        String json = jsons.get(i);
+        Recorder expected = new Recorder();
+        codec.read(json, expected.sink);
+        Recorder actual = new Recorder();
+        reader.read(json, prepared.get(i), actual.sink);
+        assertThat(actual.calls).as(json).isEqualTo(expected.calls);
+        assertThat(prepared.get(i) != null)
+            .as(json)
+            .isEqualTo(compact.read(json, new Recorder().sink));
+        if (prepared.get(i) != null) {
+          ahead++;
+        }
+        rows++;
+      }
+    }
+    assertThat(ahead).isGreaterThan(rows / 2).isLessThan(rows);
+  }
+
   private static Map<String, Object> randomValues(
       Random random, SheetDefinition sheet, boolean tricky) {
     Map<String, Object> values = new LinkedHashMap<>();
