@@ -43,7 +43,8 @@ final class ChildJvm {
    * measured in pairs (session 13, docs/performance.md): `run` on the sample 4.18 to 4.43 s against
    * 4.47 to 4.69 s (five runs each) at 263 to 270 MB against 236 to 255 MB; at ten times the sample
    * 16.13 to 16.49 s against 16.73 to 17.57 s at 375 MB against 326 MB; at a hundred times (the
-   * heap at its bound either way) 103.1 s against 105.2 s in the same 624 MB.
+   * heap at its bound either way) 107.7 and 102.9 s against 111.3 and 105.6 s in the same 622 to
+   * 626 MB.
    */
   static final List<String> BATCH_COLLECTOR =
       List.of("-XX:+UseParallelGC", "-XX:GCTimeRatio=19", "-Xms32m");

@@ -572,10 +572,10 @@ public final class CaseStore implements AutoCloseable {
   }
 
   /**
-   * A current row as read from the database, its values still JSON; without provenance, {@code
-   * file} and {@code sheet} are null and {@code row} 0.
+   * A current row as read from the database, its values still JSON, with what the reading thread
+   * prepared of them (or null); without provenance, {@code file} and {@code sheet} are null and
+   * {@code row} 0.
    */
-  /** A stored row as read, with what the reading thread prepared of its values (or null). */
   private record RawRow(
       String service, String file, String sheet, int row, String json, Object prepared) {}
 

@@ -54,12 +54,11 @@ final class CompactRowReader {
    * shape, hands on nothing and returns false.
    */
   boolean read(String json, AnswerSink sink) {
-    if (!scan(json)) {
+    int[] values = scanned(json);
+    if (values == null) {
       return false;
     }
-    for (int a = 0; a < count; a++) {
-      hand(json, field[a], kind[a], start[a], end[a], sink);
-    }
+    hand(json, values, sink);
     return true;
   }
 

@@ -154,9 +154,9 @@ final class RowCodec {
   }
 
   /**
-   * What {@link #read} does for a stream of rows, read by one thread: a row in the shape {@link
-   * #encode} writes is read by a {@link CompactRowReader}, any other by the JSON parser; the same
-   * answers either way.
+   * What {@link #read} does for a stream of rows, each prepared by one thread ({@link
+   * Reader#prepare}) and handed on by one other: a row in the shape {@link #encode} writes is read
+   * by a {@link CompactRowReader}, any other by the JSON parser; the same answers either way.
    */
   Reader reader() {
     return new Reader();
@@ -168,12 +168,6 @@ final class RowCodec {
     /** The scan of {@link #prepare}: its own, as it runs on the thread that reads the rows. */
     private final CompactRowReader ahead = new CompactRowReader(sheet.fields());
 
-    void read(String json, AnswerSink sink) {
-      if (!compact.read(json, sink)) {
-        RowCodec.this.read(json, sink);
-      }
-    }
-
     /**
      * What one thread (the one reading the rows from the store, one row after another) finds of a
      * row ahead of {@link #read(String, Object, AnswerSink)} on another: the values of a row in the
@@ -183,7 +177,11 @@ final class RowCodec {
       return ahead.scanned(json);
     }
 
-    /** As {@link #read(String, AnswerSink)}, with what {@link #prepare} found of the row. */
+    /**
+     * Hands the row's values to {@code sink}, from what {@link #prepare} found of it: a row in the
+     * compact shape by the {@link CompactRowReader}, any other by the JSON parser; the same answers
+     * either way.
+     */
     void read(String json, Object prepared, AnswerSink sink) {
       if (prepared instanceof int[] values) {
         compact.hand(json, values, sink);
