@@ -14,6 +14,7 @@ import org.idva.insights.mail.MessageProcessor;
 import org.idva.insights.model.ReturnStatus;
 import org.idva.insights.model.Severity;
 import org.idva.insights.pipeline.Pipeline;
+import org.idva.insights.pipeline.QuarterOrder;
 import org.idva.insights.pipeline.Receipt;
 import org.idva.insights.pipeline.ReportWriter;
 import org.idva.insights.pipeline.Submission;
@@ -115,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
     if (report != null) {
       report.readTemplateAhead(); // on the processor the store's opening leaves idle
     }
-    List<Path> files = ReturnFiles.find(input);
+    List<Path> files = QuarterOrder.of(ReturnFiles.find(input));
     boolean errors = false;
     boolean internal = false;
     boolean[] outcome = {false, false}; // errors, internal errors
