@@ -2,7 +2,6 @@ package org.idva.insights.render;
 
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -199,7 +198,7 @@ final class CheckedCopy implements Closeable {
     put(out, stylesPart, styles.bytes());
     contentTypes.put(stylesPart, CT + "spreadsheetml.styles+xml");
     put(out, "[Content_Types].xml", contentTypes(contentTypes));
-    out.finish();
+    out.close(); // ends the deflater now, not when it is collected; the target stays open
     return formulas;
   }
 
@@ -531,7 +530,7 @@ final class CheckedCopy implements Closeable {
     put(out, relsOf(book), relationshipsPart(bookRels));
     put(out, sheet, issues.xml(i -> i));
     put(out, styles, IssuesSheetWriter.STYLES);
-    out.finish();
+    out.close(); // ends the deflater now, not when it is collected; the target stays open
   }
 
   /**
@@ -555,22 +554,5 @@ final class CheckedCopy implements Closeable {
     ZipEntry e = new ZipEntry(part);
     e.setTime(ReturnWorkbookWriter.PART_TIME);
     return e;
-  }
-
-  /** An output stream whose close only flushes: the zip stays open for the next part. */
-  private static final class KeepOpen extends FilterOutputStream {
-    KeepOpen(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }

@@ -63,7 +63,7 @@ public final class ReturnWorkbookWriter {
       }
       rows.add(row);
     }
-    ZipOutputStream zip = new ZipOutputStream(out);
+    ZipOutputStream zip = new ZipOutputStream(new KeepOpen(out));
     zip.setLevel(6);
     for (Map.Entry<String, byte[]> part : parts.parts().entrySet()) {
       String name = part.getKey();
@@ -80,7 +80,7 @@ public final class ReturnWorkbookWriter {
       }
       zip.closeEntry();
     }
-    zip.finish();
+    zip.close(); // ends the deflater now; out stays open
   }
 
   private synchronized ReturnTemplateParts template() {
