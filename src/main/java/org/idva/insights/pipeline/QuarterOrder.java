@@ -9,12 +9,14 @@ import org.idva.insights.validate.ReturnFileName;
 /**
  * The order a folder's returns are taken in: by the quarter their names give ({@code
  * SVC01_2022-23-Q1.xlsx}), the oldest first, and by name within a quarter; files named otherwise
- * after them, by name. A service's conventionally named returns come in the same order as by name
- * (its quarters in turn, a checked copy sent back beside its quarter's return as before), so each
- * return is checked and merged after the same earlier returns of its service; but the services'
- * returns come side by side, so returns of different services, which never wait for each other, are
- * under way together ({@link Pipeline#submitAll}). By name the nine sample services' twelve returns
- * each came one service after the other, and each waited for the one before.
+ * after them, by name. A service's conventionally named returns (its code spelt the same way in
+ * each) come in the same order as by name (its quarters in turn, a checked copy sent back beside
+ * its quarter's return as before; names spelling the code in other letter cases now come in quarter
+ * order among them, where by name they came after them), so each return is checked and merged after
+ * the same earlier returns of its service; but the services' returns come side by side, so returns
+ * of different services, which never wait for each other, are under way together ({@link
+ * Pipeline#submitAll}). By name the nine sample services' twelve returns each came one service
+ * after the other, and each waited for the one before.
  */
 public final class QuarterOrder {
   private static final Comparator<Path> BY_QUARTER =
