@@ -16,6 +16,7 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.idva.insights.model.PackageParts;
 import org.idva.insights.model.RawCell;
 import org.idva.insights.model.RawRow;
 import org.idva.insights.model.RawSheet;
@@ -346,6 +347,11 @@ final class FastexcelWorkbook implements RawWorkbook {
     } catch (NumberFormatException e) {
       return RawCell.text(col, raw);
     }
+  }
+
+  @Override
+  public PackageParts parts() {
+    return parts == null ? PackageParts.NONE : parts;
   }
 
   private void closeQuietly() {

@@ -3,6 +3,7 @@ package org.idva.insights.ingest;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Predicate;
+import org.idva.insights.model.PackageParts;
 import org.idva.insights.model.RawCell;
 import org.idva.insights.model.RawRow;
 import org.idva.insights.model.RawSheet;
@@ -69,6 +70,11 @@ final class LimitedWorkbook implements RawWorkbook {
       }
     }
     return false;
+  }
+
+  @Override
+  public PackageParts parts() {
+    return wb.parts();
   }
 
   @Override

@@ -3,13 +3,14 @@ package org.idva.insights.ingest;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Map;
+import org.idva.insights.model.PackageParts;
 
 /**
  * A return's parts as the inspection inflated and checked them, by part name: the byte-level row
  * reader reads a sheet's rows from them in place, so the sheets are not inflated a second time and
  * the rows are read from exactly the bytes that were inspected.
  */
-record PackageBytes(Map<String, Part> parts) {
+record PackageBytes(Map<String, Part> parts) implements PackageParts {
 
   /** One part's bytes: {@code bytes[0, length)}. */
   record Part(byte[] bytes, int length) {}
@@ -25,6 +26,11 @@ record PackageBytes(Map<String, Part> parts) {
 
   /** A part's bytes as a stream, or null when there is none. */
   InputStream stream(String name) {
+    return open(name);
+  }
+
+  @Override
+  public InputStream open(String name) {
     Part p = parts.get(name);
     return p == null ? null : new ByteArrayInputStream(p.bytes(), 0, p.length());
   }

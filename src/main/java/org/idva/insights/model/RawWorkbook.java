@@ -37,6 +37,14 @@ public interface RawWorkbook extends AutoCloseable {
                 sheets().stream().filter(s -> s.name().trim().equalsIgnoreCase(name)).findFirst());
   }
 
+  /**
+   * The package's parts as the reader inflated them, for a later stage that streams them again
+   * (they stay readable after {@link #close}); {@link PackageParts#NONE} when none were kept.
+   */
+  default PackageParts parts() {
+    return PackageParts.NONE;
+  }
+
   @Override
   void close() throws IOException;
 }

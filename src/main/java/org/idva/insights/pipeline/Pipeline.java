@@ -304,9 +304,8 @@ public final class Pipeline {
           explained = QueryExplanations.apply(checked.result(), store, s.sender(), channel);
         }
       }
-      checked = new ReturnsCheck.Checked(checked.file(), explained, checked.opened());
+      checked = checked.with(explained);
     }
-    ReturnsCheck.Checked toMerge = checked;
     // The feedback is written before the merge, on this return's own thread, as the merge will
     // most often leave it: the merge (which holds the store one return at a time) then only
     // writes it again when its findings change it.
@@ -314,6 +313,11 @@ public final class Pipeline {
         unknown.isPresent() || store == null || checked.result().info().service() == null
             ? null
             : check.finish(checked, List.of(), feedbackRoot, quarantine);
+    if (prepared != null) {
+      // its checked copy has read the package's parts: they are not held while the return waits
+      checked = checked.withoutParts();
+    }
+    ReturnsCheck.Checked toMerge = checked;
     ReturnsCheck.Outcome[] written = {null};
     IngestResult ingested;
     try {

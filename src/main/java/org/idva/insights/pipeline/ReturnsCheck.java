@@ -8,6 +8,7 @@ import org.idva.insights.ingest.ReturnFiles;
 import org.idva.insights.ingest.WorkbookReader;
 import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.Finding;
+import org.idva.insights.model.PackageParts;
 import org.idva.insights.model.RawWorkbook;
 import org.idva.insights.model.ReadProblem;
 import org.idva.insights.model.ReturnOrigin;
@@ -66,8 +67,26 @@ final class ReturnsCheck {
     return finish(checked, List.of(), feedbackRoot, quarantine);
   }
 
-  /** A return read and checked, before its feedback is written. */
-  record Checked(Path file, CheckedReturn result, boolean opened) {}
+  /**
+   * A return read and checked, before its feedback is written; {@code parts} are the package's
+   * parts as the reader inflated them, which its checked copy reads rather than inflating them
+   * again ({@link PackageParts#NONE} once they need not be held any longer).
+   */
+  record Checked(Path file, CheckedReturn result, boolean opened, PackageParts parts) {
+    Checked(Path file, CheckedReturn result, boolean opened) {
+      this(file, result, opened, PackageParts.NONE);
+    }
+
+    /** The same, with another result (the parts kept). */
+    Checked with(CheckedReturn other) {
+      return new Checked(file, other, opened, parts);
+    }
+
+    /** The same without the parts, so they are not held while the return waits to be merged. */
+    Checked withoutParts() {
+      return new Checked(file, result, opened);
+    }
+  }
 
   /** Reads and checks one file; never throws for a bad file (it becomes an unreadable return). */
   Checked check(Path file) throws IOException {
@@ -80,7 +99,7 @@ final class ReturnsCheck {
    */
   Checked check(Path file, ReturnOrigin origin) throws IOException {
     try (RawWorkbook wb = reader.open(file)) {
-      return new Checked(file, checker.check(file, origin, wb), true);
+      return new Checked(file, checker.check(file, origin, wb), true, wb.parts());
     } catch (ReturnReadException e) {
       return new Checked(file, checker.unreadable(file, origin, e), false);
     } catch (IOException | RuntimeException e) {
@@ -158,7 +177,7 @@ final class ReturnsCheck {
     if (feedbackRoot != null) {
       // No fallback: a return the reader opened always gets its checked copy back; a failure to
       // write it is a bug to fix (FeedbackPlainLanguageTest writes one for every corpus return).
-      files = feedback.write(feedbackRoot, c.opened() ? file : null, checked);
+      files = feedback.write(feedbackRoot, c.opened() ? file : null, c.parts(), checked);
     }
     Path quarantined = null;
     if (quarantine != null && checked.status() == ReturnStatus.REJECTED) {

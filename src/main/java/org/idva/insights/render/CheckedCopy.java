@@ -21,6 +21,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.idva.insights.model.PackageParts;
 import org.idva.insights.model.Severity;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -54,6 +55,10 @@ final class CheckedCopy implements Closeable {
               + "\\$?[A-Z]{0,3}\\$?[0-9]*(?::\\$?[A-Z]{0,3}\\$?[0-9]*)?)*");
 
   private final ZipFile zip;
+
+  /** The parts the reader already inflated from the same file: read from here, not the zip. */
+  private final PackageParts parts;
+
   private final String workbookPart;
   private final String corePart;
   private final Map<String, Relationship> workbookRels;
@@ -65,8 +70,9 @@ final class CheckedCopy implements Closeable {
   /** A worksheet of the submitted workbook: its name, relationship id and part. */
   private record Sheet(String name, String relId, String part) {}
 
-  private CheckedCopy(Path original) throws IOException {
+  private CheckedCopy(Path original, PackageParts parts) throws IOException {
     this.zip = new ZipFile(original.toFile());
+    this.parts = parts;
     try {
       Map<String, Relationship> root = relationships("", "_rels/.rels");
       Relationship doc = ofType(root, OFFICE_DOCUMENT);
@@ -99,7 +105,15 @@ final class CheckedCopy implements Closeable {
 
   /** Opens a submitted .xlsx/.xlsm package; throws when it is not one this copy can read. */
   static CheckedCopy open(Path original) throws IOException {
-    return new CheckedCopy(original);
+    return new CheckedCopy(original, PackageParts.NONE);
+  }
+
+  /**
+   * Opens a submitted package whose parts {@code parts} holds as the reader inflated them from this
+   * file: those are read from there, not inflated again (the same bytes).
+   */
+  static CheckedCopy open(Path original, PackageParts parts) throws IOException {
+    return new CheckedCopy(original, parts);
   }
 
   /** The names of the worksheets the copy will hold, in order. */
@@ -150,7 +164,7 @@ final class CheckedCopy implements Closeable {
           new CheckedSheet(
               marks.getOrDefault(s.name(), new TreeMap<>()), existing, ours.keySet(), styles);
       out.putNextEntry(entry(s.part()));
-      try (InputStream in = zip.getInputStream(zip.getEntry(s.part()))) {
+      try (InputStream in = input(s.part())) {
         copy.copy(in, new KeepOpen(out));
       } catch (XMLStreamException e) {
         throw new IOException(s.part() + ": " + e.getMessage(), e);
@@ -380,13 +394,19 @@ final class CheckedCopy implements Closeable {
   }
 
   private byte[] read(String part) throws IOException {
+    try (InputStream in = input(part)) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** A part's bytes: as the reader kept them, else inflated from the file. */
+  private InputStream input(String part) throws IOException {
     ZipEntry e = zip.getEntry(part);
     if (e == null) {
       throw new IOException("no part " + part);
     }
-    try (InputStream in = zip.getInputStream(e)) {
-      return in.readAllBytes();
-    }
+    InputStream kept = parts.open(part);
+    return kept != null ? kept : zip.getInputStream(e);
   }
 
   private Map<String, Relationship> relationships(String base, String rels) throws IOException {

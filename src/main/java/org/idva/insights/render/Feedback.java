@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.idva.insights.model.CheckedReturn;
+import org.idva.insights.model.PackageParts;
 
 /**
  * Writes everything one return's service gets back, into {@code <root>/<service>/}: the checked
@@ -27,10 +28,19 @@ public final class Feedback {
    * @param original the return file, or null when it could not be opened as a workbook
    */
   public Files write(Path root, Path original, CheckedReturn checked) throws IOException {
+    return write(root, original, PackageParts.NONE, checked);
+  }
+
+  /**
+   * As {@link #write(Path, Path, CheckedReturn)}, the checked copy reading the parts {@code parts}
+   * holds (as the reader inflated them) from there rather than from the file.
+   */
+  public Files write(Path root, Path original, PackageParts parts, CheckedReturn checked)
+      throws IOException {
     Path dir = root.resolve(serviceFolder(checked.info().service()));
     String base = baseName(checked.info().fileName());
     Path workbook = dir.resolve(base + "-checked.xlsx");
-    workbooks.write(original, checked, workbook);
+    workbooks.write(original, parts, checked, workbook);
     FeedbackMessage.Message m = messages.render(checked, workbook.getFileName().toString());
     Path text = dir.resolve(base + "-message.txt");
     Path html = dir.resolve(base + "-message.html");

@@ -9,6 +9,7 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.function.Function;
 import org.idva.insights.model.CheckedReturn;
+import org.idva.insights.model.PackageParts;
 import org.idva.insights.model.Severity;
 
 /**
@@ -45,6 +46,16 @@ public final class FeedbackWorkbookWriter {
    *     the feedback holds the Issues sheet only)
    */
   public void write(Path original, CheckedReturn checked, Path out) throws IOException {
+    write(original, PackageParts.NONE, checked, out);
+  }
+
+  /**
+   * As {@link #write(Path, CheckedReturn, Path)}, the copy reading each part {@code parts} holds
+   * from there (the bytes the reader inflated from {@code original}) rather than inflating it
+   * again.
+   */
+  public void write(Path original, PackageParts parts, CheckedReturn checked, Path out)
+      throws IOException {
     boolean copy =
         original != null
             && original
@@ -52,7 +63,7 @@ public final class FeedbackWorkbookWriter {
                 .toString()
                 .toLowerCase(java.util.Locale.ROOT)
                 .matches(".*\\.xls[xm]");
-    try (CheckedCopy source = copy ? CheckedCopy.open(original) : null) {
+    try (CheckedCopy source = copy ? CheckedCopy.open(original, parts) : null) {
       Set<String> sheets = copy ? new HashSet<>(source.sheetNames()) : null;
       String note =
           copy
