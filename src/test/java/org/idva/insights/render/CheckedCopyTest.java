@@ -233,6 +233,54 @@ class CheckedCopyTest {
     }
   }
 
+  /**
+   * The copy reads the parts the reader kept (the same bytes as the file's, so the same copy) and
+   * only those: a part served differently shows in the copy.
+   */
+  @Test
+  void theCopyReadsThePartsTheReaderKept() throws Exception {
+    Schema schema = SchemaLoader.loadDefault();
+    Path original = Path.of("input/SVC04_2020-21-Q4.xlsx");
+    CheckedReturn checked = Checking.check(schema, original);
+    assertThat(checked.findings()).isNotEmpty();
+    FeedbackWorkbookWriter writer = new FeedbackWorkbookWriter(code -> code);
+    Path fromFile = dir.resolve("from-file.xlsx");
+    writer.write(original, checked, fromFile);
+    Path fromKept = dir.resolve("from-kept.xlsx");
+    try (org.idva.insights.model.RawWorkbook wb =
+        new org.idva.insights.ingest.WorkbookReader().open(original)) {
+      assertThat(wb.parts().open("xl/worksheets/sheet2.xml")).isNotNull();
+      writer.write(original, wb.parts(), checked, fromKept);
+    }
+    assertThat(parts(fromKept)).isEqualTo(parts(fromFile));
+
+    // a part served with other bytes: the copy has them, not the file's
+    byte[] about;
+    try (ZipFile zip = new ZipFile(original.toFile());
+        InputStream in = zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))) {
+      about = in.readAllBytes();
+    }
+    String changed =
+        new String(about, StandardCharsets.UTF_8)
+            .replaceFirst(
+                "<c r=\"A1\"[^>]*>.*?</c>",
+                "<c r=\"A1\" t=\"inlineStr\"><is><t>Served from the kept parts</t></is></c>");
+    assertThat(changed).contains("Served from the kept parts");
+    Path fromServed = dir.resolve("from-served.xlsx");
+    writer.write(
+        original,
+        name ->
+            name.equals("xl/worksheets/sheet1.xml")
+                ? new java.io.ByteArrayInputStream(changed.getBytes(StandardCharsets.UTF_8))
+                : null,
+        checked,
+        fromServed);
+    assertThat(parts(fromServed).get("xl/worksheets/sheet1.xml"))
+        .contains("Served from the kept parts");
+    assertThat(parts(fromFile).get("xl/worksheets/sheet1.xml"))
+        .doesNotContain("Served from the kept parts");
+  }
+
   private static XSSFWorkbook open(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return new XSSFWorkbook(in);
