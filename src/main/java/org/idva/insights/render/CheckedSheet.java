@@ -90,6 +90,12 @@ final class CheckedSheet {
   /** How many rows {@link #copy} copied as they were. */
   private int plainRows;
 
+  /** Whether what follows the rows is copied as it is when {@link PlainTail} finds it plain. */
+  private boolean plainTailAsItIs = true;
+
+  /** Whether {@link #copy} copied what follows the rows as it was. */
+  private boolean tailAsItWas;
+
   /**
    * The prefix the root's name has (its namespace being the spreadsheet one): the elements the copy
    * adds take it too, so a sheet written with {@code x:} names gets {@code x:c}, not an unbound
@@ -127,6 +133,20 @@ final class CheckedSheet {
   CheckedSheet plainRowsAsTheyAre(boolean on) {
     plainRowsAsTheyAre = on;
     return this;
+  }
+
+  /**
+   * Turns the copy of a plain tail as it is on or off (on unless turned off): the copy has the same
+   * elements, attributes and text either way; the tests compare the two.
+   */
+  CheckedSheet plainTailAsItIs(boolean on) {
+    plainTailAsItIs = on;
+    return this;
+  }
+
+  /** Whether what follows the rows was copied as it was, not event by event. */
+  boolean tailAsItWas() {
+    return tailAsItWas;
   }
 
   /** How many rows the byte-level copy copied as they were, not cell by cell. */
@@ -204,7 +224,24 @@ final class CheckedSheet {
             w.writeEndElement();
             pastData = true;
             r.close();
-            r = PackageXml.reader(head.tail());
+            InputStream rest = head.x().rest();
+            byte[] tail = rest.readNBytes(PlainTail.MAX_BYTES + 1);
+            int end =
+                plainTailAsItIs && tail.length <= PlainTail.MAX_BYTES
+                    ? PlainTail.end(head.rootTag(), tail, DROPPED)
+                    : -1;
+            if (end >= 0) {
+              // nothing in it to leave out or change: its bytes, then the comments' drawing
+              w.flush();
+              out.write(tail, 0, end);
+              legacyDrawing(w, relPrefix);
+              w.writeEndElement();
+              w.writeEndDocument();
+              w.flush();
+              tailAsItWas = true;
+              return;
+            }
+            r = PackageXml.reader(head.tail(tail, rest));
             r.nextTag(); // the root again
             r.nextTag(); // <sheetData/>, standing for the rows copied
             r.nextTag();

@@ -61,11 +61,18 @@ final class SheetHead {
 
   /**
    * What follows the rows (after {@code </sheetData>}), behind the root's start tag and an empty
-   * sheetData, so a parser reads it with the root's namespaces.
+   * sheetData, so a parser reads it with the root's namespaces: the bytes {@code read} already
+   * taken from {@code rest} (the stream {@code x().rest()} gave), then the rest of it.
    */
-  InputStream tail() {
+  InputStream tail(byte[] read, InputStream rest) {
     byte[] open = "<sheetData/>".getBytes(StandardCharsets.US_ASCII);
-    return new SequenceInputStream(new ByteArrayInputStream(concat(rootTag, open)), x.rest());
+    return new SequenceInputStream(
+        new ByteArrayInputStream(concat(concat(rootTag, open), read)), rest);
+  }
+
+  /** The root's start tag, as written (with its namespace declarations). */
+  byte[] rootTag() {
+    return rootTag;
   }
 
   /** The whole part: what has been read, then the rest. */

@@ -1,0 +1,110 @@
+package org.idva.insights.render;
+
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Whether what follows a worksheet's rows (its protection, filters, merged cells, conditional
+ * formats, data validations, margins: up to 160 KB a sheet in a return made from the template) can
+ * go into the checked copy as the bytes it was written with, because the event copy would change
+ * nothing in it but its spelling: the part is read by the XML parser (so it is well formed) and
+ * holds only elements and text in the spreadsheet namespace, no namespace declaration, no attribute
+ * in a namespace (so no relationship id), no comment, processing instruction or CDATA, and none of
+ * the elements the copy leaves out ({@link CheckedSheet}'s dropped ones) or changes ({@code
+ * sheetView}, rows). The copy of such a tail has the same elements, attributes and text as the
+ * event copy ({@code SheetDataBytesTest}), at the cost of a parse instead of a parse and a write.
+ */
+final class PlainTail {
+  /** A tail longer than this goes through the event copy: it is not held in memory. */
+  static final int MAX_BYTES = 4 << 20;
+
+  private static final byte[] EMPTY_ROWS = "<sheetData/>".getBytes(StandardCharsets.US_ASCII);
+
+  /** Elements the event copy changes wherever they are. */
+  private static final Set<String> CHANGED = Set.of("sheetView", "sheetData", "row", "c");
+
+  private PlainTail() {}
+
+  /**
+   * Where the root's end tag starts in {@code tail} (what follows {@code </sheetData>}) when the
+   * tail is plain, so {@code tail[0, end)} can be copied as it is; -1 when it is not.
+   *
+   * @param rootTag the part's root start tag, as written (its namespaces)
+   * @param dropped the worksheet's children the copy leaves out
+   */
+  static int end(byte[] rootTag, byte[] tail, Set<String> dropped) {
+    if (!plain(rootTag, tail, dropped)) {
+      return -1;
+    }
+    // Well formed, with nothing after the root but white space: its end tag is the last "</".
+    for (int i = tail.length - 2; i >= 0; i--) {
+      if (tail[i] == '<' && tail[i + 1] == '/') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean plain(byte[] rootTag, byte[] tail, Set<String> dropped) {
+    XMLStreamReader r = null;
+    try {
+      byte[] open = new byte[rootTag.length + EMPTY_ROWS.length];
+      System.arraycopy(rootTag, 0, open, 0, rootTag.length);
+      System.arraycopy(EMPTY_ROWS, 0, open, rootTag.length, EMPTY_ROWS.length);
+      r =
+          PackageXml.reader(
+              new SequenceInputStream(
+                  new ByteArrayInputStream(open), new ByteArrayInputStream(tail)));
+      r.nextTag(); // the root
+      r.nextTag(); // <sheetData/>, standing for the rows
+      r.nextTag();
+      int depth = 1;
+      while (r.hasNext()) {
+        switch (r.next()) {
+          case XMLStreamReader.START_ELEMENT -> {
+            String name = r.getLocalName();
+            if (r.getNamespaceCount() > 0
+                || !PackageXml.MAIN_NS.equals(r.getNamespaceURI())
+                || !PackageXml.isEmpty(r.getPrefix())
+                || CHANGED.contains(name)
+                || (depth == 1 && (dropped.contains(name) || name.equals("cols")))) {
+              return false;
+            }
+            for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+              if (!PackageXml.isEmpty(r.getAttributeNamespace(i))
+                  || !PackageXml.isEmpty(r.getAttributePrefix(i))) {
+                return false;
+              }
+            }
+            depth++;
+          }
+          case XMLStreamReader.END_ELEMENT -> depth--;
+          case XMLStreamReader.CHARACTERS, XMLStreamReader.SPACE -> {
+            // text, or white space after the root (nothing else is well formed there)
+          }
+          case XMLStreamReader.END_DOCUMENT -> {
+            return depth == 0;
+          }
+          default -> {
+            return false; // comments, processing instructions, CDATA, entity references
+          }
+        }
+      }
+      return false;
+    } catch (XMLStreamException | RuntimeException e) {
+      return false; // the event copy meets the same and says so
+    } finally {
+      if (r != null) {
+        try {
+          r.close();
+        } catch (XMLStreamException e) {
+          // nothing held
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package org.idva.insights.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.idva.insights.model.Severity;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What follows a sheet's rows goes into the checked copy as the bytes it was written with only when
+ * {@link PlainTail} finds nothing in it that the event copy would leave out or change, and then the
+ * copy has the same elements, attributes and text as the event copy: on every worksheet of the
+ * sample and test returns, and on seeded random tails, plain and not, with and without comments
+ * (whose drawing the copy adds after the tail).
+ */
+class PlainTailTest {
+  private static final String HEAD =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\""
+          + PackageXml.MAIN_NS
+          + "\" xmlns:r=\""
+          + PackageXml.REL_NS
+          + "\" xmlns:x14=\"http://schemas.microsoft.com/office/spreadsheetml/2009/9/main\">"
+          + "<dimension ref=\"A1:C3\"/><sheetViews><sheetView workbookViewId=\"0\"/></sheetViews>"
+          + "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Case ref</t></is></c></row>"
+          + "<row r=\"2\"><c r=\"A2\" s=\"1\"><v>3</v></c><c r=\"B2\"><v>4</v></c></row></sheetData>";
+
+  @Test
+  void theTailsOfTheSampleAndTestReturnsAreCopiedAlike() throws Exception {
+    List<Path> returns = new ArrayList<>();
+    try (Stream<Path> input = Files.list(Path.of("input"));
+        Stream<Path> resources = Files.walk(Path.of("src/test/resources/returns"))) {
+      Stream.concat(input, resources)
+          .filter(p -> p.toString().endsWith(".xlsx"))
+          .filter(p -> !p.startsWith("input") || p.toString().endsWith("-Q3.xlsx"))
+          .sorted()
+          .forEach(returns::add);
+    }
+    int sheets = 0;
+    int asTheyWere = 0;
+    Random random = new Random(5);
+    for (Path p : returns) {
+      try (ZipFile zip = new ZipFile(p.toFile())) {
+        for (ZipEntry e : Collections.list(zip.entries())) {
+          if (!e.getName().startsWith("xl/worksheets/sheet") || !e.getName().endsWith(".xml")) {
+            continue;
+          }
+          byte[] xml;
+          try (InputStream in = zip.getInputStream(e)) {
+            xml = in.readAllBytes();
+          }
+          sheets++;
+          if (assertSameCopy(p + "!" + e.getName(), xml, random.nextBoolean())) {
+            asTheyWere++;
+          }
+        }
+      } catch (java.util.zip.ZipException notAZip) {
+        // the broken returns include files that are not zips at all
+      }
+    }
+    assertThat(sheets).isGreaterThan(300);
+    // the sample's tails (data validations, protection, filters) are plain: copied as they were
+    assertThat(asTheyWere).isGreaterThan(sheets * 3 / 4);
+  }
+
+  @Test
+  void seededRandomTailsAreCopiedAlikeAndOnlyPlainOnesAsTheyWere() throws Exception {
+    int asTheyWere = 0;
+    int notPlain = 0;
+    for (long seed = 1; seed <= 600; seed++) {
+      Random random = new Random(seed);
+      StringBuilder tail = new StringBuilder();
+      boolean plain = true;
+      int parts = random.nextInt(7);
+      for (int i = 0; i < parts; i++) {
+        if (random.nextInt(4) == 0) {
+          String[] odd = ODD[random.nextInt(ODD.length)];
+          tail.append(odd[0]);
+          plain &= odd[1].equals("plain");
+        } else {
+          tail.append(PLAIN[random.nextInt(PLAIN.length)]);
+        }
+        if (random.nextInt(3) == 0) {
+          tail.append(random.nextBoolean() ? "\n  " : "\r\n");
+        }
+      }
+      byte[] xml =
+          (HEAD + tail + "</worksheet>" + (random.nextBoolean() ? "\n" : ""))
+              .getBytes(StandardCharsets.UTF_8);
+      boolean copiedAsItWas = assertSameCopy("seed " + seed, xml, random.nextBoolean());
+      assertThat(copiedAsItWas).as("seed %d: %s", seed, tail).isEqualTo(plain);
+      asTheyWere += copiedAsItWas ? 1 : 0;
+      notPlain += plain ? 0 : 1;
+    }
+    assertThat(asTheyWere).isGreaterThan(100);
+    assertThat(notPlain).isGreaterThan(100);
+  }
+
+  @Test
+  void aTailThatIsNotWellFormedFailsTheCopyAsTheEventCopyDoes() throws Exception {
+    for (String bad :
+        List.of(
+            "<pageMargins left=\"0.7\"></worksheet>",
+            "<pageMargins left=\"0.7\"/><x>&bogus;</x></worksheet>",
+            "<pageMargins left=\"0.7\" left=\"0.8\"/></worksheet>",
+            "<pageMargins left=\"0.7\"/>\u0001</worksheet>",
+            "<pageMargins left=\"0.7\"/></worksheet><more/>")) {
+      byte[] xml = (HEAD + bad).getBytes(StandardCharsets.UTF_8);
+      Throwable copy =
+          catchThrowable(() -> sheet(false).copy(new ByteArrayInputStream(xml), sink()));
+      Throwable events =
+          catchThrowable(() -> sheet(false).copyByEvents(new ByteArrayInputStream(xml), sink()));
+      assertThat(copy).as(bad).isNotNull();
+      assertThat(events).as(bad).isNotNull();
+      assertThat(copy.getClass()).as(bad).isEqualTo(events.getClass());
+      // the same problem (where it is counted from differs: the byte copy parses the tail alone)
+      assertThat(problem(copy)).as(bad).isEqualTo(problem(events));
+    }
+  }
+
+  /** Elements and text the copy keeps as they are. */
+  private static final String[] PLAIN = {
+    "<sheetProtection sheet=\"true\" formatColumns=\"false\" sort=\"false\"/>",
+    "<autoFilter ref=\"A1:HD1\"/>",
+    "<mergeCells count=\"1\"><mergeCell ref=\"A1:B1\"/></mergeCells>",
+    "<conditionalFormatting sqref=\"A2:A9\"><cfRule type=\"expression\" dxfId=\"0\" priority=\"1\">"
+        + "<formula>AND(A2&lt;&gt;\"\",A2&gt;3)</formula></cfRule></conditionalFormatting>",
+    "<dataValidations count=\"2\"><dataValidation type=\"list\" sqref=\"C2:C1048576\""
+        + " allowBlank=\"true\" promptTitle=\"Referral\" prompt=\"The service's own — réf &amp;"
+        + " &quot;source&quot;\" error='Pick one &apos;of&apos; the list'>"
+        + "<formula1>list_agency</formula1></dataValidation><dataValidation type=\"date\""
+        + " sqref=\"D2:D9\" prompt=\"line one&#10;line two&#9;tab\"><formula1>DATE(2000,1,1)"
+        + "</formula1><formula2>DATE(2100,1,1)</formula2></dataValidation></dataValidations>",
+    "<printOptions gridLines=\"true\"/>",
+    "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\""
+        + " footer=\"0.3\"/>",
+    "<pageSetup paperSize=\"9\" orientation=\"landscape\"/>",
+    "<headerFooter><oddHeader>&amp;L&amp;\"Arial,Bold\"Idva &lt;return&gt;</oddHeader>"
+        + "</headerFooter>",
+    "<rowBreaks count=\"1\" manualBreakCount=\"1\"><brk id=\"20\" max=\"16383\" man=\"1\"/>"
+        + "</rowBreaks>",
+    "<ignoredErrors><ignoredError sqref=\"A1:Z99\" numberStoredAsText=\"1\"/></ignoredErrors>",
+  };
+
+  /** Elements and text the copy leaves out or changes, and one it keeps ("plain"). */
+  private static final String[][] ODD = {
+    {"<hyperlinks><hyperlink ref=\"A1\" r:id=\"rId1\"/></hyperlinks>", "not"},
+    {"<pageSetup orientation=\"landscape\" r:id=\"rId2\"/>", "not"},
+    {"<drawing r:id=\"rId3\"/>", "not"},
+    {"<legacyDrawing r:id=\"rId4\"/>", "not"},
+    {"<tableParts count=\"0\"/>", "not"},
+    {"<extLst><ext uri=\"{CCE6A557}\"><x14:dataValidations count=\"0\"/></ext></extLst>", "not"},
+    {"<!-- a comment -->", "not"},
+    {"<?pi data?>", "not"},
+    {"<headerFooter><oddFooter><![CDATA[&P of &N]]></oddFooter></headerFooter>", "not"},
+    {"<printOptions xmlns:y=\"urn:y\" y:odd=\"1\"/>", "not"},
+    {"<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\"/></sheetViews>", "not"},
+    {"<x14:sparklineGroups/>", "not"},
+    {"<customSheetViews><customSheetView guid=\"{1}\"/></customSheetViews>", "plain"},
+  };
+
+  /** Whether the copy took the tail as it was; fails when any copy differs from the others. */
+  private static boolean assertSameCopy(String what, byte[] xml, boolean comments)
+      throws Exception {
+    CheckedSheet asItIs = sheet(comments);
+    ByteArrayOutputStream a = new ByteArrayOutputStream();
+    asItIs.copy(new ByteArrayInputStream(xml), a);
+    CheckedSheet byEvents = sheet(comments).plainTailAsItIs(false);
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    byEvents.copy(new ByteArrayInputStream(xml), b);
+    assertThat(byEvents.tailAsItWas()).isFalse();
+    ByteArrayOutputStream c = new ByteArrayOutputStream();
+    sheet(comments).copyByEvents(new ByteArrayInputStream(xml), c);
+    List<String> events = SheetDataBytesTest.events(b.toByteArray());
+    assertThat(SheetDataBytesTest.events(a.toByteArray())).as(what).isEqualTo(events);
+    assertThat(SheetDataBytesTest.events(c.toByteArray())).as(what).isEqualTo(events);
+    if (comments) {
+      assertThat(events).as(what).anyMatch(e -> e.contains("}legacyDrawing"));
+    }
+    return asItIs.tailAsItWas();
+  }
+
+  private static CheckedSheet sheet(boolean withComment) throws java.io.IOException {
+    Map<Severity, Short> colours = new EnumMap<>(Severity.class);
+    colours.put(Severity.ERROR, (short) 10);
+    colours.put(Severity.QUERY, (short) 13);
+    colours.put(Severity.NOTICE, (short) 42);
+    CheckedStyles styles = new CheckedStyles(null, IssuesSheetWriter.STYLES, colours);
+    NavigableMap<Long, CheckedSheet.Mark> marks = new TreeMap<>();
+    if (withComment) {
+      marks.put(CheckedSheet.key(1, 1), new CheckedSheet.Mark(Severity.QUERY, "a finding"));
+    }
+    return new CheckedSheet(marks, Map.of(), Set.of(), styles);
+  }
+
+  private static String problem(Throwable t) {
+    String m = String.valueOf(t.getMessage());
+    int at = m.indexOf("\n at [");
+    return at < 0 ? m : m.substring(0, at);
+  }
+
+  private static java.io.OutputStream sink() {
+    return java.io.OutputStream.nullOutputStream();
+  }
+}
