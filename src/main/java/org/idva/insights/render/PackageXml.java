@@ -97,6 +97,16 @@ final class PackageXml {
   }
 
   static byte[] bytes(Document doc) throws IOException {
+    doc.setXmlStandalone(true);
+    byte[] plain = DomBytes.of(doc);
+    if (plain != null) {
+      return plain;
+    }
+    return transformed(doc);
+  }
+
+  /** The document as the JDK's identity transformer writes it (what {@link DomBytes} matches). */
+  static byte[] transformed(Document doc) throws IOException {
     try {
       Transformer t = SERIALISER.get().newTransformer();
       t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
