@@ -34,8 +34,11 @@ import org.w3c.dom.Node;
  * and only the parts a plain workbook of values needs are carried over (workbook, worksheets,
  * shared strings, styles, theme, core properties). Macros, external links, OLE objects, ActiveX
  * controls, data connections, query tables, pivot caches, drawings, hyperlinks, custom XML and
- * anything else never reach the copy. Memory stays small whatever the size of the return: one XML
- * event at a time for the sheets; the small parts (workbook, styles, relationships) as DOM.
+ * anything else never reach the copy. Memory stays bounded whatever the size of the return: a sheet
+ * is streamed (its start and what follows its rows held up to 4 MB each, {@link SheetHead}, {@link
+ * PlainTail}); the small parts (workbook, styles, relationships) as DOM. The parts the reader
+ * already inflated ({@link PackageParts}) are read from there: a return of up to 16 MiB is inflated
+ * once.
  */
 final class CheckedCopy implements Closeable {
   private static final String OFFICE_DOCUMENT = PackageXml.REL_NS + "/officeDocument";
