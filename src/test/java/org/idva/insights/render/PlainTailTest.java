@@ -114,6 +114,17 @@ class PlainTailTest {
   }
 
   @Test
+  void aTailLongerThanIsHeldGoesByEventsAndIsCopiedAlike() throws Exception {
+    StringBuilder tail = new StringBuilder("<mergeCells count=\"200000\">");
+    for (int i = 1; tail.length() <= PlainTail.MAX_BYTES; i++) {
+      tail.append("<mergeCell ref=\"A").append(i).append(":B").append(i).append("\"/>");
+    }
+    tail.append("</mergeCells><pageMargins left=\"0.7\" right=\"0.7\"/>");
+    byte[] xml = (HEAD + tail + "</worksheet>").getBytes(StandardCharsets.UTF_8);
+    assertThat(assertSameCopy("a long tail", xml, true)).isFalse();
+  }
+
+  @Test
   void aTailThatIsNotWellFormedFailsTheCopyAsTheEventCopyDoes() throws Exception {
     for (String bad :
         List.of(
