@@ -1,15 +1,11 @@
 package org.idva.insights.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,14 +94,19 @@ record ClassArchive(Path file, Path pending, String classPath) {
     return home == null || home.isBlank() ? null : Path.of(home, ".cache", "idva-insights");
   }
 
-  private static String hash(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+  /**
+   * A 64-bit FNV-1a hash of the key, in 16 hex digits: it only names the archive (the JVM checks
+   * the archive against the class path itself), and unlike a message digest it loads no security
+   * provider in the parent JVM, whose start every command waits for.
+   */
+  static String hash(String text) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < text.length(); i++) {
+      h ^= text.charAt(i);
+      h *= 0x100000001b3L;
     }
+    String hex = Long.toHexString(h);
+    return "0".repeat(16 - hex.length()) + hex;
   }
 
   /**
