@@ -188,7 +188,7 @@ final class FastexcelWorkbook implements RawWorkbook {
       strings =
           names.sharedStrings() == null
               ? SharedStrings.NONE
-              : SharedStrings.read(parts.stream(names.sharedStrings()));
+              : SharedStrings.read(parts.open(names.sharedStrings()));
     }
     return SheetStart.rows(parts.part(part), strings);
   }

@@ -25,10 +25,6 @@ record PackageBytes(Map<String, Part> parts) implements PackageParts {
   }
 
   /** A part's bytes as a stream, or null when there is none. */
-  InputStream stream(String name) {
-    return open(name);
-  }
-
   @Override
   public InputStream open(String name) {
     Part p = parts.get(name);

@@ -60,7 +60,7 @@ final class PartNames {
       String workbook = null;
       String sst = null;
       String styles = null;
-      try (InputStream in = parts.stream("[Content_Types].xml")) {
+      try (InputStream in = parts.open("[Content_Types].xml")) {
         if (in == null) {
           return null;
         }
@@ -100,7 +100,7 @@ final class PartNames {
       int rel = rels.indexOf("_rel");
       String folder = rels.substring(0, rel);
       Map<String, String> byId = new HashMap<>();
-      try (InputStream in = parts.stream(strip(rels))) {
+      try (InputStream in = parts.open(strip(rels))) {
         if (in == null) {
           return null;
         }

@@ -106,14 +106,11 @@ final class CheckedCopy implements Closeable {
     }
   }
 
-  /** Opens a submitted .xlsx/.xlsm package; throws when it is not one this copy can read. */
-  static CheckedCopy open(Path original) throws IOException {
-    return new CheckedCopy(original, PackageParts.NONE);
-  }
-
   /**
-   * Opens a submitted package whose parts {@code parts} holds as the reader inflated them from this
-   * file: those are read from there, not inflated again (the same bytes).
+   * Opens a submitted .xlsx/.xlsm package (throws when it is not one this copy can read) whose
+   * parts {@code parts} holds as the reader inflated them from this file: those are read from
+   * there, not inflated again (the same bytes); {@link PackageParts#NONE} reads every part from the
+   * file.
    */
   static CheckedCopy open(Path original, PackageParts parts) throws IOException {
     return new CheckedCopy(original, parts);
