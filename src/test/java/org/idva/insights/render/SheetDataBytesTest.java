@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,9 +16,6 @@ import java.util.NavigableMap;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamReader;
 import org.idva.insights.model.Severity;
@@ -60,36 +53,15 @@ class SheetDataBytesTest {
     int sheets = 0;
     int byBytes = 0;
     int plainRows = 0;
-    List<Path> returns = new ArrayList<>();
-    try (Stream<Path> input = Files.list(Path.of("input"));
-        Stream<Path> resources = Files.walk(Path.of("src/test/resources/returns"))) {
-      Stream.concat(input, resources)
-          .filter(p -> p.toString().endsWith(".xlsx"))
-          // a quarter of the sample (every service and year), and every test return
-          .filter(p -> !p.startsWith("input") || p.toString().endsWith("-Q2.xlsx"))
-          .sorted()
-          .forEach(returns::add);
-    }
-    assertThat(returns).hasSizeGreaterThan(50);
-    for (Path p : returns) {
-      try (ZipFile zip = new ZipFile(p.toFile())) {
-        for (ZipEntry e : Collections.list(zip.entries())) {
-          if (!e.getName().startsWith("xl/worksheets/sheet") || !e.getName().endsWith(".xml")) {
-            continue;
-          }
-          byte[] xml;
-          try (InputStream in = zip.getInputStream(e)) {
-            xml = in.readAllBytes();
-          }
-          sheets++;
-          if (rowsByBytes(xml)) {
-            byBytes++;
-          }
-          plainRows += assertSameCopy(p + "!" + e.getName(), xml, random);
-        }
-      } catch (java.util.zip.ZipException notAZip) {
-        // the broken returns include files that are not zips at all
+    List<ReturnParts.Part> parts = ReturnParts.of("-Q2", ReturnParts::worksheet);
+    assertThat(parts.stream().map(p -> p.label().substring(0, p.label().indexOf('!'))).distinct())
+        .hasSizeGreaterThan(50);
+    for (ReturnParts.Part part : parts) {
+      sheets++;
+      if (rowsByBytes(part.bytes())) {
+        byBytes++;
       }
+      plainRows += assertSameCopy(part.label(), part.bytes(), random);
     }
     assertThat(sheets).isGreaterThan(300);
     // The sample's sheets are all plain enough for the byte copy: this test compares it.
