@@ -228,7 +228,7 @@ final class CheckedSheet {
             byte[] tail = rest.readNBytes(PlainTail.MAX_BYTES + 1);
             int end =
                 plainTailAsItIs && tail.length <= PlainTail.MAX_BYTES
-                    ? PlainTail.end(head.rootTag(), tail, DROPPED)
+                    ? PlainTail.end(head, tail, DROPPED)
                     : -1;
             if (end >= 0) {
               // nothing in it to leave out or change: its bytes, then the comments' drawing

@@ -1,8 +1,6 @@
 package org.idva.insights.render;
 
-import java.io.ByteArrayInputStream;
-import java.io.SequenceInputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -22,8 +20,6 @@ final class PlainTail {
   /** A tail longer than this goes through the event copy: it is not held in memory. */
   static final int MAX_BYTES = 4 << 20;
 
-  private static final byte[] EMPTY_ROWS = "<sheetData/>".getBytes(StandardCharsets.US_ASCII);
-
   /** Elements the event copy changes wherever they are. */
   private static final Set<String> CHANGED = Set.of("sheetView", "sheetData", "row", "c");
 
@@ -33,11 +29,11 @@ final class PlainTail {
    * Where the root's end tag starts in {@code tail} (what follows {@code </sheetData>}) when the
    * tail is plain, so {@code tail[0, end)} can be copied as it is; -1 when it is not.
    *
-   * @param rootTag the part's root start tag, as written (its namespaces)
+   * @param head the part's start, which puts the tail behind its root tag ({@link SheetHead#tail})
    * @param dropped the worksheet's children the copy leaves out
    */
-  static int end(byte[] rootTag, byte[] tail, Set<String> dropped) {
-    if (!plain(rootTag, tail, dropped)) {
+  static int end(SheetHead head, byte[] tail, Set<String> dropped) {
+    if (!plain(head, tail, dropped)) {
       return -1;
     }
     // Well formed, with nothing after the root but white space: its end tag is the last "</".
@@ -49,16 +45,10 @@ final class PlainTail {
     return -1;
   }
 
-  private static boolean plain(byte[] rootTag, byte[] tail, Set<String> dropped) {
+  private static boolean plain(SheetHead head, byte[] tail, Set<String> dropped) {
     XMLStreamReader r = null;
     try {
-      byte[] open = new byte[rootTag.length + EMPTY_ROWS.length];
-      System.arraycopy(rootTag, 0, open, 0, rootTag.length);
-      System.arraycopy(EMPTY_ROWS, 0, open, rootTag.length, EMPTY_ROWS.length);
-      r =
-          PackageXml.reader(
-              new SequenceInputStream(
-                  new ByteArrayInputStream(open), new ByteArrayInputStream(tail)));
+      r = PackageXml.reader(head.tail(tail, InputStream.nullInputStream()));
       r.nextTag(); // the root
       r.nextTag(); // <sheetData/>, standing for the rows
       r.nextTag();

@@ -70,11 +70,6 @@ final class SheetHead {
         new ByteArrayInputStream(concat(concat(rootTag, open), read)), rest);
   }
 
-  /** The root's start tag, as written (with its namespace declarations). */
-  byte[] rootTag() {
-    return rootTag;
-  }
-
   /** The whole part: what has been read, then the rest. */
   InputStream whole() {
     return new SequenceInputStream(new ByteArrayInputStream(seen.toByteArray()), x.rest());
