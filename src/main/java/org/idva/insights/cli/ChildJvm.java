@@ -34,8 +34,7 @@ final class ChildJvm {
    * The collector and heap sizing of a server's child (serve, mail): the heap grows only when
    * collecting takes more than a fifth of the time, and its ceiling is the JVM's default.
    */
-  static final List<String> COLLECTOR =
-      List.of("-XX:+UseParallelGC", "-XX:GCTimeRatio=4", "-Xms32m");
+  static final List<String> COLLECTOR = List.of("-XX:+UseParallelGC", "-XX:GCTimeRatio=4");
 
   /**
    * The collector and heap sizing of a batch command's child: the heap grows when collecting takes
@@ -46,11 +45,34 @@ final class ChildJvm {
    * heap at its bound either way) 107.7 and 102.9 s against 111.3 and 105.6 s in the same 622 to
    * 626 MB.
    */
-  static final List<String> BATCH_COLLECTOR =
-      List.of("-XX:+UseParallelGC", "-XX:GCTimeRatio=19", "-Xms32m");
+  static final List<String> BATCH_COLLECTOR = List.of("-XX:+UseParallelGC", "-XX:GCTimeRatio=19");
 
-  /** The compiler options of a batch command's child. */
-  static final List<String> BATCH = List.of("-XX:TieredStopAtLevel=1");
+  /** The heap a child starts with, unless {@link #BATCH_START_HEAP}. */
+  static final String START_HEAP = "-Xms32m";
+
+  /**
+   * The heap a batch command's child starts with when the tool bounds it ({@link #batchHeap}, at
+   * least {@link #BATCH_HEAP_FLOOR}). `run` on the sample, the child started directly, four pairs
+   * (session 16, docs/performance.md): 4.14 to 4.26 s against 4.19 to 4.45 s started at 32 MB, at
+   * 262 to 277 MB against 233 to 246 MB.
+   */
+  static final String BATCH_START_HEAP = "-Xms128m";
+
+  /**
+   * The compiler options of a batch command's child: the quick compiler only, which compiles a
+   * method once it has run half as often as the JVM's defaults ask (200 calls, 2,000 calls and
+   * loops, 60,000 loops), so a run of seconds interprets less. `run` on the sample, with {@link
+   * #BATCH_START_HEAP}, four pairs (session 16, docs/performance.md): 4.03 to 4.26 s against 4.14
+   * to 4.26 s at the default thresholds; at five times the defaults 4.80 to 5.02 s against 4.39 to
+   * 4.60 s.
+   */
+  static final List<String> BATCH =
+      List.of(
+          "-XX:TieredStopAtLevel=1",
+          "-XX:Tier3InvocationThreshold=100",
+          "-XX:Tier3MinInvocationThreshold=50",
+          "-XX:Tier3CompileThreshold=1000",
+          "-XX:Tier3BackEdgeThreshold=30000");
 
   /**
    * From this much data on, a batch command keeps the optimising compiler: the files and folders
@@ -170,6 +192,7 @@ final class ChildJvm {
     cmd.addAll(batch ? BATCH_COLLECTOR : COLLECTOR);
     long heap = batchHeap(data);
     boolean bounded = cap.isEmpty() && batch && heap < defaultHeap;
+    cmd.add(bounded ? BATCH_START_HEAP : START_HEAP);
     if (bounded) {
       cmd.add(BATCH_OLD_SHARE); // before the given options, so theirs win
     }

@@ -38,15 +38,27 @@ class ChildJvmTest {
         .startsWith(
             "/jdk/bin/java",
             "-XX:TieredStopAtLevel=1",
+            "-XX:Tier3InvocationThreshold=100",
+            "-XX:Tier3MinInvocationThreshold=50",
+            "-XX:Tier3CompileThreshold=1000",
+            "-XX:Tier3BackEdgeThreshold=30000",
             "-XX:+UseParallelGC",
             "-XX:GCTimeRatio=19",
-            "-Xms32m",
+            "-Xms128m",
             "-XX:NewRatio=3",
             "-Dinsights.limit.rows=9",
             "-ea",
             "-Xmx" + (heap >> 20) + "m")
         .endsWith(TAIL)
-        .hasSize(9 + TAIL.length);
+        .hasSize(13 + TAIL.length);
+    // the heap starts at 128 MB only under the tool's own bound (at least 400 MB)
+    assertThat(heap).isGreaterThanOrEqualTo(ChildJvm.BATCH_HEAP_FLOOR);
+    assertThat(child(List.of(), RUN, Map.of(ChildJvm.ENV, "100m")))
+        .contains("-Xms32m", "-Xmx100m")
+        .doesNotContain("-Xms128m");
+    assertThat(child(List.of(), new String[] {"serve"}, Map.of()))
+        .contains("-Xms32m")
+        .doesNotContain("-Xms128m");
     // INSIGHTS_HEAP is the only bound then
     assertThat(child(List.of(), RUN, Map.of(ChildJvm.ENV, "2G")))
         .endsWith(ArrayUtils.insert(0, TAIL, "-Xmx2g"))
@@ -59,7 +71,8 @@ class ChildJvmTest {
         .get()
         .asList()
         .noneMatch(o -> o.toString().startsWith("-Xmx"))
-        .noneMatch(o -> o.toString().startsWith("-XX:NewRatio"));
+        .noneMatch(o -> o.toString().startsWith("-XX:NewRatio"))
+        .contains("-Xms32m"); // a small default heap may be under 128 MB
     // the old objects' share only goes with the tool's own bound
     assertThat(child(List.of(), RUN, Map.of(ChildJvm.ENV, "2G"))).doesNotContain("-XX:NewRatio=3");
     assertThat(child(List.of(), new String[] {"serve"}, Map.of())).doesNotContain("-XX:NewRatio=3");
