@@ -27,7 +27,8 @@ class ChildJvmTest {
           RUN);
 
   private static List<String> child(List<String> jvm, String[] args, Map<String, String> env) {
-    return ChildJvm.childCommand(jvm, args, env, "/jdk/bin/java", "app.jar", 6 * GB).orElse(null);
+    return ChildJvm.childCommand(jvm, args, env, "/jdk/bin/java", "app.jar", 6 * GB, 2)
+        .orElse(null);
   }
 
   @Test
@@ -42,6 +43,7 @@ class ChildJvmTest {
             "-XX:Tier3MinInvocationThreshold=50",
             "-XX:Tier3CompileThreshold=1000",
             "-XX:Tier3BackEdgeThreshold=30000",
+            "-XX:CICompilerCount=1",
             "-XX:+UseParallelGC",
             "-XX:GCTimeRatio=19",
             "-Xms128m",
@@ -50,7 +52,15 @@ class ChildJvmTest {
             "-ea",
             "-Xmx" + (heap >> 20) + "m")
         .endsWith(TAIL)
-        .hasSize(13 + TAIL.length);
+        .hasSize(14 + TAIL.length);
+    // one compiler thread only on two processors or fewer, and only with the quick compiler
+    assertThat(ChildJvm.childCommand(List.of(), RUN, Map.of(), "java", "app.jar", 6 * GB, 8))
+        .get()
+        .asList()
+        .contains("-XX:TieredStopAtLevel=1")
+        .doesNotContain("-XX:CICompilerCount=1");
+    assertThat(child(List.of(), new String[] {"serve"}, Map.of()))
+        .doesNotContain("-XX:CICompilerCount=1");
     // the heap starts at 128 MB only under the tool's own bound (at least 400 MB)
     assertThat(heap).isGreaterThanOrEqualTo(ChildJvm.BATCH_HEAP_FLOOR);
     assertThat(child(List.of(), RUN, Map.of(ChildJvm.ENV, "100m")))
@@ -67,7 +77,7 @@ class ChildJvmTest {
     // a server's heap is the JVM's default; so is a batch command's when the default is smaller
     assertThat(child(List.of(), new String[] {"serve"}, Map.of()))
         .noneMatch(o -> o.startsWith("-Xmx"));
-    assertThat(ChildJvm.childCommand(List.of(), RUN, Map.of(), "java", "app.jar", 256L << 20))
+    assertThat(ChildJvm.childCommand(List.of(), RUN, Map.of(), "java", "app.jar", 256L << 20, 2))
         .get()
         .asList()
         .noneMatch(o -> o.toString().startsWith("-Xmx"))
@@ -132,7 +142,7 @@ class ChildJvmTest {
         .contains("-XX:TieredStopAtLevel=1", "-Xmx400m");
     assertThat(child(List.of(), largeRun, Map.of()))
         .contains("-XX:+UseParallelGC", "-Xmx400m") // 151 MB of returns: the floor
-        .doesNotContain("-XX:TieredStopAtLevel=1");
+        .doesNotContain("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
     String[] validateFile = {"validate", large.resolve("b.xlsx").toString()};
     assertThat(child(List.of(), validateFile, Map.of())).doesNotContain("-XX:TieredStopAtLevel=1");
   }

@@ -85,7 +85,7 @@ class ClassArchiveTest {
     }
     assertThat(
             ChildJvm.childCommand(
-                List.of(), new String[] {"run"}, env, "java", jar.toString(), 1L << 32))
+                List.of(), new String[] {"run"}, env, "java", jar.toString(), 1L << 32, 2))
         .get()
         .as("the class path the child gets is the jar's whole path when it maps an archive")
         .satisfies(cmd -> assertThat(cmd).contains(jar.toAbsolutePath().toString()));
