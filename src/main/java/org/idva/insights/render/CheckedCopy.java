@@ -2,6 +2,7 @@ package org.idva.insights.render;
 
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,11 +17,13 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.idva.insights.model.PackageParts;
 import org.idva.insights.model.Severity;
 import org.w3c.dom.Document;
@@ -38,7 +41,10 @@ import org.w3c.dom.Node;
  * is streamed (its start and what follows its rows held up to 4 MB each, {@link SheetHead}, {@link
  * PlainTail}); the small parts (workbook, styles, relationships) as DOM. The parts the reader
  * already inflated ({@link PackageParts}) are read from there: a return of up to 16 MiB is inflated
- * once.
+ * once. A worksheet with nothing to mark and nothing the copy would leave out or change ({@link
+ * UnchangedSheet}), the shared strings, the theme and the core properties go in as they came: their
+ * compressed bytes copied from the file, not deflated again, once their bytes are checked against
+ * the entry's length and CRC-32.
  */
 final class CheckedCopy implements Closeable {
   private static final String OFFICE_DOCUMENT = PackageXml.REL_NS + "/officeDocument";
@@ -67,6 +73,7 @@ final class CheckedCopy implements Closeable {
   private final Map<String, Relationship> workbookRels;
   private final Document workbook;
   private final List<Sheet> sheets = new ArrayList<>();
+  private final UnchangedSheet unchanged = new UnchangedSheet(CheckedSheet.DROPPED);
 
   private record Relationship(String id, String type, String part) {}
 
@@ -74,7 +81,7 @@ final class CheckedCopy implements Closeable {
   private record Sheet(String name, String relId, String part) {}
 
   private CheckedCopy(Path original, PackageParts parts) throws IOException {
-    this.zip = new ZipFile(original.toFile());
+    this.zip = ZipFile.builder().setPath(original).get();
     this.parts = parts;
     try {
       Map<String, Relationship> root = relationships("", "_rels/.rels");
@@ -145,7 +152,7 @@ final class CheckedCopy implements Closeable {
         new CheckedStyles(
             styleRel == null ? null : read(styleRel.part()), IssuesSheetWriter.STYLES, colours);
 
-    ZipOutputStream out = zip(target);
+    ZipArchiveOutputStream out = zip(target);
     Map<String, String> contentTypes = new LinkedHashMap<>();
     StringBuilder bookRels = new StringBuilder();
     String issuesPart = "xl/worksheets/idvaIssues1.xml";
@@ -160,18 +167,23 @@ final class CheckedCopy implements Closeable {
     for (Sheet s : sheets) {
       Map<Long, String> ours = new HashMap<>();
       Map<Long, String> existing = existingComments(s.part(), ours);
-      CheckedSheet copy =
-          new CheckedSheet(
-              marks.getOrDefault(s.name(), new TreeMap<>()), existing, ours.keySet(), styles);
-      out.putNextEntry(entry(s.part()));
+      NavigableMap<Long, CheckedSheet.Mark> marked = marks.getOrDefault(s.name(), new TreeMap<>());
+      contentTypes.put(s.part(), CT + "spreadsheetml.worksheet+xml");
+      relationship(bookRels, s.relId(), WORKSHEET, s.part());
+      if (marked.isEmpty()
+          && existing.isEmpty()
+          && ours.isEmpty()
+          && copiedAsSubmitted(out, s.part(), unchanged::test)) {
+        continue; // nothing to mark or leave out: its bytes as they came
+      }
+      CheckedSheet copy = new CheckedSheet(marked, existing, ours.keySet(), styles);
+      out.putArchiveEntry(entry(s.part()));
       try (InputStream in = input(s.part())) {
         copy.copy(in, new KeepOpen(out));
       } catch (XMLStreamException e) {
         throw new IOException(s.part() + ": " + e.getMessage(), e);
       }
-      out.closeEntry();
-      contentTypes.put(s.part(), CT + "spreadsheetml.worksheet+xml");
-      relationship(bookRels, s.relId(), WORKSHEET, s.part());
+      out.closeArchiveEntry();
       formulas += copy.formulas();
       if (!copy.comments().isEmpty()) {
         drawing++;
@@ -189,7 +201,9 @@ final class CheckedCopy implements Closeable {
     for (String type : List.of(SHARED_STRINGS, THEME)) {
       Relationship rel = ofType(workbookRels, type);
       if (rel != null && zip.getEntry(rel.part()) != null) {
-        put(out, rel.part(), read(rel.part()));
+        if (!copiedAsSubmitted(out, rel.part(), in -> true)) {
+          put(out, rel.part(), read(rel.part()));
+        }
         contentTypes.put(
             rel.part(),
             type.equals(THEME) ? CT + "theme+xml" : CT + "spreadsheetml.sharedStrings+xml");
@@ -204,7 +218,9 @@ final class CheckedCopy implements Closeable {
     StringBuilder rootRels = new StringBuilder();
     relationship(rootRels, "rId1", OFFICE_DOCUMENT, workbookPart);
     if (corePart != null && zip.getEntry(corePart) != null) {
-      put(out, corePart, read(corePart));
+      if (!copiedAsSubmitted(out, corePart, in -> true)) {
+        put(out, corePart, read(corePart));
+      }
       contentTypes.put(corePart, "application/vnd.openxmlformats-package.core-properties+xml");
       relationship(rootRels, "rId2", CORE, corePart);
     }
@@ -393,6 +409,84 @@ final class CheckedCopy implements Closeable {
     return out;
   }
 
+  /** What a part's bytes are tested for before they go into the copy as submitted. */
+  @FunctionalInterface
+  private interface PartTest {
+    /** Whether the part read from {@code in} goes in as it is; it may leave the rest unread. */
+    boolean test(InputStream in) throws IOException;
+  }
+
+  /**
+   * Puts the part into the copy as it came, its compressed bytes as they are in the file (not
+   * inflated and deflated again), when {@code test} holds for its bytes (as the reader kept them,
+   * else inflated from the file) and those bytes are the file's entry: the same length and CRC-32
+   * as its directory gives, stored or deflated, not encrypted. Otherwise writes nothing and returns
+   * false.
+   */
+  private boolean copiedAsSubmitted(ZipArchiveOutputStream out, String part, PartTest test)
+      throws IOException {
+    ZipArchiveEntry e = zip.getEntry(part);
+    if (e == null
+        || (e.getMethod() != ZipArchiveEntry.STORED && e.getMethod() != ZipArchiveEntry.DEFLATED)
+        || e.getGeneralPurposeBit().usesEncryption()
+        || e.getSize() < 0
+        || e.getCompressedSize() < 0
+        || e.getCrc() < 0) {
+      return false;
+    }
+    try (Tally in = new Tally(input(part))) {
+      // the test may close what it reads (a SequenceInputStream closes each stream it ends)
+      if (!test.test(
+          new FilterInputStream(in) {
+            @Override
+            public void close() {}
+          })) {
+        return false;
+      }
+      in.transferTo(OutputStream.nullOutputStream());
+      if (in.bytes != e.getSize() || in.getChecksum().getValue() != e.getCrc()) {
+        return false;
+      }
+    }
+    ZipArchiveEntry copy = new ZipArchiveEntry(part);
+    copy.setMethod(e.getMethod());
+    copy.setSize(e.getSize());
+    copy.setCompressedSize(e.getCompressedSize());
+    copy.setCrc(e.getCrc());
+    copy.setTime(ReturnWorkbookWriter.PART_TIME);
+    try (InputStream raw = zip.getRawInputStream(e)) {
+      out.addRawArchiveEntry(copy, raw);
+    }
+    return true;
+  }
+
+  /** A part's bytes as they are read: their CRC-32, and how many. */
+  private static final class Tally extends CheckedInputStream {
+    private long bytes;
+
+    Tally(InputStream in) {
+      super(in, new CRC32());
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        bytes++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, len);
+      if (n > 0) {
+        bytes += n;
+      }
+      return n;
+    }
+  }
+
   private byte[] read(String part) throws IOException {
     try (InputStream in = input(part)) {
       return in.readAllBytes();
@@ -401,7 +495,7 @@ final class CheckedCopy implements Closeable {
 
   /** A part's bytes: as the reader kept them, else inflated from the file. */
   private InputStream input(String part) throws IOException {
-    ZipEntry e = zip.getEntry(part);
+    ZipArchiveEntry e = zip.getEntry(part);
     if (e == null) {
       throw new IOException("no part " + part);
     }
@@ -508,7 +602,7 @@ final class CheckedCopy implements Closeable {
    * stamped with the same fixed time, so the same findings give the same bytes.
    */
   static void issuesOnly(IssuesSheetWriter.Listing issues, OutputStream target) throws IOException {
-    ZipOutputStream out = zip(target);
+    ZipArchiveOutputStream out = zip(target);
     String book = "xl/workbook.xml";
     String sheet = "xl/worksheets/sheet1.xml";
     String styles = "xl/styles.xml";
@@ -558,20 +652,21 @@ final class CheckedCopy implements Closeable {
    * default level 6 deflating its sheets took longer than streaming them (about 2.5 times as long
    * as level 3, for files 10% smaller).
    */
-  private static ZipOutputStream zip(OutputStream target) {
-    ZipOutputStream out = new ZipOutputStream(new KeepOpen(target));
+  private static ZipArchiveOutputStream zip(OutputStream target) {
+    ZipArchiveOutputStream out = new ZipArchiveOutputStream(new KeepOpen(target));
     out.setLevel(3);
     return out;
   }
 
-  private static void put(ZipOutputStream out, String part, byte[] bytes) throws IOException {
-    out.putNextEntry(entry(part));
+  private static void put(ZipArchiveOutputStream out, String part, byte[] bytes)
+      throws IOException {
+    out.putArchiveEntry(entry(part));
     out.write(bytes);
-    out.closeEntry();
+    out.closeArchiveEntry();
   }
 
-  private static ZipEntry entry(String part) {
-    ZipEntry e = new ZipEntry(part);
+  private static ZipArchiveEntry entry(String part) {
+    ZipArchiveEntry e = new ZipArchiveEntry(part);
     e.setTime(ReturnWorkbookWriter.PART_TIME);
     return e;
   }

@@ -40,7 +40,7 @@ final class CheckedSheet {
           "AlternateContent");
 
   /** Children of a worksheet that never reach the copy: those, and these. */
-  private static final Set<String> DROPPED = dropped();
+  static final Set<String> DROPPED = dropped();
 
   private static Set<String> dropped() {
     Set<String> all = new java.util.HashSet<>(AFTER_LEGACY_DRAWING);

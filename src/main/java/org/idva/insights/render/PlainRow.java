@@ -35,6 +35,28 @@ final class PlainRow {
   /** Where the last {@link #end} stopped when it found the row not plain. */
   private int stoppedAt;
 
+  /** Whether a cell's type may come before its style, and a style have a leading zero. */
+  private final boolean typeBeforeStyle;
+
+  /** Rows as the copy writes them: a cell's style before its type. */
+  PlainRow() {
+    this(false);
+  }
+
+  private PlainRow(boolean typeBeforeStyle) {
+    this.typeBeforeStyle = typeBeforeStyle;
+  }
+
+  /**
+   * Rows that say nothing the copy would change, for a sheet that goes into the copy as submitted
+   * ({@link UnchangedSheet}): as {@link #PlainRow()}, and a cell's type may also come before its
+   * style ({@code <c r="A1" t="s" s="2">}), which the copy writes the other way round, and a style
+   * may be written with leading zeros ({@code s="0"}), which the copy writes as a number.
+   */
+  static PlainRow asSubmitted() {
+    return new PlainRow(true);
+  }
+
   private int to;
 
   /**
@@ -78,10 +100,14 @@ final class PlainRow {
     if ((i = quoted(b, i + CELL_START.length)) < 0) {
       return -1;
     }
-    if (at(b, i, STYLE) && (i = style(b, i + STYLE.length)) < 0) {
+    boolean styled = at(b, i, STYLE);
+    if (styled && (i = style(b, i + STYLE.length)) < 0) {
       return -1;
     }
     if (at(b, i, TYPE) && (i = quoted(b, i + TYPE.length)) < 0) {
+      return -1;
+    }
+    if (typeBeforeStyle && !styled && at(b, i, STYLE) && (i = style(b, i + STYLE.length)) < 0) {
       return -1;
     }
     if (i + 1 < to && b[i] == '/' && b[i + 1] == '>') {
@@ -143,7 +169,8 @@ final class PlainRow {
   }
 
   /**
-   * Just after a style's closing quote, when it is 1 to 8 digits without a leading zero; else -1.
+   * Just after a style's closing quote, when it is 1 to 8 digits without a leading zero (as
+   * submitted: any 1 to 8 digits, so also {@code s="0"}); else -1.
    */
   private int style(byte[] b, int i) {
     int first = i;
@@ -151,7 +178,11 @@ final class PlainRow {
       i++;
     }
     int digits = i - first;
-    if (digits == 0 || digits > STYLE_DIGITS || b[first] == '0' || i >= to || b[i] != '"') {
+    if (digits == 0
+        || digits > STYLE_DIGITS
+        || (b[first] == '0' && !typeBeforeStyle)
+        || i >= to
+        || b[i] != '"') {
       return notPlain(i);
     }
     return i + 1;

@@ -106,6 +106,37 @@ final class XmlBytes {
     return empty;
   }
 
+  /**
+   * Whether the current start tag is spelled as the copy writes one ({@link #copyAttributeTo}): its
+   * name, then per attribute one space, the name, {@code ="}, the value (no {@code <} in it) and
+   * {@code "}, then {@code >} or {@code />}.
+   */
+  boolean startTagAsCopied() {
+    byte[] b = buf;
+    int[] a = attributes;
+    int i = nameEnd;
+    for (int n = 0; n < attributeCount; n++) {
+      if (b[i] != ' ' || a[4 * n] != i + 1) {
+        return false;
+      }
+      i = a[4 * n + 1];
+      if (b[i] != '=' || b[i + 1] != '"' || a[4 * n + 2] != i + 2) {
+        return false;
+      }
+      for (int j = a[4 * n + 2]; j < a[4 * n + 3]; j++) {
+        if (b[j] == '<') {
+          return false;
+        }
+      }
+      i = a[4 * n + 3];
+      if (b[i] != '"') {
+        return false;
+      }
+      i++;
+    }
+    return empty ? b[i] == '/' && i + 2 == end : i + 1 == end;
+  }
+
   /** Whether the current tag's name, without any prefix, is {@code local}. */
   boolean localNameIs(byte[] local) {
     return regionIs(localStart(nameStart, nameEnd), nameEnd, local);

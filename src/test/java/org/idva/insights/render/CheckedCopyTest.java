@@ -281,6 +281,85 @@ class CheckedCopyTest {
         .doesNotContain("Served from the kept parts");
   }
 
+  /**
+   * A return with nothing to mark: each worksheet with nothing the copy leaves out goes in as
+   * submitted, its compressed bytes as they came (the same CRC and compressed size), and every
+   * value reads back the same. The one sheet the copy must change (the selected one) is streamed;
+   * and a part whose kept bytes are not the file's is never taken from the file.
+   */
+  @Test
+  void sheetsWithNothingToChangeGoInAsSubmitted() throws Exception {
+    Schema schema = SchemaLoader.loadDefault();
+    Path original = Path.of("input/SVC01_2020-21-Q1.xlsx");
+    CheckedReturn checked = Checking.check(schema, original);
+    assertThat(checked.findings()).isEmpty();
+    FeedbackWorkbookWriter writer = new FeedbackWorkbookWriter(code -> code);
+    Path copy = dir.resolve("copy.xlsx");
+    writer.write(original, checked, copy);
+    int asSubmitted = 0;
+    try (ZipFile before = new ZipFile(original.toFile());
+        ZipFile after = new ZipFile(copy.toFile())) {
+      for (ZipEntry e : java.util.Collections.list(before.entries())) {
+        if (!ReturnParts.worksheet(e.getName())) {
+          continue;
+        }
+        ZipEntry inCopy = after.getEntry(e.getName());
+        byte[] submitted = before.getInputStream(e).readAllBytes();
+        boolean selected =
+            new String(submitted, StandardCharsets.UTF_8).contains("tabSelected=\"true\"");
+        byte[] copied = after.getInputStream(inCopy).readAllBytes();
+        if (selected) {
+          assertThat(copied).as(e.getName()).isNotEqualTo(submitted);
+        } else {
+          assertThat(copied).as(e.getName()).isEqualTo(submitted);
+          assertThat(inCopy.getCrc()).isEqualTo(e.getCrc());
+          assertThat(inCopy.getCompressedSize()).isEqualTo(e.getCompressedSize());
+          asSubmitted++;
+        }
+      }
+    }
+    assertThat(asSubmitted).as("all but the selected sheet").isEqualTo(10);
+    try (XSSFWorkbook before = open(original);
+        XSSFWorkbook after = open(copy)) {
+      for (Sheet sheet : before) {
+        assertThat(values(after.getSheet(sheet.getSheetName())))
+            .as(sheet.getSheetName())
+            .isEqualTo(values(sheet));
+      }
+      assertThat(after.getSheetAt(0).getSheetName()).isEqualTo("Issues");
+      assertThat(after.getActiveSheetIndex()).isZero();
+      long selected = 0;
+      for (Sheet sheet : after) {
+        selected += sheet.isSelected() ? 1 : 0;
+      }
+      assertThat(selected).as("only the Issues sheet is selected").isEqualTo(1);
+    }
+
+    // a sheet that would go in as submitted, served with other bytes of the same length (so only
+    // their CRC-32 tells them from the file's): the copy has those
+    byte[] cases;
+    try (ZipFile zip = new ZipFile(original.toFile());
+        InputStream in = zip.getInputStream(zip.getEntry("xl/worksheets/sheet3.xml"))) {
+      cases = in.readAllBytes();
+    }
+    String served =
+        new String(cases, StandardCharsets.UTF_8)
+            .replaceFirst("<t>SVC01-21-1129</t>", "<t>SERVED-KEPT-1</t>");
+    assertThat(served)
+        .contains("SERVED-KEPT-1")
+        .hasSameSizeAs(new String(cases, StandardCharsets.UTF_8));
+    Path fromServed = dir.resolve("from-served.xlsx");
+    writer.write(
+        original,
+        name ->
+            name.equals("xl/worksheets/sheet3.xml")
+                ? new java.io.ByteArrayInputStream(served.getBytes(StandardCharsets.UTF_8))
+                : null,
+        checked,
+        fromServed);
+    assertThat(parts(fromServed).get("xl/worksheets/sheet3.xml")).contains("SERVED-KEPT-1");
+  }
+
   private static XSSFWorkbook open(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return new XSSFWorkbook(in);
