@@ -1,6 +1,7 @@
 package org.idva.insights.store;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.idva.insights.model.AnswerSink;
@@ -29,6 +30,7 @@ final class CompactRowReader {
 
   private final Field[] fields;
   private final CodeTable[] codes; // per field: its code list's codes; null when not coded
+  private final byte[][] asciiIds; // per field: its id's bytes when it is ASCII; else null
 
   // one row's values: field index, kind, first char and end (exclusive) of the value's text
   private int count;
@@ -40,6 +42,13 @@ final class CompactRowReader {
   CompactRowReader(List<Field> sheetFields) {
     this.fields = sheetFields.toArray(new Field[0]);
     this.codes = new CodeTable[fields.length];
+    this.asciiIds = new byte[fields.length][];
+    for (int i = 0; i < fields.length; i++) {
+      String id = fields[i].id();
+      if (id.chars().allMatch(c -> c < 0x80)) {
+        asciiIds[i] = id.getBytes(StandardCharsets.US_ASCII);
+      }
+    }
     for (int i = 0; i < fields.length; i++) {
       if (fields[i].type().isCoded()) {
         codes[i] =
@@ -88,40 +97,50 @@ final class CompactRowReader {
     }
   }
 
-  /** Finds every value of the row; false at the first thing the compact shape does not have. */
-  private boolean scan(String s) {
+  /**
+   * Finds every value of the row; false at the first thing the compact shape does not have. The
+   * scan reads the row's characters as bytes, one per character (a character ISO-8859-1 cannot hold
+   * becomes {@code ?}, which means nothing to the shape), so the positions it finds are the
+   * string's; a row with a character outside Unicode's basic plane (two chars, one {@code ?}) is
+   * left to the parser.
+   */
+  private boolean scan(String json) {
     count = 0;
-    int n = s.length();
-    if (n < 2 || s.charAt(0) != '{') {
+    byte[] s = json.getBytes(StandardCharsets.ISO_8859_1);
+    int n = s.length;
+    if (n != json.length()) {
+      return false; // a character outside the basic plane took one byte for its two: the parser's
+    }
+    if (n < 2 || s[0] != '{') {
       return false;
     }
     if (n == 2) {
-      return s.charAt(1) == '}';
+      return s[1] == '}';
     }
     int pos = 1;
     int next = 0; // the field expected next: fields are written in the sheet's order
     while (true) {
-      if (pos >= n || s.charAt(pos) != '"') {
+      if (pos >= n || s[pos] != '"') {
         return false;
       }
       int keyEnd = stringEnd(s, pos + 1);
       if (keyEnd < 0) {
         return false;
       }
-      int f = fieldAt(s, pos + 1, keyEnd, next);
+      int f = fieldAt(json, s, pos + 1, keyEnd, next);
       if (f < 0) {
         return false;
       }
       next = f + 1;
       pos = keyEnd + 1;
-      if (pos >= n || s.charAt(pos) != ':') {
+      if (pos >= n || s[pos] != ':') {
         return false;
       }
       pos++;
       if (pos >= n) {
         return false;
       }
-      char c = s.charAt(pos);
+      byte c = s[pos];
       int k;
       if (c == '"') {
         k = STRING;
@@ -147,7 +166,7 @@ final class CompactRowReader {
       if (pos >= n) {
         return false;
       }
-      char after = s.charAt(pos);
+      byte after = s[pos];
       if (after == '}') {
         return pos == n - 1;
       }
@@ -158,14 +177,17 @@ final class CompactRowReader {
     }
   }
 
-  /** The index of the closing quote of a string starting at {@code from}; -1 if it has escapes. */
-  private static int stringEnd(String s, int from) {
-    for (int i = from; i < s.length(); i++) {
-      char c = s.charAt(i);
+  /**
+   * The index of the closing quote of a string starting at {@code from}; -1 when it holds an escape
+   * or a control character (not the compact shape), or does not end.
+   */
+  private static int stringEnd(byte[] s, int from) {
+    for (int i = from; i < s.length; i++) {
+      byte c = s[i];
       if (c == '"') {
         return i;
       }
-      if (c == '\\' || c < 0x20) {
+      if (c == '\\' || (c >= 0 && c < 0x20)) {
         return -1;
       }
     }
@@ -173,17 +195,17 @@ final class CompactRowReader {
   }
 
   /** The index of the {@code ]} of an array of strings starting after its {@code [}; or -1. */
-  private static int arrayEnd(String s, int from) {
+  private static int arrayEnd(byte[] s, int from) {
     int pos = from;
-    if (pos < s.length() && s.charAt(pos) == ']') {
+    if (pos < s.length && s[pos] == ']') {
       return pos;
     }
-    while (pos < s.length() && s.charAt(pos) == '"') {
+    while (pos < s.length && s[pos] == '"') {
       int e = stringEnd(s, pos + 1);
-      if (e < 0 || e + 1 >= s.length()) {
+      if (e < 0 || e + 1 >= s.length) {
         return -1;
       }
-      char c = s.charAt(e + 1);
+      byte c = s[e + 1];
       if (c == ']') {
         return e + 1;
       }
@@ -196,18 +218,18 @@ final class CompactRowReader {
   }
 
   /** The end of an integer written as JSON writes it (no leading zeros); -1 for anything else. */
-  private static int numberEnd(String s, int from) {
-    int pos = s.charAt(from) == '-' ? from + 1 : from;
+  private static int numberEnd(byte[] s, int from) {
+    int pos = s[from] == '-' ? from + 1 : from;
     int first = pos;
-    while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+    while (pos < s.length && s[pos] >= '0' && s[pos] <= '9') {
       pos++;
     }
     int digits = pos - first;
-    if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && s.charAt(first) == '0')) {
+    if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && s[first] == '0')) {
       return -1;
     }
-    if (pos < s.length()) {
-      char c = s.charAt(pos);
+    if (pos < s.length) {
+      byte c = s[pos];
       if (c == '.' || c == 'e' || c == 'E') {
         return -1;
       }
@@ -216,18 +238,32 @@ final class CompactRowReader {
   }
 
   /** The field whose id is the key's text, looked for from {@code next} on first; -1 if none. */
-  private int fieldAt(String s, int from, int to, int next) {
+  private int fieldAt(String json, byte[] s, int from, int to, int next) {
     for (int i = next; i < fields.length; i++) {
-      if (same(s, from, to, fields[i].id())) {
+      if (sameKey(json, s, from, to, i)) {
         return i;
       }
     }
     for (int i = 0; i < Math.min(next, fields.length); i++) {
-      if (same(s, from, to, fields[i].id())) {
+      if (sameKey(json, s, from, to, i)) {
         return i;
       }
     }
     return -1;
+  }
+
+  /** Whether the key's text is field {@code i}'s id: by bytes when the id is ASCII. */
+  private boolean sameKey(String json, byte[] s, int from, int to, int i) {
+    byte[] id = asciiIds[i];
+    if (id == null) {
+      return same(json, from, to, fields[i].id());
+    }
+    int n = to - from;
+    return id.length == n
+        && (n == 0
+            || (s[to - 1] == id[n - 1]
+                && s[from] == id[0]
+                && Arrays.equals(s, from, to, id, 0, n)));
   }
 
   private static boolean same(String s, int from, int to, String text) {
