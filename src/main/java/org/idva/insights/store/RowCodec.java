@@ -1,7 +1,6 @@
 package org.idva.insights.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -14,6 +13,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.idva.insights.model.AnswerSink;
@@ -37,6 +37,15 @@ final class RowCodec {
     this.sheet = sheet;
     sheet.fields().forEach(f -> fields.put(f.id(), f));
     this.capacity = (int) (fields.size() / 0.75f) + 1;
+    this.keys =
+        sheet.fields().stream()
+            .map(
+                f -> {
+                  StringBuilder b = new StringBuilder();
+                  JsonText.string(b, f.id());
+                  return b.append(':').toString();
+                })
+            .toArray(String[]::new);
   }
 
   SheetDefinition sheet() {
@@ -48,79 +57,60 @@ final class RowCodec {
     return fields.containsKey(key);
   }
 
+  /** Per field of the sheet, in its order: the key as the JSON object holds it ({@code "id":}). */
+  private final String[] keys;
+
+  /** About how long the last row written was: the next one's builder starts that large. */
+  private static final ThreadLocal<int[]> LAST_LENGTH = ThreadLocal.withInitial(() -> new int[1]);
+
   /**
-   * A writer into a plain {@code StringBuilder}, one per thread: {@code StringWriter}'s buffer is a
-   * {@code StringBuffer}, locked on every write.
+   * The row as compact JSON, as Jackson's default generator wrote it (the same text, so rows stored
+   * before and after read the same): {@code {"field":value,...}} in the sheet's field order,
+   * integers as numbers, decimals as their plain text, multi-code answers as their sorted codes
+   * (each once), anything else as its text ({@link JsonText}).
    */
-  private static final ThreadLocal<BuilderWriter> OUT = ThreadLocal.withInitial(BuilderWriter::new);
-
-  private static final class BuilderWriter extends java.io.Writer {
-    final StringBuilder text = new StringBuilder(512);
-
-    @Override
-    public void write(char[] cbuf, int off, int len) {
-      text.append(cbuf, off, len);
-    }
-
-    @Override
-    public void write(String str, int off, int len) {
-      text.append(str, off, off + len);
-    }
-
-    @Override
-    public void write(int c) {
-      text.append((char) c);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  }
-
   String encode(Map<String, Object> values) {
-    BuilderWriter out = OUT.get();
-    if (out.text.capacity() > 1 << 16) {
-      out = new BuilderWriter(); // a very long row: not kept for the thread's next ones
-      OUT.set(out);
-    }
-    out.text.setLength(0);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      for (Field field : sheet.fields()) {
-        Object value = values.get(field.id());
-        if (value == null) {
-          continue;
-        }
-        g.writeFieldName(field.id());
-        writeValue(g, value);
+    int[] last = LAST_LENGTH.get();
+    StringBuilder b = new StringBuilder(Math.max(64, last[0] + 64));
+    b.append('{');
+    List<Field> list = sheet.fields();
+    for (int i = 0; i < list.size(); i++) {
+      Object value = values.get(list.get(i).id());
+      if (value == null) {
+        continue;
       }
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      if (b.length() > 1) {
+        b.append(',');
+      }
+      b.append(keys[i]);
+      writeValue(b, value);
     }
-    return out.text.toString();
+    b.append('}');
+    last[0] = Math.min(b.length(), 1 << 16);
+    return b.toString();
   }
 
-  private static void writeValue(JsonGenerator g, Object value) throws IOException {
+  private static void writeValue(StringBuilder b, Object value) {
     if (value instanceof Collection<?> c) {
-      g.writeStartArray();
+      b.append('[');
       String[] codes = sortedCodes(c);
       for (int i = 0; i < codes.length; i++) {
         if (i == 0 || !codes[i].equals(codes[i - 1])) {
-          g.writeString(codes[i]);
+          if (i > 0) {
+            b.append(',');
+          }
+          JsonText.string(b, codes[i]);
         }
       }
-      g.writeEndArray();
+      b.append(']');
     } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-      g.writeNumber(((Number) value).longValue());
+      b.append(((Number) value).longValue());
     } else if (value instanceof BigDecimal d) {
-      g.writeString(d.toPlainString());
+      JsonText.string(b, d.toPlainString());
     } else if (value instanceof Number n) {
-      g.writeString(n.toString());
+      JsonText.string(b, n.toString());
     } else {
-      g.writeString(value.toString());
+      JsonText.string(b, value.toString());
     }
   }
 
