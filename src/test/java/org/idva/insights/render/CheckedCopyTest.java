@@ -255,11 +255,7 @@ class CheckedCopyTest {
     assertThat(parts(fromKept)).isEqualTo(parts(fromFile));
 
     // a part served with other bytes: the copy has them, not the file's
-    byte[] about;
-    try (ZipFile zip = new ZipFile(original.toFile());
-        InputStream in = zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))) {
-      about = in.readAllBytes();
-    }
+    byte[] about = part(original, "xl/worksheets/sheet1.xml");
     String changed =
         new String(about, StandardCharsets.UTF_8)
             .replaceFirst(
@@ -337,11 +333,7 @@ class CheckedCopyTest {
 
     // a sheet that would go in as submitted, served with other bytes of the same length (so only
     // their CRC-32 tells them from the file's): the copy has those
-    byte[] cases;
-    try (ZipFile zip = new ZipFile(original.toFile());
-        InputStream in = zip.getInputStream(zip.getEntry("xl/worksheets/sheet3.xml"))) {
-      cases = in.readAllBytes();
-    }
+    byte[] cases = part(original, "xl/worksheets/sheet3.xml");
     String served =
         new String(cases, StandardCharsets.UTF_8)
             .replaceFirst("<t>SVC01-21-1129</t>", "<t>SERVED-KEPT-1</t>");
@@ -358,6 +350,14 @@ class CheckedCopyTest {
         checked,
         fromServed);
     assertThat(parts(fromServed).get("xl/worksheets/sheet3.xml")).contains("SERVED-KEPT-1");
+  }
+
+  /** A part's bytes as the file holds them, inflated. */
+  private static byte[] part(Path file, String name) throws IOException {
+    try (ZipFile zip = new ZipFile(file.toFile());
+        InputStream in = zip.getInputStream(zip.getEntry(name))) {
+      return in.readAllBytes();
+    }
   }
 
   private static XSSFWorkbook open(Path file) throws IOException {
