@@ -42,6 +42,11 @@ final class SheetHead {
     return head;
   }
 
+  /** The root's start tag as written (with its namespace declarations); null before it is read. */
+  byte[] rootTag() {
+    return rootTag;
+  }
+
   /** The part's tokens, at the sheetData start tag once read. */
   XmlBytes x() {
     return x;

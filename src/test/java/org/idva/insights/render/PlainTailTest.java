@@ -83,6 +83,58 @@ class PlainTailTest {
     assertThat(notPlain).isGreaterThan(100);
   }
 
+  /**
+   * A tail's verdict is remembered by its bytes: the same as reading it afresh, the first time and
+   * again, for seeded random tails (many sharing their start); a tail one byte away from a known
+   * one gets its own; and what is remembered stays within its bounds.
+   */
+  @Test
+  void aTailReadBeforeIsKnownByItsBytesAndNothingElse() throws Exception {
+    SheetHead head =
+        SheetHead.read(
+            new XmlBytes(
+                new ByteArrayInputStream(
+                    (HEAD + "</worksheet>").getBytes(StandardCharsets.UTF_8))));
+    Set<String> dropped = CheckedSheet.DROPPED;
+    int plain = 0;
+    for (long seed = 1; seed <= 400; seed++) {
+      Random random = new Random(seed);
+      StringBuilder tail = new StringBuilder(PLAIN[0]);
+      for (int i = random.nextInt(6); i > 0; i--) {
+        tail.append(
+            random.nextInt(5) == 0
+                ? ODD[random.nextInt(ODD.length)][0]
+                : PLAIN[random.nextInt(PLAIN.length)]);
+      }
+      byte[] t = (tail + "</worksheet>").getBytes(StandardCharsets.UTF_8);
+      int fresh = PlainTail.read(head, t, dropped);
+      assertThat(PlainTail.end(head, t.clone(), dropped)).as("seed %d", seed).isEqualTo(fresh);
+      assertThat(PlainTail.end(head, t.clone(), dropped)).as("seed %d", seed).isEqualTo(fresh);
+      plain += fresh >= 0 ? 1 : 0;
+    }
+    assertThat(plain).isBetween(50, 390);
+    assertThat(PlainTail.known()[0]).isLessThanOrEqualTo(PlainTail.KNOWN_ENTRIES);
+
+    byte[] known = "<sheetProtection sheet=\"1\"/></worksheet>".getBytes(StandardCharsets.UTF_8);
+    byte[] twin = "<sheetProtection sheet=\"1\"!></worksheet>".getBytes(StandardCharsets.UTF_8);
+    assertThat(PlainTail.end(head, known, dropped)).isPositive();
+    assertThat(PlainTail.end(head, twin, dropped)).isEqualTo(-1);
+    assertThat(PlainTail.end(head, known.clone(), dropped)).isPositive();
+
+    // large tails: the bytes remembered stay within the bound
+    StringBuilder big = new StringBuilder("<mergeCells>");
+    while (big.length() < 3 << 20) {
+      big.append("<mergeCell ref=\"A1:B1\"/>");
+    }
+    for (int i = 0; i < 5; i++) {
+      byte[] t =
+          (big + "</mergeCells><pageMargins left=\"" + i + "\"/></worksheet>")
+              .getBytes(StandardCharsets.UTF_8);
+      assertThat(PlainTail.end(head, t, dropped)).isEqualTo(PlainTail.read(head, t, dropped));
+      assertThat(PlainTail.known()[1]).isLessThanOrEqualTo(PlainTail.KNOWN_BYTES);
+    }
+  }
+
   @Test
   void aTailLongerThanIsHeldGoesByEventsAndIsCopiedAlike() throws Exception {
     StringBuilder tail = new StringBuilder("<mergeCells count=\"200000\">");
