@@ -36,7 +36,7 @@ final class SheetDataBytes {
    * The longest row looked at for a copy as it is ({@link PlainRow}); a longer one is copied cell
    * by cell, so the buffer never has to hold more than this of a row.
    */
-  private static final int PLAIN_ROW_MAX = 1 << 18;
+  static final int PLAIN_ROW_MAX = 1 << 18;
 
   /** The current cell's start tag, copied: its attributes are written after its formula goes. */
   private byte[] tag = new byte[256];

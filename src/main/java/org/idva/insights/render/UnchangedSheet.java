@@ -32,9 +32,6 @@ import javax.xml.stream.XMLStreamReader;
 final class UnchangedSheet {
   private static final byte[] ROW_END = XmlBytes.ascii("</row>");
 
-  /** The longest row looked at, as {@link SheetDataBytes} looks at one for a copy as it is. */
-  private static final int PLAIN_ROW_MAX = 1 << 18;
-
   private final Set<String> dropped;
   private final PlainRow plain = PlainRow.asSubmitted();
 
@@ -112,7 +109,10 @@ final class UnchangedSheet {
     }
   }
 
-  /** Reads through the current row's end tag when its content is plain; else false. */
+  /**
+   * Reads through the current row's end tag when its content is plain; else false. A row longer
+   * than the copy looks at for plainness ({@link SheetDataBytes#PLAIN_ROW_MAX}) is not plain.
+   */
   private boolean plainRow(XmlBytes x) throws IOException {
     while (true) {
       int from = x.tokenEnd();
@@ -121,7 +121,9 @@ final class UnchangedSheet {
         x.resumeAt(end + ROW_END.length);
         return true;
       }
-      if (!plain.needsMore() || x.bufferEnd() - from > PLAIN_ROW_MAX || !x.bufferMore()) {
+      if (!plain.needsMore()
+          || x.bufferEnd() - from > SheetDataBytes.PLAIN_ROW_MAX
+          || !x.bufferMore()) {
         return false;
       }
     }
