@@ -73,6 +73,7 @@ public final class CaseStore implements AutoCloseable {
 
   private final Map<String, SheetDefinition> sheets = new LinkedHashMap<>();
   private final Map<String, RowCodec> codecs = new HashMap<>();
+  private final RowLayouts layouts = new RowLayouts(this);
   private final SheetDefinition intake;
 
   private CaseStore(
@@ -484,8 +485,8 @@ public final class CaseStore implements AutoCloseable {
   /** The intake date of a case's current intake, when the store has one with a date. */
   public Optional<LocalDate> intakeDate(String service, String caseRef) {
     String sql =
-        "SELECT row_values FROM case_row WHERE service = ? AND case_ref = ? AND sheet_ref = ?"
-            + " AND state = ?";
+        "SELECT row_values, layout_id FROM case_row WHERE service = ? AND case_ref = ?"
+            + " AND sheet_ref = ? AND state = ?";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setString(1, service);
       ps.setString(2, caseRef);
@@ -493,7 +494,7 @@ public final class CaseStore implements AutoCloseable {
       ps.setString(4, CURRENT);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()
-            && codecs.get(intake.ref()).decode(rs.getString(1)).get(INTAKE_DATE)
+            && codecs.get(intake.ref()).decode(rs.getString(1), positions(rs, 2)).get(INTAKE_DATE)
                 instanceof LocalDate date) {
           return Optional.of(date);
         }
@@ -522,7 +523,7 @@ public final class CaseStore implements AutoCloseable {
                         r.service(),
                         sheetRef,
                         new SourceLocation(r.file(), r.sheet(), r.row(), SourceLocation.NONE),
-                        codec.decode(r.json()))));
+                        codec.decode(r.json(), r.positions()))));
       }
 
       @Override
@@ -541,7 +542,7 @@ public final class CaseStore implements AutoCloseable {
             reader::prepare, // each row scanned on the reading thread, its values handed on here
             r -> {
               sink.row(r.service());
-              reader.read(r.json(), r.prepared(), sink);
+              reader.read(r.json(), r.positions(), r.prepared(), sink);
             });
       }
     };
@@ -577,7 +578,22 @@ public final class CaseStore implements AutoCloseable {
    * {@code row} 0.
    */
   private record RawRow(
-      String service, String file, String sheet, int row, String json, Object prepared) {}
+      String service,
+      String file,
+      String sheet,
+      int row,
+      String json,
+      int[] positions,
+      Object prepared) {}
+
+  /**
+   * The positions of the values of the row at the result's cursor, from its layout in column {@code
+   * column} ({@link RowCodec#positions}); null for a row stored as a JSON object (before layouts).
+   */
+  private int[] positions(ResultSet rs, int column) throws SQLException {
+    long id = rs.getLong(column);
+    return rs.wasNull() ? null : layouts.positions(id);
+  }
 
   /** Rows handed from the reading thread to the decoding one at a time. */
   private static final int BATCH = 1024;
@@ -590,7 +606,7 @@ public final class CaseStore implements AutoCloseable {
    * thread has let go of the connection before returning.
    */
   private void forEachCurrentRow(String sheetRef, boolean provenance, Consumer<RawRow> action) {
-    forEachCurrentRow(sheetRef, provenance, json -> null, action);
+    forEachCurrentRow(sheetRef, provenance, (json, positions) -> null, action);
   }
 
   /**
@@ -603,7 +619,7 @@ public final class CaseStore implements AutoCloseable {
   private void forEachCurrentRow(
       String sheetRef,
       boolean provenance,
-      java.util.function.Function<String, Object> prepare,
+      java.util.function.BiFunction<String, int[], Object> prepare,
       Consumer<RawRow> action) {
     java.util.concurrent.BlockingQueue<List<RawRow>> queue =
         new java.util.concurrent.ArrayBlockingQueue<>(4);
@@ -672,11 +688,11 @@ public final class CaseStore implements AutoCloseable {
   private void readCurrentRows(
       String sheetRef,
       boolean provenance,
-      java.util.function.Function<String, Object> prepare,
+      java.util.function.BiFunction<String, int[], Object> prepare,
       java.util.concurrent.BlockingQueue<List<RawRow>> queue)
       throws InterruptedException {
     String sql =
-        "SELECT service, row_values"
+        "SELECT service, row_values, layout_id"
             + (provenance ? ", source_file, source_sheet, source_row" : "")
             + " FROM case_row WHERE sheet_ref = ? AND state = ? ORDER BY return_id, seq";
     boolean cursor = dialect == Dialect.POSTGRESQL;
@@ -684,6 +700,7 @@ public final class CaseStore implements AutoCloseable {
       if (cursor) {
         connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only in a tx
       }
+      layouts.readAll();
       try (PreparedStatement ps = connection.prepareStatement(sql)) {
         ps.setFetchSize(FETCH);
         ps.setString(1, sheetRef);
@@ -692,16 +709,19 @@ public final class CaseStore implements AutoCloseable {
           List<RawRow> batch = new ArrayList<>(BATCH);
           while (rs.next()) {
             String json = rs.getString(2);
+            int[] positions = positions(rs, 3);
+            Object prepared = prepare.apply(json, positions);
             batch.add(
                 provenance
                     ? new RawRow(
                         rs.getString(1),
-                        rs.getString(3),
                         rs.getString(4),
-                        rs.getInt(5),
+                        rs.getString(5),
+                        rs.getInt(6),
                         json,
-                        prepare.apply(json))
-                    : new RawRow(rs.getString(1), null, null, 0, json, prepare.apply(json)));
+                        positions,
+                        prepared)
+                    : new RawRow(rs.getString(1), null, null, 0, json, positions, prepared));
             if (batch.size() == BATCH) {
               queue.put(batch);
               batch = new ArrayList<>(BATCH);
@@ -725,8 +745,8 @@ public final class CaseStore implements AutoCloseable {
   /** A case's forms in every state, oldest return first, each with where it came from. */
   public List<StoredRow> caseRows(String service, String caseRef) {
     String sql =
-        "SELECT return_id, sheet_ref, state, source_file, source_sheet, source_row, row_values"
-            + " FROM case_row WHERE service = ? AND case_ref = ? ORDER BY return_id, seq";
+        "SELECT return_id, sheet_ref, state, source_file, source_sheet, source_row, row_values,"
+            + " layout_id FROM case_row WHERE service = ? AND case_ref = ? ORDER BY return_id, seq";
     List<StoredRow> rows = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setString(1, service);
@@ -735,7 +755,8 @@ public final class CaseStore implements AutoCloseable {
         while (rs.next()) {
           String ref = rs.getString(2);
           RowCodec codec = codecs.get(ref);
-          Map<String, Object> values = codec == null ? Map.of() : codec.decode(rs.getString(7));
+          Map<String, Object> values =
+              codec == null ? Map.of() : codec.decode(rs.getString(7), positions(rs, 8));
           FormRow row =
               new FormRow(
                   service,

@@ -11,13 +11,15 @@ import org.idva.insights.schema.FieldType;
 
 /**
  * Reads a stored row's values in the compact shape {@link RowCodec#encode} writes ({@code
- * {"field":value,...}}: no white space, string values without escapes, integers as plain digits,
- * the sheet's fields in its order) without a general JSON parser, handing them to an {@link
- * AnswerSink} exactly as {@link RowCodec#read} would: the field ids and codes handed on are the
- * schema's own strings, found by comparing characters, so no string is made for a field name or a
- * known code. A row of any other shape (white space, an escape, a key the sheet does not have, a
- * number with a fraction...) is recognised before a single answer is handed on: {@link #read}
- * returns false and the caller reads the row with the general parser.
+ * [value,null,value,...]} in a layout's field order: no white space, string values without escapes,
+ * integers as plain digits), or in the object shape rows had before layouts ({@code
+ * {"field":value,...}}, the sheet's fields in its order), without a general JSON parser, handing
+ * them to an {@link AnswerSink} exactly as {@link RowCodec#read} would: the field ids and codes
+ * handed on are the schema's own strings, found by comparing characters, so no string is made for a
+ * field name or a known code. A row of any other shape (white space, an escape, a key the sheet
+ * does not have, more values than its layout, a number with a fraction...) is recognised before a
+ * single answer is handed on: {@link #read} returns false and the caller reads the row with the
+ * general parser.
  *
  * <p>One reader per stream of rows: it keeps the positions of one row's values between parsing and
  * handing them on.
@@ -60,10 +62,11 @@ final class CompactRowReader {
 
   /**
    * Hands the row's values to {@code sink} and returns true; or, when the row is not in the compact
-   * shape, hands on nothing and returns false.
+   * shape, hands on nothing and returns false. {@code positions}: the row's layout's ({@link
+   * RowCodec#positions}), or null for a row stored as an object.
    */
-  boolean read(String json, AnswerSink sink) {
-    int[] values = scanned(json);
+  boolean read(String json, int[] positions, AnswerSink sink) {
+    int[] values = scanned(json, positions);
     if (values == null) {
       return false;
     }
@@ -76,8 +79,8 @@ final class CompactRowReader {
    * int[], AnswerSink)} to hand on, maybe on another thread; null when the row is not in the
    * compact shape. The scan a thread does ahead of the one that hands the values on.
    */
-  int[] scanned(String json) {
-    if (!scan(json)) {
+  int[] scanned(String json, int[] positions) {
+    if (!scan(json, positions)) {
       return null;
     }
     int[] values = new int[4 * count];
@@ -104,12 +107,15 @@ final class CompactRowReader {
    * string's; a row with a character outside Unicode's basic plane (two chars, one {@code ?}) is
    * left to the parser.
    */
-  private boolean scan(String json) {
+  private boolean scan(String json, int[] positions) {
     count = 0;
     byte[] s = json.getBytes(StandardCharsets.ISO_8859_1);
     int n = s.length;
     if (n != json.length()) {
       return false; // a character outside the basic plane took one byte for its two: the parser's
+    }
+    if (positions != null) {
+      return scanArray(s, positions);
     }
     if (n < 2 || s[0] != '{') {
       return false;
@@ -140,24 +146,12 @@ final class CompactRowReader {
       if (pos >= n) {
         return false;
       }
-      byte c = s[pos];
-      int k;
-      if (c == '"') {
-        k = STRING;
-      } else if (c == '[') {
-        k = ARRAY;
-      } else if (c == '-' || (c >= '0' && c <= '9')) {
-        k = NUMBER;
-      } else {
+      int k = kindOf(s[pos]);
+      if (k < 0) {
         return false;
       }
       int from = k == NUMBER ? pos : pos + 1; // a string's or list's text starts after its quote
-      int valueEnd =
-          switch (k) {
-            case STRING -> stringEnd(s, from);
-            case ARRAY -> arrayEnd(s, from);
-            default -> numberEnd(s, from);
-          };
+      int valueEnd = valueEnd(s, k, from);
       if (valueEnd < 0) {
         return false;
       }
@@ -175,6 +169,76 @@ final class CompactRowReader {
       }
       pos++;
     }
+  }
+
+  /** {@link #scan} of a row in a layout: {@code [value,null,...]}, position by position. */
+  private boolean scanArray(byte[] s, int[] positions) {
+    int n = s.length;
+    if (n < 2 || s[0] != '[') {
+      return false;
+    }
+    if (n == 2) {
+      return s[1] == ']';
+    }
+    int pos = 1;
+    for (int position = 0; ; position++) {
+      if (pos >= n || position >= positions.length) {
+        return false;
+      }
+      byte c = s[pos];
+      if (c == 'n') {
+        if (pos + 4 > n || s[pos + 1] != 'u' || s[pos + 2] != 'l' || s[pos + 3] != 'l') {
+          return false;
+        }
+        pos += 4;
+      } else {
+        int k = kindOf(c);
+        if (k < 0) {
+          return false;
+        }
+        int from = k == NUMBER ? pos : pos + 1; // a string's or list's text starts after its quote
+        int valueEnd = valueEnd(s, k, from);
+        if (valueEnd < 0) {
+          return false;
+        }
+        pos = k == NUMBER ? valueEnd : valueEnd + 1; // past the closing quote or bracket
+        if (positions[position] >= 0) { // else a field since removed from the schema
+          add(positions[position], k, from, valueEnd);
+        }
+      }
+      if (pos >= n) {
+        return false;
+      }
+      byte after = s[pos];
+      if (after == ']') {
+        return pos == n - 1;
+      }
+      if (after != ',') {
+        return false;
+      }
+      pos++;
+    }
+  }
+
+  /** The kind of value a value's first character starts; -1 for none the compact shape has. */
+  private static int kindOf(byte c) {
+    if (c == '"') {
+      return STRING;
+    } else if (c == '[') {
+      return ARRAY;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      return NUMBER;
+    }
+    return -1;
+  }
+
+  /** Where a value of kind {@code k} whose text starts at {@code from} ends; -1 if it does not. */
+  private static int valueEnd(byte[] s, int k, int from) {
+    return switch (k) {
+      case STRING -> stringEnd(s, from);
+      case ARRAY -> arrayEnd(s, from);
+      default -> numberEnd(s, from);
+    };
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.idva.insights.model.CheckedReturn;
 import org.idva.insights.model.ReturnInfo;
 import org.idva.insights.model.ReturnStatus;
+import org.idva.insights.schema.SheetDefinition;
 
 /**
  * The work of one {@link CaseStore#ingest}, run inside the store's write transaction: record the
@@ -181,8 +182,15 @@ final class ReturnIngest {
       throws SQLException {
     String sql =
         "INSERT INTO case_row (return_id, seq, service, sheet_ref, case_ref, client_ref, state,"
-            + " source_file, source_sheet, source_row, row_values)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " source_file, source_sheet, source_row, row_values, layout_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    Map<SheetDefinition, Long> layouts = new java.util.IdentityHashMap<>();
+    for (PreparedReturn.Pending p : rows) {
+      if (!layouts.containsKey(p.sheet())) {
+        String ref = p.sheet().ref();
+        layouts.put(p.sheet(), RowLayouts.idFor(c, ref, store.codec(ref)));
+      }
+    }
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int seq = 0;
       for (PreparedReturn.Pending p : rows) {
@@ -202,6 +210,7 @@ final class ReturnIngest {
             9, p.location().sheet() == null ? p.sheet().sheetName() : p.location().sheet());
         ps.setInt(10, p.location().row());
         ps.setString(11, p.json());
+        ps.setLong(12, layouts.get(p.sheet()));
         ps.addBatch();
         if (seq % BATCH == 0) {
           ps.executeBatch();

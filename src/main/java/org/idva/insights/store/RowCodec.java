@@ -21,31 +21,39 @@ import org.idva.insights.schema.Field;
 import org.idva.insights.schema.SheetDefinition;
 
 /**
- * Writes a row's schema-field values as one compact JSON object and reads them back typed by the
+ * Writes a row's schema-field values as one compact JSON array and reads them back typed by the
  * schema: identifier, text and code → String; multi_code → Set of codes; integer → Long; decimal →
- * BigDecimal; date → LocalDate. Values are written in the sheet's field order; keys that are not
- * fields of the sheet are never written (the caller reports them).
+ * BigDecimal; date → LocalDate. The array holds the values in the order of the sheet's fields (its
+ * {@link #layout}, kept once per sheet in the store's {@code row_layout} table), {@code null} where
+ * a field has no value, and nothing after the last value; keys that are not fields of the sheet are
+ * never written (the caller reports them). Rows stored before layouts (migration V9) are JSON
+ * objects naming each field; they are read as they are, with no layout ({@code positions} null).
  */
 final class RowCodec {
   private static final JsonFactory JSON = new JsonFactory();
 
   private final SheetDefinition sheet;
   private final Map<String, Field> fields = new HashMap<>();
+  private final Field[] order;
   private final int capacity;
 
   RowCodec(SheetDefinition sheet) {
     this.sheet = sheet;
     sheet.fields().forEach(f -> fields.put(f.id(), f));
+    this.order = sheet.fields().toArray(new Field[0]);
     this.capacity = (int) (fields.size() / 0.75f) + 1;
-    this.keys =
-        sheet.fields().stream()
-            .map(
-                f -> {
-                  StringBuilder b = new StringBuilder();
-                  JsonText.string(b, f.id());
-                  return b.append(':').toString();
-                })
-            .toArray(String[]::new);
+    StringBuilder b = new StringBuilder("[");
+    for (Field f : order) {
+      if (b.length() > 1) {
+        b.append(',');
+      }
+      JsonText.string(b, f.id());
+    }
+    this.layout = b.append(']').toString();
+    this.own = new int[order.length];
+    for (int i = 0; i < own.length; i++) {
+      own[i] = i;
+    }
   }
 
   SheetDefinition sheet() {
@@ -57,35 +65,73 @@ final class RowCodec {
     return fields.containsKey(key);
   }
 
-  /** Per field of the sheet, in its order: the key as the JSON object holds it ({@code "id":}). */
-  private final String[] keys;
+  /** The sheet's field ids in its order, as a JSON array: the layout {@link #encode} writes in. */
+  private final String layout;
+
+  /** The positions of {@link #layout}'s values: each the field of that index. */
+  private final int[] own;
+
+  /**
+   * The layout rows are written in: the sheet's field ids in its order, as a JSON array ({@code
+   * ["case_ref","client_ref",...]}), which the store keeps once per sheet ({@link RowLayouts}).
+   */
+  String layout() {
+    return layout;
+  }
+
+  /** The positions of the rows this codec writes (see {@link #positions(List)}). */
+  int[] ownPositions() {
+    return own.clone();
+  }
+
+  /**
+   * What each value of a row written in a layout of these field ids is now: per position, the index
+   * of the sheet's field of that id, or -1 for a field since removed from the schema (its values
+   * are not part of the data now).
+   */
+  int[] positions(List<String> fieldIds) {
+    int[] positions = new int[fieldIds.size()];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = -1;
+      for (int k = 0; k < order.length; k++) {
+        if (order[k].id().equals(fieldIds.get(i))) {
+          positions[i] = k;
+          break;
+        }
+      }
+    }
+    return positions;
+  }
 
   /** About how long the last row written was: the next one's builder starts that large. */
   private static final ThreadLocal<int[]> LAST_LENGTH = ThreadLocal.withInitial(() -> new int[1]);
 
   /**
-   * The row as compact JSON, as Jackson's default generator wrote it (the same text, so rows stored
-   * before and after read the same): {@code {"field":value,...}} in the sheet's field order,
-   * integers as numbers, decimals as their plain text, multi-code answers as their sorted codes
-   * (each once), anything else as its text ({@link JsonText}).
+   * The row as a compact JSON array in the sheet's field order ({@link #layout}): {@code null} for
+   * a field without a value and nothing after the last value; integers as numbers, decimals as
+   * their plain text, multi-code answers as their sorted codes (each once), anything else as its
+   * text ({@link JsonText}, as Jackson's default generator writes it).
    */
   String encode(Map<String, Object> values) {
     int[] last = LAST_LENGTH.get();
     StringBuilder b = new StringBuilder(Math.max(64, last[0] + 64));
-    b.append('{');
-    List<Field> list = sheet.fields();
-    for (int i = 0; i < list.size(); i++) {
-      Object value = values.get(list.get(i).id());
+    b.append('[');
+    int nulls = 0; // fields without a value since the last written: written only before a value
+    for (int i = 0; i < order.length; i++) {
+      Object value = values.get(order[i].id());
       if (value == null) {
+        nulls++;
         continue;
+      }
+      for (; nulls > 0; nulls--) {
+        b.append(b.length() > 1 ? ",null" : "null");
       }
       if (b.length() > 1) {
         b.append(',');
       }
-      b.append(keys[i]);
       writeValue(b, value);
     }
-    b.append('}');
+    b.append(']');
     last[0] = Math.min(b.length(), 1 << 16);
     return b.toString();
   }
@@ -129,9 +175,14 @@ final class RowCodec {
     return codes;
   }
 
-  Map<String, Object> decode(String json) {
+  /**
+   * The values of a stored row, typed by the schema: a row in a layout whose {@code positions} are
+   * given ({@link #positions(List)}), or, with null, a row stored as a JSON object (before
+   * layouts).
+   */
+  Map<String, Object> decode(String json, int[] positions) {
     Map<String, Object> values = new LinkedHashMap<>(capacity); // never resized
-    parse(json, (field, p, t) -> values.put(field.id(), readValue(field, p, t)));
+    parse(json, positions, (field, p, t) -> values.put(field.id(), readValue(field, p, t)));
     return values;
   }
 
@@ -139,14 +190,15 @@ final class RowCodec {
    * Hands a stored row's values to {@code sink} as they are parsed, each typed as {@link #decode}
    * types it, without building the map (the caller has called {@link AnswerSink#row}).
    */
-  void read(String json, AnswerSink sink) {
-    parse(json, (field, p, t) -> readAnswer(field, p, t, sink));
+  void read(String json, int[] positions, AnswerSink sink) {
+    parse(json, positions, (field, p, t) -> readAnswer(field, p, t, sink));
   }
 
   /**
    * What {@link #read} does for a stream of rows, each prepared by one thread ({@link
-   * Reader#prepare}) and handed on by one other: a row in the shape {@link #encode} writes is read
-   * by a {@link CompactRowReader}, any other by the JSON parser; the same answers either way.
+   * Reader#prepare}) and handed on by one other: a row in the shape {@link #encode} writes (or the
+   * object shape rows had before layouts) is read by a {@link CompactRowReader}, any other by the
+   * JSON parser; the same answers either way.
    */
   Reader reader() {
     return new Reader();
@@ -160,11 +212,11 @@ final class RowCodec {
 
     /**
      * What one thread (the one reading the rows from the store, one row after another) finds of a
-     * row ahead of {@link #read(String, Object, AnswerSink)} on another: the values of a row in the
-     * compact shape; null for a row the parser reads.
+     * row ahead of {@link #read(String, int[], Object, AnswerSink)} on another: the values of a row
+     * in the compact shape; null for a row the parser reads.
      */
-    Object prepare(String json) {
-      return ahead.scanned(json);
+    Object prepare(String json, int[] positions) {
+      return ahead.scanned(json, positions);
     }
 
     /**
@@ -172,11 +224,11 @@ final class RowCodec {
      * compact shape by the {@link CompactRowReader}, any other by the JSON parser; the same answers
      * either way.
      */
-    void read(String json, Object prepared, AnswerSink sink) {
+    void read(String json, int[] positions, Object prepared, AnswerSink sink) {
       if (prepared instanceof int[] values) {
         compact.hand(json, values, sink);
       } else {
-        RowCodec.this.read(json, sink);
+        RowCodec.this.read(json, positions, sink);
       }
     }
   }
@@ -188,21 +240,52 @@ final class RowCodec {
     void read(Field field, JsonParser p, JsonToken t) throws IOException;
   }
 
-  private void parse(String json, ValueReader reader) {
+  private void parse(String json, int[] positions, ValueReader reader) {
     try (JsonParser p = JSON.createParser(json)) {
-      expect(p.nextToken(), JsonToken.START_OBJECT);
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken t = p.nextToken();
-        Field field = fields.get(name);
-        if (field == null) {
-          p.skipChildren(); // a field since removed from the schema: not part of the data now
-          continue;
-        }
-        reader.read(field, p, t);
+      if (positions == null) {
+        parseObject(p, reader);
+      } else {
+        parseArray(p, positions, reader);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private void parseObject(JsonParser p, ValueReader reader) throws IOException {
+    expect(p.nextToken(), JsonToken.START_OBJECT);
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      Field field = fields.get(name);
+      if (field == null) {
+        p.skipChildren(); // a field since removed from the schema: not part of the data now
+        continue;
+      }
+      reader.read(field, p, t);
+    }
+  }
+
+  private void parseArray(JsonParser p, int[] positions, ValueReader reader) throws IOException {
+    expect(p.nextToken(), JsonToken.START_ARRAY);
+    int position = 0;
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (t == null) {
+        throw new IOException("stored row ends before its array does");
+      }
+      if (position >= positions.length) {
+        throw new IOException(
+            "stored row has more values than its layout has fields (" + positions.length + ")");
+      }
+      int f = positions[position++];
+      if (t == JsonToken.VALUE_NULL) {
+        continue; // no value
+      }
+      if (f < 0) {
+        p.skipChildren(); // a field since removed from the schema: not part of the data now
+        continue;
+      }
+      reader.read(order[f], p, t);
     }
   }
 
@@ -282,7 +365,12 @@ final class RowCodec {
 
   private static void expect(JsonToken actual, JsonToken expected) throws IOException {
     if (actual != expected) {
-      throw new IOException("stored row is not a JSON object (found " + actual + ")");
+      throw new IOException(
+          "stored row is not a JSON "
+              + (expected == JsonToken.START_ARRAY ? "array" : "object")
+              + " (found "
+              + actual
+              + ")");
     }
   }
 }

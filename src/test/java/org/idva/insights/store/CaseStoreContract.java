@@ -7,6 +7,12 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -545,49 +551,7 @@ abstract class CaseStoreContract {
       for (var sheet : SCHEMA.sheets()) {
         List<FormRow> rows = rows(store, sheet.ref());
         List<String> services = new ArrayList<>();
-        List<Map<String, Object>> answers = new ArrayList<>();
-        store
-            .caseData()
-            .forEachAnswer(
-                sheet.ref(),
-                new org.idva.insights.model.AnswerSink() {
-                  private Map<String, Object> row;
-
-                  @Override
-                  public void row(String service) {
-                    services.add(service);
-                    row = new java.util.LinkedHashMap<>();
-                    answers.add(row);
-                  }
-
-                  @Override
-                  public void text(String field, String value) {
-                    row.put(field, value);
-                  }
-
-                  @Override
-                  public void integer(String field, long value) {
-                    row.put(field, value);
-                  }
-
-                  @Override
-                  public void decimal(String field, java.math.BigDecimal value) {
-                    row.put(field, value);
-                  }
-
-                  @Override
-                  public void date(String field, java.time.LocalDate value) {
-                    row.put(field, value);
-                  }
-
-                  @Override
-                  @SuppressWarnings("unchecked")
-                  public void tick(String field, String code) {
-                    ((java.util.Set<String>)
-                            row.computeIfAbsent(field, k -> new java.util.LinkedHashSet<String>()))
-                        .add(code);
-                  }
-                });
+        List<Map<String, Object>> answers = answers(store, sheet.ref(), services);
         assertThat(answers).as("sheet %s, seed %d", sheet.ref(), seed).hasSameSizeAs(rows);
         assertThat(store.caseData().rowCount(sheet.ref()))
             .as("the row count the report's columns are sized by, sheet %s", sheet.ref())
@@ -600,6 +564,161 @@ abstract class CaseStoreContract {
         }
       }
     }
+  }
+
+  /**
+   * Rows stored before layouts (migration V9: a JSON object naming each field, no layout) read as
+   * they did, beside rows stored since in a layout: every sheet's rows and answers are the returns'
+   * values, and a case's forms too. The test writes every stored row back as the object the store
+   * wrote before, then ingests another return.
+   */
+  @Test
+  void rowsStoredAsObjectsBeforeLayoutsReadTheSameBesideNewOnes() throws Exception {
+    long seed = new Random().nextLong();
+    System.out.println("rowsStoredAsObjectsBeforeLayoutsReadTheSameBesideNewOnes seed=" + seed);
+    SyntheticReturns gen = new SyntheticReturns(SCHEMA);
+    CheckedReturn a = gen.generate("S1", TestReturns.Q1_2022, 1, 40, seed);
+    CheckedReturn b = gen.generate("S2", TestReturns.Q2_2022, 1, 30, seed + 1);
+    CheckedReturn c = gen.generate("S1", TestReturns.Q2_2022, 41, 30, seed + 2);
+    String someCase;
+    List<StoredRow> caseBefore;
+    try (CaseStore store = open()) {
+      store.ingest(a);
+      store.ingest(b);
+      someCase = rows(store, "intake").get(7).string("case_ref");
+      caseBefore = store.caseRows("S1", someCase);
+    }
+    int objects = 0;
+    try (Connection db = connect();
+        Statement s = db.createStatement()) {
+      Map<Long, List<String>> layouts = new java.util.HashMap<>();
+      try (ResultSet rs = s.executeQuery("SELECT layout_id, field_ids FROM row_layout")) {
+        while (rs.next()) {
+          layouts.put(rs.getLong(1), RowLayouts.fieldIds(rs.getString(2)));
+        }
+      }
+      List<Object[]> rewritten = new ArrayList<>();
+      try (ResultSet rs =
+          s.executeQuery("SELECT return_id, seq, sheet_ref, row_values, layout_id FROM case_row")) {
+        while (rs.next()) {
+          var sheet = SCHEMA.sheet(rs.getString(3)).orElseThrow();
+          RowCodec codec = new RowCodec(sheet);
+          Map<String, Object> values =
+              codec.decode(rs.getString(4), codec.positions(layouts.get(rs.getLong(5))));
+          rewritten.add(
+              new Object[] {
+                rs.getLong(1), rs.getInt(2), JsonTextTest.jacksonObjectRow(sheet, values)
+              });
+        }
+      }
+      try (PreparedStatement ps =
+          db.prepareStatement(
+              "UPDATE case_row SET row_values = ?, layout_id = NULL WHERE return_id = ? AND seq"
+                  + " = ?")) {
+        for (Object[] r : rewritten) {
+          ps.setString(1, (String) r[2]);
+          ps.setLong(2, (Long) r[0]);
+          ps.setInt(3, (Integer) r[1]);
+          objects += ps.executeUpdate();
+        }
+      }
+    }
+    assertThat(objects).isGreaterThan(100);
+    try (CaseStore store = open()) {
+      assertThat(store.caseRows("S1", someCase))
+          .as("a case's forms, seed %d", seed)
+          .isEqualTo(caseBefore);
+      store.ingest(c);
+      for (var sheet : SCHEMA.sheets()) {
+        List<FormRow> expected =
+            java.util.stream.Stream.of(a, b, c)
+                .flatMap(r -> r.rows().stream())
+                .filter(r -> r.sheet().equals(sheet.ref()))
+                .toList();
+        List<FormRow> actual = rows(store, sheet.ref());
+        List<String> services = new ArrayList<>();
+        List<Map<String, Object>> answers = answers(store, sheet.ref(), services);
+        assertThat(actual).as("sheet %s, seed %d", sheet.ref(), seed).hasSize(expected.size());
+        assertThat(answers).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+          assertThat(actual.get(i).values())
+              .as("sheet %s row %d, seed %d", sheet.ref(), i, seed)
+              .isEqualTo(expected.get(i).values());
+          assertThat(answers.get(i))
+              .as("sheet %s answers %d, seed %d", sheet.ref(), i, seed)
+              .isEqualTo(expected.get(i).values());
+          assertThat(actual.get(i).location()).isEqualTo(expected.get(i).location());
+        }
+      }
+    }
+    try (Connection db = connect();
+        Statement s = db.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT COUNT(*), SUM(CASE WHEN layout_id IS NULL THEN 1 ELSE 0 END) FROM"
+                    + " case_row")) {
+      rs.next();
+      assertThat(rs.getLong(2)).as("rows still stored as objects").isEqualTo(objects);
+      assertThat(rs.getLong(1)).as("and rows stored since, in a layout").isGreaterThan(objects);
+    }
+  }
+
+  /** A plain connection to the store, beside the store's own. */
+  Connection connect() throws SQLException {
+    return location.startsWith("jdbc:")
+        ? DriverManager.getConnection(location)
+        : DriverManager.getConnection("jdbc:sqlite:" + location);
+  }
+
+  /**
+   * Every current row of a sheet as the report's columns are loaded ({@code forEachAnswer}): its
+   * answers, and its service added to {@code services}.
+   */
+  static List<Map<String, Object>> answers(CaseStore store, String sheet, List<String> services) {
+    List<Map<String, Object>> answers = new ArrayList<>();
+    store
+        .caseData()
+        .forEachAnswer(
+            sheet,
+            new org.idva.insights.model.AnswerSink() {
+              private Map<String, Object> row;
+
+              @Override
+              public void row(String service) {
+                services.add(service);
+                row = new java.util.LinkedHashMap<>();
+                answers.add(row);
+              }
+
+              @Override
+              public void text(String field, String value) {
+                row.put(field, value);
+              }
+
+              @Override
+              public void integer(String field, long value) {
+                row.put(field, value);
+              }
+
+              @Override
+              public void decimal(String field, java.math.BigDecimal value) {
+                row.put(field, value);
+              }
+
+              @Override
+              public void date(String field, java.time.LocalDate value) {
+                row.put(field, value);
+              }
+
+              @Override
+              @SuppressWarnings("unchecked")
+              public void tick(String field, String code) {
+                ((java.util.Set<String>)
+                        row.computeIfAbsent(field, k -> new java.util.LinkedHashSet<String>()))
+                    .add(code);
+              }
+            });
+    return answers;
   }
 
   @Test

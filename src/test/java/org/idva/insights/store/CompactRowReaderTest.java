@@ -24,8 +24,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The store's fast reading of its own compact JSON ({@link CompactRowReader}, through {@link
  * RowCodec#reader}) hands on exactly the answers the JSON parser does ({@link RowCodec#read}), for
- * random rows of every sheet (tricky texts, codes not in the list, extreme numbers, empty ticks)
- * and for JSON the encoder does not write (which it leaves to the parser).
+ * random rows of every sheet (tricky texts, codes not in the list, extreme numbers, empty ticks) in
+ * the sheet's layout, in older layouts (fields since removed, another order) and as the objects
+ * rows were stored as before layouts, and for JSON the encoder does not write (which it leaves to
+ * the parser).
  */
 class CompactRowReaderTest {
   private static final Schema SCHEMA = SchemaLoader.loadDefault();
@@ -50,7 +52,7 @@ class CompactRowReaderTest {
   };
 
   @Test
-  void randomRowsOfEverySheetGiveTheParsersAnswers() {
+  void randomRowsOfEverySheetGiveTheParsersAnswers() throws Exception {
     long seed = Long.getLong("seed", System.nanoTime());
     System.out.println("CompactRowReaderTest seed " + seed + " (rerun with -Dseed=" + seed + ")");
     Random random = new Random(seed);
@@ -60,17 +62,24 @@ class CompactRowReaderTest {
       RowCodec codec = new RowCodec(sheet);
       RowCodec.Reader reader = codec.reader();
       CompactRowReader compact = new CompactRowReader(sheet.fields());
+      int[] positions = codec.ownPositions();
       for (int i = 0; i < 400; i++) {
-        String json = codec.encode(randomValues(random, sheet, i % 4 == 0));
+        Map<String, Object> values = randomValues(random, sheet, i % 4 == 0);
+        String json = codec.encode(values);
         Recorder expected = new Recorder();
-        codec.read(json, expected.sink);
+        codec.read(json, positions, expected.sink);
         Recorder actual = new Recorder();
-        reader.read(json, reader.prepare(json), actual.sink);
+        reader.read(json, positions, reader.prepare(json, positions), actual.sink);
         assertThat(actual.calls).as("%s, seed %d", json, seed).isEqualTo(expected.calls);
-        if (compact.read(json, new Recorder().sink)) {
+        if (compact.read(json, positions, new Recorder().sink)) {
           fast++;
         }
         rows++;
+        // the same row as stored before layouts: the same answers, by either reader
+        String object = JsonTextTest.jacksonObjectRow(sheet, values);
+        Recorder before = new Recorder();
+        reader.read(object, null, reader.prepare(object, null), before.sink);
+        assertThat(before.calls).as("%s, seed %d", object, seed).isEqualTo(expected.calls);
       }
     }
     // rows without escapes (three in four) are read by the compact reader, not the parser
@@ -94,21 +103,22 @@ class CompactRowReaderTest {
       for (int i = 0; i < 300; i++) {
         jsons.add(codec.encode(randomValues(random, sheet, i % 4 == 0)));
       }
+      int[] positions = codec.ownPositions();
       List<Object> prepared = new ArrayList<>();
-      Thread t = new Thread(() -> jsons.forEach(j -> prepared.add(reader.prepare(j))));
+      Thread t = new Thread(() -> jsons.forEach(j -> prepared.add(reader.prepare(j, positions))));
       t.start();
       t.join();
       CompactRowReader compact = new CompactRowReader(sheet.fields());
       for (int i = 0; i < jsons.size(); i++) {
         String json = jsons.get(i);
         Recorder expected = new Recorder();
-        codec.read(json, expected.sink);
+        codec.read(json, positions, expected.sink);
         Recorder actual = new Recorder();
-        reader.read(json, prepared.get(i), actual.sink);
+        reader.read(json, positions, prepared.get(i), actual.sink);
         assertThat(actual.calls).as(json).isEqualTo(expected.calls);
         assertThat(prepared.get(i) != null)
             .as(json)
-            .isEqualTo(compact.read(json, new Recorder().sink));
+            .isEqualTo(compact.read(json, positions, new Recorder().sink));
         if (prepared.get(i) != null) {
           ahead++;
         }
@@ -116,6 +126,87 @@ class CompactRowReaderTest {
       }
     }
     assertThat(ahead).isGreaterThan(rows / 2).isLessThan(rows);
+  }
+
+  /**
+   * A row written in an older layout of its sheet (the fields in another order, one since removed
+   * from the schema, a field the sheet has now missing) gives the answers its values have now, by
+   * either reader: the removed field's values are not part of the data.
+   */
+  @Test
+  void rowsInAnOlderLayoutGiveTheAnswersOfTheFieldsTheSheetStillHas() throws Exception {
+    Random random = new Random(20261207);
+    int rows = 0;
+    for (SheetDefinition sheet : SCHEMA.sheets()) {
+      RowCodec codec = new RowCodec(sheet);
+      RowCodec.Reader reader = codec.reader();
+      for (int i = 0; i < 100; i++) {
+        List<String> older = new ArrayList<>();
+        sheet.fields().forEach(f -> older.add(f.id()));
+        String dropped = older.remove(random.nextInt(older.size())); // added to the sheet since
+        older.add(random.nextInt(older.size() + 1), "removed_since");
+        java.util.Collections.shuffle(older, random);
+        Map<String, Object> values = randomValues(random, sheet, i % 4 == 0);
+        values.remove(dropped);
+        List<Object> written = new ArrayList<>();
+        for (String id : older) {
+          written.add(id.equals("removed_since") ? List.of("old", "value") : values.get(id));
+        }
+        String json = arrayRow(written);
+        int[] positions = codec.positions(older);
+        // what the row's values are now: the same values, written as the sheet's own layout
+        Recorder expected = new Recorder();
+        codec.read(codec.encode(values), codec.ownPositions(), expected.sink);
+        Recorder parsed = new Recorder();
+        codec.read(json, positions, parsed.sink);
+        Recorder fast = new Recorder();
+        reader.read(json, positions, reader.prepare(json, positions), fast.sink);
+        assertThat(sorted(parsed.calls)).as(json).isEqualTo(sorted(expected.calls));
+        assertThat(fast.calls).as(json).isEqualTo(parsed.calls);
+        assertThat(codec.decode(json, positions))
+            .as(json)
+            .isEqualTo(codec.decode(codec.encode(values), codec.ownPositions()));
+        rows++;
+      }
+    }
+    assertThat(rows).isGreaterThan(500);
+  }
+
+  private static List<String> sorted(List<String> calls) {
+    return calls.stream().sorted().toList();
+  }
+
+  /** A JSON array of these values (null, a list of codes, a Long, or text), by Jackson. */
+  private static String arrayRow(List<Object> values) throws java.io.IOException {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (com.fasterxml.jackson.core.JsonGenerator g =
+        new com.fasterxml.jackson.core.JsonFactory().createGenerator(out)) {
+      g.writeStartArray();
+      int last = values.size() - 1;
+      while (last >= 0 && values.get(last) == null) {
+        last--;
+      }
+      for (int i = 0; i <= last; i++) {
+        Object v = values.get(i);
+        if (v == null) {
+          g.writeNull();
+        } else if (v instanceof java.util.Collection<?> c) {
+          g.writeStartArray();
+          for (Object code : new java.util.TreeSet<>(c.stream().map(Object::toString).toList())) {
+            g.writeString(code.toString());
+          }
+          g.writeEndArray();
+        } else if (v instanceof Long l) {
+          g.writeNumber(l);
+        } else if (v instanceof BigDecimal d) {
+          g.writeString(d.toPlainString());
+        } else {
+          g.writeString(v.toString());
+        }
+      }
+      g.writeEndArray();
+    }
+    return out.toString();
   }
 
   private static Map<String, Object> randomValues(
@@ -214,18 +305,58 @@ class CompactRowReaderTest {
             "{\"case_ref\":\"A1\",}",
             "{\"case_ref\":null}",
             "{\"case_ref\":true}");
+    int[] positions = codec.ownPositions();
+    int integerAt = codec.positions(List.of(integer))[0];
+    int codeAt = codec.positions(List.of(code))[0];
+    String nulls = "null,".repeat(integerAt);
+    List<String> arrays =
+        List.of(
+            "[ \"A1\"]",
+            "[\"A1\" ,\"C1\"]",
+            "[\"A\\u0031\"]",
+            "[" + nulls + "12.0]",
+            "[" + nulls + "1e3]",
+            "[" + "null,".repeat(codeAt) + "[1,2]]",
+            "[\"A1\"] trailing",
+            "[\"A1\",]",
+            "[,\"A1\"]",
+            "[nul]",
+            "[true]",
+            "[\"A1\"" + ",\"x\"".repeat(positions.length) + "]", // more values than fields
+            "{\"case_ref\":\"A1\"}");
     for (String json : others) {
-      Recorder none = new Recorder();
-      assertThat(compact.read(json, none.sink)).as(json).isFalse();
-      assertThat(none.calls).as(json).isEmpty();
-      List<String> expected = answersOrError(codec, json, true);
-      List<String> actual = answersOrError(codec, json, false);
-      assertThat(actual).as(json).isEqualTo(expected);
+      leftToTheParser(codec, compact, json, null);
     }
+    for (String json : arrays) {
+      leftToTheParser(codec, compact, json, positions);
+    }
+    assertThat(
+            answersOrError(
+                codec, "[\"A1\",\"x\"," + "null,".repeat(99) + "\"y\"]", positions, true))
+        .as("more values than fields")
+        .containsExactly("error java.io.UncheckedIOException");
     // what it does read: an empty row, and fields in any order
     Recorder empty = new Recorder();
-    assertThat(compact.read("{}", empty.sink)).isTrue();
+    assertThat(compact.read("{}", null, empty.sink)).isTrue();
     assertThat(empty.calls).isEmpty();
+    assertThat(compact.read("[]", positions, empty.sink)).isTrue();
+    assertThat(compact.read("[null,null]", positions, empty.sink)).isTrue();
+    assertThat(empty.calls).isEmpty();
+    for (String json :
+        List.of(
+            "[\"A1\"]",
+            "[null,\"C1\"]",
+            "[" + nulls + "7]",
+            "[" + nulls + "\"12\"]",
+            "[" + nulls + "-0]",
+            "[" + "null,".repeat(codeAt) + "\"12\"]",
+            "[" + "null,".repeat(codeAt) + "[]]")) {
+      Recorder fast = new Recorder();
+      assertThat(compact.read(json, positions, fast.sink)).as(json).isTrue();
+      Recorder parsed = new Recorder();
+      codec.read(json, positions, parsed.sink);
+      assertThat(fast.calls).as(json).isEqualTo(parsed.calls);
+    }
     for (String json :
         List.of(
             "{\"" + integer + "\":7,\"case_ref\":\"A1\"}",
@@ -233,22 +364,34 @@ class CompactRowReaderTest {
             "{\"" + code + "\":\"12\"}",
             "{\"case_ref\":\"A1\",\"case_ref\":\"A2\"}")) {
       Recorder fast = new Recorder();
-      assertThat(compact.read(json, fast.sink)).as(json).isTrue();
+      assertThat(compact.read(json, null, fast.sink)).as(json).isTrue();
       Recorder parsed = new Recorder();
-      codec.read(json, parsed.sink);
+      codec.read(json, null, parsed.sink);
       assertThat(fast.calls).as(json).isEqualTo(parsed.calls).isNotEmpty();
     }
   }
 
+  /** Not read by the compact reader, and the same answers (or error) by the codec's reader. */
+  private static void leftToTheParser(
+      RowCodec codec, CompactRowReader compact, String json, int[] positions) {
+    Recorder none = new Recorder();
+    assertThat(compact.read(json, positions, none.sink)).as(json).isFalse();
+    assertThat(none.calls).as(json).isEmpty();
+    List<String> expected = answersOrError(codec, json, positions, true);
+    List<String> actual = answersOrError(codec, json, positions, false);
+    assertThat(actual).as(json).isEqualTo(expected);
+  }
+
   /** The answers read (by the parser alone when {@code general}), or the error's class. */
-  private static List<String> answersOrError(RowCodec codec, String json, boolean general) {
+  private static List<String> answersOrError(
+      RowCodec codec, String json, int[] positions, boolean general) {
     Recorder r = new Recorder();
     try {
       if (general) {
-        codec.read(json, r.sink);
+        codec.read(json, positions, r.sink);
       } else {
         RowCodec.Reader reader = codec.reader();
-        reader.read(json, reader.prepare(json), r.sink);
+        reader.read(json, positions, reader.prepare(json, positions), r.sink);
       }
       return r.calls;
     } catch (RuntimeException e) {

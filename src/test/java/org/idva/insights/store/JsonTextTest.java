@@ -61,41 +61,79 @@ class JsonTextTest {
             values.put(f.id(), randomValue(random, f));
           }
         }
-        assertThat(codec.encode(values)).isEqualTo(jacksonRow(sheet, values));
+        String row = codec.encode(values);
+        assertThat(row).isEqualTo(jacksonRow(sheet, values));
+        // and it reads back as the object the store wrote before layouts does
+        assertThat(codec.decode(row, codec.ownPositions()))
+            .isEqualTo(codec.decode(jacksonObjectRow(sheet, values), null));
         rows++;
       }
     }
     assertThat(rows).isGreaterThan(1_000);
   }
 
-  /** The row as RowCodec wrote it with Jackson's generator before {@link JsonText}. */
-  private static String jacksonRow(SheetDefinition sheet, Map<String, Object> values)
+  /**
+   * The row as {@link RowCodec#encode} writes it, written with Jackson's generator: an array of the
+   * values in the sheet's field order, null for a field without one, nothing after the last.
+   */
+  static String jacksonRow(SheetDefinition sheet, Map<String, Object> values) throws IOException {
+    List<Field> fields = sheet.fields();
+    int last = -1;
+    for (int i = 0; i < fields.size(); i++) {
+      if (values.get(fields.get(i).id()) != null) {
+        last = i;
+      }
+    }
+    int end = last;
+    return jackson(
+        g -> {
+          g.writeStartArray();
+          for (int i = 0; i <= end; i++) {
+            Object v = values.get(fields.get(i).id());
+            if (v == null) {
+              g.writeNull();
+            } else {
+              jacksonValue(g, v);
+            }
+          }
+          g.writeEndArray();
+        });
+  }
+
+  /**
+   * The row as RowCodec wrote it before layouts (migration V9), with Jackson's generator: an object
+   * naming each field with a value, in the sheet's field order.
+   */
+  static String jacksonObjectRow(SheetDefinition sheet, Map<String, Object> values)
       throws IOException {
     return jackson(
         g -> {
           g.writeStartObject();
           for (Field f : sheet.fields()) {
             Object v = values.get(f.id());
-            if (v == null) {
-              continue;
-            }
-            g.writeFieldName(f.id());
-            if (v instanceof java.util.Collection<?> c) {
-              g.writeStartArray();
-              for (Object code : new TreeSet<>(c.stream().map(Object::toString).toList())) {
-                g.writeString(code.toString());
-              }
-              g.writeEndArray();
-            } else if (v instanceof Long l) {
-              g.writeNumber(l);
-            } else if (v instanceof BigDecimal d) {
-              g.writeString(d.toPlainString());
-            } else {
-              g.writeString(v.toString());
+            if (v != null) {
+              g.writeFieldName(f.id());
+              jacksonValue(g, v);
             }
           }
           g.writeEndObject();
         });
+  }
+
+  private static void jacksonValue(JsonGenerator g, Object v) throws IOException {
+    if (v instanceof java.util.Collection<?> c) {
+      g.writeStartArray();
+      for (Object code : new TreeSet<>(c.stream().map(Object::toString).toList())) {
+        g.writeString(code.toString());
+      }
+      g.writeEndArray();
+    } else if (v instanceof Long l) {
+      g.writeNumber(l);
+    } else if (v instanceof BigDecimal d) {
+      g.writeString(d.toPlainString());
+    } else {
+      g.writeString(v.toString());
+    }
   }
 
   private static Object randomValue(Random random, Field f) {

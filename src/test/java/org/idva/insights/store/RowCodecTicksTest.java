@@ -58,7 +58,7 @@ class RowCodecTicksTest {
           Collection<String> answer = random.nextBoolean() ? ticks : new LinkedHashSet<>(ticks);
           assertThat(codec.encode(Map.of(f.id(), answer)))
               .as("%s %s", f.id(), ticks)
-              .isEqualTo(asTreeSet(f.id(), answer));
+              .isEqualTo(asTreeSet(sheet.fields().indexOf(f), answer));
           checked++;
         }
       }
@@ -76,18 +76,23 @@ class RowCodecTicksTest {
         .isInstanceOf(NullPointerException.class);
   }
 
-  /** The row as the store wrote it before: the codes put in a TreeSet, then written. */
-  private static String asTreeSet(String id, Collection<String> ticks) throws IOException {
+  /**
+   * The row as the store wrote it before: the codes put in a TreeSet, then written (the field's
+   * value at its position in the sheet's fields, none before it).
+   */
+  private static String asTreeSet(int position, Collection<String> ticks) throws IOException {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-      g.writeStartObject();
-      g.writeFieldName(id);
+      g.writeStartArray();
+      for (int i = 0; i < position; i++) {
+        g.writeNull();
+      }
       g.writeStartArray();
       for (String code : new TreeSet<>(ticks)) {
         g.writeString(code);
       }
       g.writeEndArray();
-      g.writeEndObject();
+      g.writeEndArray();
     }
     return out.toString();
   }
