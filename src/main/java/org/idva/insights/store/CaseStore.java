@@ -742,13 +742,18 @@ public final class CaseStore implements AutoCloseable {
     }
   }
 
+  /**
+   * A case's rows, oldest return first: found through the intake index (its first column is the
+   * service), as no index leads with the case (migration V10).
+   */
+  static final String CASE_ROWS =
+      "SELECT return_id, sheet_ref, state, source_file, source_sheet, source_row, row_values,"
+          + " layout_id FROM case_row WHERE service = ? AND case_ref = ? ORDER BY return_id, seq";
+
   /** A case's forms in every state, oldest return first, each with where it came from. */
   public List<StoredRow> caseRows(String service, String caseRef) {
-    String sql =
-        "SELECT return_id, sheet_ref, state, source_file, source_sheet, source_row, row_values,"
-            + " layout_id FROM case_row WHERE service = ? AND case_ref = ? ORDER BY return_id, seq";
     List<StoredRow> rows = new ArrayList<>();
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    try (PreparedStatement ps = connection.prepareStatement(CASE_ROWS)) {
       ps.setString(1, service);
       ps.setString(2, caseRef);
       try (ResultSet rs = ps.executeQuery()) {

@@ -78,6 +78,27 @@ class SqliteCaseStoreTest extends CaseStoreContract {
   }
 
   @Test
+  void aCasesRowsAreSearchedForInTheServicesPartOfAnIndex() throws Exception {
+    try (CaseStore store = open()) {
+      store.ingest(TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build());
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + emptyStore());
+        java.sql.PreparedStatement ps =
+            c.prepareStatement("EXPLAIN QUERY PLAN " + CaseStore.CASE_ROWS)) {
+      ps.setString(1, "S1");
+      ps.setString(2, "A1");
+      StringBuilder plan = new StringBuilder();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          plan.append(rs.getString("detail")).append('\n');
+        }
+      }
+      assertThat(plan.toString())
+          .contains("SEARCH case_row USING INDEX case_row_intake (service=?)");
+    }
+  }
+
+  @Test
   void aStoreOfTheEarlierMigrationsIsUpgradedToTheCoveringIntakeIndex() throws Exception {
     String location = emptyStore();
     Files.createDirectories(Path.of(location).getParent());
