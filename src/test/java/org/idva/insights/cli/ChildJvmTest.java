@@ -148,11 +148,11 @@ class ChildJvmTest {
   }
 
   /**
-   * The heap follows what the report's columns of the data take: the returns' bytes or a tenth of
+   * The heap follows what the report's columns of the data take: the returns' bytes or a sixth of
    * the store's, whichever is larger, and a tenth more.
    */
   @Test
-  void aBatchCommandsHeapFollowsItsReturnsOrATenthOfItsStore(@TempDir Path dir) throws Exception {
+  void aBatchCommandsHeapFollowsItsReturnsOrASixthOfItsStore(@TempDir Path dir) throws Exception {
     Path input = Files.createDirectories(dir.resolve("input"));
     long returns = 400L << 20;
     long store = 4L << 30;
@@ -166,7 +166,7 @@ class ChildJvmTest {
     }
     String[] run = {"run", "--input", input.toString(), "--store", db.toString()};
     assertThat(ChildJvm.dataSize(run)).isEqualTo(new ChildJvm.DataSize(returns, store + 1000));
-    long columns = (store + 1000) / 10; // the larger of the two: the same rows, mostly
+    long columns = (store + 1000) / 6; // the larger of the two: the same rows, mostly
     long heap = columns + columns / 10;
     assertThat(child(List.of(), run, Map.of()))
         .contains("-XX:NewRatio=3", "-Xmx" + (heap >> 20) + "m");
@@ -174,7 +174,7 @@ class ChildJvmTest {
     assertThat(child(List.of(), returnsOnly, Map.of()))
         .contains("-Xmx" + ((returns + returns / 10) >> 20) + "m");
     String[] tables = {"tables", "--store", db.toString()};
-    long storeColumns = store / 10;
+    long storeColumns = store / 6;
     assertThat(child(List.of(), tables, Map.of()))
         .contains("-Xmx" + ((storeColumns + storeColumns / 10) >> 20) + "m");
   }
