@@ -101,13 +101,19 @@ final class ChildJvm {
   static final long BATCH_HEAP_FLOOR = 400L << 20;
 
   /**
-   * The collector's split of a bounded batch heap: three quarters for old objects, not its default
-   * two thirds. What a batch command keeps is mostly old (the report's columns); its young objects
-   * die young. At a hundred times the sample `run` with a 402 MB heap took 261.1 s at the default
-   * split and 237.7 s with this one, in the same 651 MB, against 223 to 245 s and 711 to 717 MB
-   * with a 458 MB heap (docs/performance.md).
+   * The collector's split of a bounded batch heap: two thirds for old objects, one third for young
+   * (the parallel collector's default, given explicitly). What a batch command keeps to the end is
+   * old (the report's columns, about 220 MB at a hundred times the sample); while the returns are
+   * checked, what lives is the returns under way, which a larger young generation lets die young.
+   * Three quarters for old objects (chosen on 2026-12-06, when the report's phase was heavier:
+   * 237.7 s against 261.1 s at a hundred times the sample) now costs time there: in session 18's
+   * pairs, with the rows stored in their sheet's layout, `run` at a hundred times the sample took
+   * 83.99 s against 88.30 s, with 618 young and 58 full collections pausing it 9.1 s against 880
+   * and 85 pausing it 12.2 s (the child started directly); at ten times the same time (12.83 to
+   * 12.90 s against 12.85 to 13.01 s) and on the sample 3.76 to 3.78 s against 3.77 to 3.87 s,
+   * peaking 14 to 31 MB higher (docs/performance.md).
    */
-  static final String BATCH_OLD_SHARE = "-XX:NewRatio=3";
+  static final String BATCH_OLD_SHARE = "-XX:NewRatio=2";
 
   /**
    * The store's bytes per byte of the report's columns (as {@link #batchHeap} estimates them): the

@@ -47,7 +47,7 @@ class ChildJvmTest {
             "-XX:+UseParallelGC",
             "-XX:GCTimeRatio=19",
             "-Xms128m",
-            "-XX:NewRatio=3",
+            ChildJvm.BATCH_OLD_SHARE,
             "-Dinsights.limit.rows=9",
             "-ea",
             "-Xmx" + (heap >> 20) + "m")
@@ -84,8 +84,10 @@ class ChildJvmTest {
         .noneMatch(o -> o.toString().startsWith("-XX:NewRatio"))
         .contains("-Xms32m"); // a small default heap may be under 128 MB
     // the old objects' share only goes with the tool's own bound
-    assertThat(child(List.of(), RUN, Map.of(ChildJvm.ENV, "2G"))).doesNotContain("-XX:NewRatio=3");
-    assertThat(child(List.of(), new String[] {"serve"}, Map.of())).doesNotContain("-XX:NewRatio=3");
+    assertThat(child(List.of(), RUN, Map.of(ChildJvm.ENV, "2G")))
+        .doesNotContain(ChildJvm.BATCH_OLD_SHARE);
+    assertThat(child(List.of(), new String[] {"serve"}, Map.of()))
+        .doesNotContain(ChildJvm.BATCH_OLD_SHARE);
     // a server's heap grows when collecting takes a fifth of its time, a batch command's a
     // twentieth
     assertThat(child(List.of(), new String[] {"serve"}, Map.of()))
@@ -169,7 +171,7 @@ class ChildJvmTest {
     long columns = (store + 1000) / 6; // the larger of the two: the same rows, mostly
     long heap = columns + columns / 10;
     assertThat(child(List.of(), run, Map.of()))
-        .contains("-XX:NewRatio=3", "-Xmx" + (heap >> 20) + "m");
+        .contains(ChildJvm.BATCH_OLD_SHARE, "-Xmx" + (heap >> 20) + "m");
     String[] returnsOnly = {"validate", input.toString()};
     assertThat(child(List.of(), returnsOnly, Map.of()))
         .contains("-Xmx" + ((returns + returns / 10) >> 20) + "m");
