@@ -146,28 +146,14 @@ final class CompactRowReader {
       if (pos >= n) {
         return false;
       }
-      int k = kindOf(s[pos]);
-      if (k < 0) {
+      pos = value(s, pos, f);
+      if (pos < 0) {
         return false;
       }
-      int from = k == NUMBER ? pos : pos + 1; // a string's or list's text starts after its quote
-      int valueEnd = valueEnd(s, k, from);
-      if (valueEnd < 0) {
-        return false;
+      pos = afterValue(s, pos, (byte) '}');
+      if (pos < 0) {
+        return pos == DONE;
       }
-      pos = k == NUMBER ? valueEnd : valueEnd + 1; // past the closing quote or bracket
-      add(f, k, from, valueEnd);
-      if (pos >= n) {
-        return false;
-      }
-      byte after = s[pos];
-      if (after == '}') {
-        return pos == n - 1;
-      }
-      if (after != ',') {
-        return false;
-      }
-      pos++;
     }
   }
 
@@ -192,32 +178,54 @@ final class CompactRowReader {
         }
         pos += 4;
       } else {
-        int k = kindOf(c);
-        if (k < 0) {
+        pos = value(s, pos, positions[position]); // none kept for a field since removed
+        if (pos < 0) {
           return false;
         }
-        int from = k == NUMBER ? pos : pos + 1; // a string's or list's text starts after its quote
-        int valueEnd = valueEnd(s, k, from);
-        if (valueEnd < 0) {
-          return false;
-        }
-        pos = k == NUMBER ? valueEnd : valueEnd + 1; // past the closing quote or bracket
-        if (positions[position] >= 0) { // else a field since removed from the schema
-          add(positions[position], k, from, valueEnd);
-        }
       }
-      if (pos >= n) {
-        return false;
+      pos = afterValue(s, pos, (byte) ']');
+      if (pos < 0) {
+        return pos == DONE;
       }
-      byte after = s[pos];
-      if (after == ']') {
-        return pos == n - 1;
-      }
-      if (after != ',') {
-        return false;
-      }
-      pos++;
     }
+  }
+
+  /** What {@link #afterValue} gives at the row's closing bracket or brace, its last character. */
+  private static final int DONE = -2;
+
+  /**
+   * Where the next value starts, past the comma at {@code pos}; {@link #DONE} when {@code pos} is
+   * the row's last character and {@code close}; -1 for anything else.
+   */
+  private static int afterValue(byte[] s, int pos, byte close) {
+    if (pos >= s.length) {
+      return -1;
+    }
+    byte after = s[pos];
+    if (after == close) {
+      return pos == s.length - 1 ? DONE : -1;
+    }
+    return after == ',' ? pos + 1 : -1;
+  }
+
+  /**
+   * Finds the value starting at {@code pos} and keeps it as field {@code f}'s (none when {@code f}
+   * is negative); the position past it, or -1 when it is not a value the compact shape has.
+   */
+  private int value(byte[] s, int pos, int f) {
+    int k = kindOf(s[pos]);
+    if (k < 0) {
+      return -1;
+    }
+    int from = k == NUMBER ? pos : pos + 1; // a string's or list's text starts after its quote
+    int valueEnd = valueEnd(s, k, from);
+    if (valueEnd < 0) {
+      return -1;
+    }
+    if (f >= 0) {
+      add(f, k, from, valueEnd);
+    }
+    return k == NUMBER ? valueEnd : valueEnd + 1; // past the closing quote or bracket
   }
 
   /** The kind of value a value's first character starts; -1 for none the compact shape has. */

@@ -190,18 +190,8 @@ class CompactRowReaderTest {
         Object v = values.get(i);
         if (v == null) {
           g.writeNull();
-        } else if (v instanceof java.util.Collection<?> c) {
-          g.writeStartArray();
-          for (Object code : new java.util.TreeSet<>(c.stream().map(Object::toString).toList())) {
-            g.writeString(code.toString());
-          }
-          g.writeEndArray();
-        } else if (v instanceof Long l) {
-          g.writeNumber(l);
-        } else if (v instanceof BigDecimal d) {
-          g.writeString(d.toPlainString());
         } else {
-          g.writeString(v.toString());
+          JsonTextTest.jacksonValue(g, v);
         }
       }
       g.writeEndArray();

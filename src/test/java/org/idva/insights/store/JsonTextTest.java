@@ -120,7 +120,8 @@ class JsonTextTest {
         });
   }
 
-  private static void jacksonValue(JsonGenerator g, Object v) throws IOException {
+  /** A value as {@link RowCodec#encode} writes it, by Jackson's generator. */
+  static void jacksonValue(JsonGenerator g, Object v) throws IOException {
     if (v instanceof java.util.Collection<?> c) {
       g.writeStartArray();
       for (Object code : new TreeSet<>(c.stream().map(Object::toString).toList())) {

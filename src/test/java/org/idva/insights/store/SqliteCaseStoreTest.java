@@ -61,19 +61,24 @@ class SqliteCaseStoreTest extends CaseStoreContract {
     try (CaseStore store = open()) {
       store.ingest(TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build());
     }
+    assertThat(plan(ReturnIngest.CURRENT_INTAKES, "S1", "intake", CaseStore.CURRENT))
+        .contains("USING COVERING INDEX case_row_intake");
+  }
+
+  /** SQLite's plan for a query of the store, with these parameters. */
+  private String plan(String sql, String... params) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + emptyStore());
-        java.sql.PreparedStatement ps =
-            c.prepareStatement("EXPLAIN QUERY PLAN " + ReturnIngest.CURRENT_INTAKES)) {
-      ps.setString(1, "S1");
-      ps.setString(2, "intake");
-      ps.setString(3, CaseStore.CURRENT);
+        java.sql.PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
       StringBuilder plan = new StringBuilder();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           plan.append(rs.getString("detail")).append('\n');
         }
       }
-      assertThat(plan.toString()).contains("USING COVERING INDEX case_row_intake");
+      return plan.toString();
     }
   }
 
@@ -82,20 +87,8 @@ class SqliteCaseStoreTest extends CaseStoreContract {
     try (CaseStore store = open()) {
       store.ingest(TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build());
     }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + emptyStore());
-        java.sql.PreparedStatement ps =
-            c.prepareStatement("EXPLAIN QUERY PLAN " + CaseStore.CASE_ROWS)) {
-      ps.setString(1, "S1");
-      ps.setString(2, "A1");
-      StringBuilder plan = new StringBuilder();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          plan.append(rs.getString("detail")).append('\n');
-        }
-      }
-      assertThat(plan.toString())
-          .contains("SEARCH case_row USING INDEX case_row_intake (service=?)");
-    }
+    assertThat(plan(CaseStore.CASE_ROWS, "S1", "A1"))
+        .contains("SEARCH case_row USING INDEX case_row_intake (service=?)");
   }
 
   @Test
