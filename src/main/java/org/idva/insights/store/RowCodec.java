@@ -50,10 +50,6 @@ final class RowCodec {
       JsonText.string(b, f.id());
     }
     this.layout = b.append(']').toString();
-    this.own = new int[order.length];
-    for (int i = 0; i < own.length; i++) {
-      own[i] = i;
-    }
   }
 
   SheetDefinition sheet() {
@@ -68,9 +64,6 @@ final class RowCodec {
   /** The sheet's field ids in its order, as a JSON array: the layout {@link #encode} writes in. */
   private final String layout;
 
-  /** The positions of {@link #layout}'s values: each the field of that index. */
-  private final int[] own;
-
   /**
    * The layout rows are written in: the sheet's field ids in its order, as a JSON array ({@code
    * ["case_ref","client_ref",...]}), which the store keeps once per sheet ({@link RowLayouts}).
@@ -79,9 +72,12 @@ final class RowCodec {
     return layout;
   }
 
-  /** The positions of the rows this codec writes (see {@link #positions(List)}). */
+  /**
+   * The positions of the rows this codec writes (see {@link #positions(List)}): each value the
+   * field of its index.
+   */
   int[] ownPositions() {
-    return own.clone();
+    return java.util.stream.IntStream.range(0, order.length).toArray();
   }
 
   /**

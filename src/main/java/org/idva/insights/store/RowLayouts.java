@@ -49,8 +49,7 @@ final class RowLayouts {
         if (!rs.next()) {
           throw new SQLException("a stored row names layout " + id + ", which the store lacks");
         }
-        RowCodec codec = store.codec(rs.getString(1));
-        int[] found = codec == null ? new int[0] : codec.positions(fieldIds(rs.getString(2)));
+        int[] found = positionsOf(rs.getString(1), rs.getString(2));
         positions.put(id, found);
         return found;
       }
@@ -68,11 +67,18 @@ final class RowLayouts {
                 .prepareStatement("SELECT layout_id, sheet_ref, field_ids FROM row_layout");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        RowCodec codec = store.codec(rs.getString(2));
-        positions.putIfAbsent(
-            rs.getLong(1), codec == null ? new int[0] : codec.positions(fieldIds(rs.getString(3))));
+        positions.putIfAbsent(rs.getLong(1), positionsOf(rs.getString(2), rs.getString(3)));
       }
     }
+  }
+
+  /**
+   * The positions of a stored layout's values in its sheet's fields now; none for a sheet no longer
+   * in the schema (its rows are not read as data).
+   */
+  private int[] positionsOf(String sheetRef, String fieldIds) throws SQLException {
+    RowCodec codec = store.codec(sheetRef);
+    return codec == null ? new int[0] : codec.positions(fieldIds(fieldIds));
   }
 
   /**
@@ -91,13 +97,7 @@ final class RowLayouts {
         }
       }
     }
-    long id;
-    try (PreparedStatement ps =
-            c.prepareStatement("SELECT COALESCE(MAX(layout_id), 0) + 1 FROM row_layout");
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      id = rs.getLong(1);
-    }
+    long id = CaseStore.nextId(c, "row_layout", "layout_id");
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO row_layout (layout_id, sheet_ref, field_ids) VALUES (?, ?, ?)")) {
