@@ -91,6 +91,19 @@ public final class RowValues extends AbstractMap<String, Object> {
     }
   }
 
+  /**
+   * The key at {@code i} in the order the row was given ({@code 0 <= i < size()}): with {@link
+   * #valueAt}, lets a reader that expects the keys in a known order take them without hashing.
+   */
+  public String keyAt(int i) {
+    return keys[i];
+  }
+
+  /** The value at {@code i}, the value of {@link #keyAt}{@code (i)}. */
+  public Object valueAt(int i) {
+    return values[i];
+  }
+
   @Override
   public Object get(Object key) {
     int i = find(key);

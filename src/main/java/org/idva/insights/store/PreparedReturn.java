@@ -92,17 +92,12 @@ public final class PreparedReturn {
       return new Row(List.of(f -> f.noCaseRef(info, at, sheet, caseField)), null);
     }
     RowCodec codec = store.codec(sheet.ref());
-    List<Consumer<StoreFindings>> notes = List.of();
-    for (String key : row.values().keySet()) {
-      if (!codec.isField(key)) {
-        if (notes.isEmpty()) {
-          notes = new ArrayList<>();
-        }
-        notes.add(f -> f.fieldNotStored(info, at, sheet, key));
-      }
-    }
-    String json = codec.encode(row.values());
-    return new Row(notes, new Pending(sheet, caseRef, clientRef(store, sheet, row), json, at));
+    List<Consumer<StoreFindings>> notes = new ArrayList<>(0);
+    String json =
+        codec.encode(row.values(), key -> notes.add(f -> f.fieldNotStored(info, at, sheet, key)));
+    return new Row(
+        notes.isEmpty() ? List.of() : notes,
+        new Pending(sheet, caseRef, clientRef(store, sheet, row), json, at));
   }
 
   private static String clientRef(CaseStore store, SheetDefinition sheet, FormRow row) {

@@ -16,8 +16,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.idva.insights.model.AnswerSink;
+import org.idva.insights.model.RowValues;
 import org.idva.insights.schema.Field;
+import org.idva.insights.schema.FieldType;
 import org.idva.insights.schema.SheetDefinition;
 
 /**
@@ -35,12 +38,23 @@ final class RowCodec {
   private final SheetDefinition sheet;
   private final Map<String, Field> fields = new HashMap<>();
   private final Field[] order;
+
+  /** Per field in {@link #order}: for a multi-code question, its codes in the order written. */
+  private final Ticks[] ticks;
+
   private final int capacity;
 
   RowCodec(SheetDefinition sheet) {
     this.sheet = sheet;
     sheet.fields().forEach(f -> fields.put(f.id(), f));
     this.order = sheet.fields().toArray(new Field[0]);
+    this.ticks = new Ticks[order.length];
+    for (int i = 0; i < order.length; i++) {
+      ticks[i] =
+          order[i].type() == FieldType.MULTI_CODE && order[i].codeList() != null
+              ? Ticks.of(order[i])
+              : null;
+    }
     this.capacity = (int) (fields.size() / 0.75f) + 1;
     StringBuilder b = new StringBuilder("[");
     for (Field f : order) {
@@ -102,19 +116,42 @@ final class RowCodec {
   /** About how long the last row written was: the next one's builder starts that large. */
   private static final ThreadLocal<int[]> LAST_LENGTH = ThreadLocal.withInitial(() -> new int[1]);
 
+  /** {@link #encode(Map, Consumer)} of a row whose keys are all fields of the sheet. */
+  String encode(Map<String, Object> values) {
+    return encode(values, key -> {});
+  }
+
   /**
    * The row as a compact JSON array in the sheet's field order ({@link #layout}): {@code null} for
    * a field without a value and nothing after the last value; integers as numbers, decimals as
    * their plain text, multi-code answers as their sorted codes (each once), anything else as its
-   * text ({@link JsonText}, as Jackson's default generator writes it).
+   * text ({@link JsonText}, as Jackson's default generator writes it). Each key of {@code values}
+   * that is not a field of the sheet is given to {@code notAField} (and not written).
+   *
+   * <p>The values of a checked row ({@link RowValues}) are in the sheet's order with the schema's
+   * own ids, so they are taken one after another while the keys are the fields' ids themselves; any
+   * other key is looked up.
    */
-  String encode(Map<String, Object> values) {
+  String encode(Map<String, Object> values, Consumer<String> notAField) {
+    RowValues given = values instanceof RowValues r ? r : null;
+    int next = 0; // the next of the given keys, while they come in the fields' order
+    int found = 0; // keys of values that are fields
     int[] last = LAST_LENGTH.get();
     StringBuilder b = new StringBuilder(Math.max(64, last[0] + 64));
     b.append('[');
     int nulls = 0; // fields without a value since the last written: written only before a value
     for (int i = 0; i < order.length; i++) {
-      Object value = values.get(order[i].id());
+      String id = order[i].id();
+      Object value;
+      if (given != null && next < given.size() && given.keyAt(next) == id) {
+        value = given.valueAt(next++);
+        found++;
+      } else {
+        value = values.get(id);
+        if (value != null || values.containsKey(id)) {
+          found++;
+        }
+      }
       if (value == null) {
         nulls++;
         continue;
@@ -125,23 +162,32 @@ final class RowCodec {
       if (b.length() > 1) {
         b.append(',');
       }
-      writeValue(b, value);
+      writeValue(b, value, ticks[i]);
     }
     b.append(']');
     last[0] = Math.min(b.length(), 1 << 16);
+    if (found < values.size()) {
+      for (String key : values.keySet()) {
+        if (!isField(key)) {
+          notAField.accept(key);
+        }
+      }
+    }
     return b.toString();
   }
 
-  private static void writeValue(StringBuilder b, Object value) {
+  private static void writeValue(StringBuilder b, Object value, Ticks field) {
     if (value instanceof Collection<?> c) {
       b.append('[');
-      String[] codes = sortedCodes(c);
-      for (int i = 0; i < codes.length; i++) {
-        if (i == 0 || !codes[i].equals(codes[i - 1])) {
-          if (i > 0) {
-            b.append(',');
+      if (field == null || !field.write(b, c)) {
+        String[] codes = sortedCodes(c);
+        for (int i = 0; i < codes.length; i++) {
+          if (i == 0 || !codes[i].equals(codes[i - 1])) {
+            if (i > 0) {
+              b.append(',');
+            }
+            JsonText.string(b, codes[i]);
           }
-          JsonText.string(b, codes[i]);
         }
       }
       b.append(']');
@@ -153,6 +199,68 @@ final class RowCodec {
       JsonText.string(b, n.toString());
     } else {
       JsonText.string(b, value.toString());
+    }
+  }
+
+  /**
+   * A multi-code question's codes sorted as {@link #sortedCodes} sorts them, each with its place in
+   * that order and as written ({@link JsonText}): an answer of the question's own codes is written
+   * by sorting their places, not their text.
+   */
+  private record Ticks(String[] written, Map<String, Integer> place) {
+    /** The most ticks sorted by place; an answer of more is sorted as text. */
+    private static final int MOST = 64;
+
+    static Ticks of(Field field) {
+      java.util.TreeSet<String> codes = new java.util.TreeSet<>();
+      field.codeList().codes().forEach(c -> codes.add(c.code()));
+      String[] written = new String[codes.size()];
+      Map<String, Integer> place = new HashMap<>();
+      int i = 0;
+      for (String code : codes) {
+        StringBuilder b = new StringBuilder();
+        JsonText.string(b, code);
+        written[i] = b.toString();
+        place.put(code, i++);
+      }
+      return new Ticks(written, place);
+    }
+
+    /**
+     * Writes the answer's codes in order, each once, when all are the question's own; false (and
+     * nothing written) when one is not.
+     */
+    boolean write(StringBuilder b, Collection<?> answer) {
+      int n = answer.size();
+      if (n > MOST) {
+        return false;
+      }
+      int[] at = new int[n];
+      int k = 0;
+      for (Object o : answer) {
+        Integer p = o instanceof String code ? place.get(code) : null;
+        if (p == null || k == n) {
+          return false;
+        }
+        at[k++] = p;
+      }
+      for (int i = 1; i < k; i++) { // a few places: sorted by insertion
+        int x = at[i];
+        int j = i - 1;
+        for (; j >= 0 && at[j] > x; j--) {
+          at[j + 1] = at[j];
+        }
+        at[j + 1] = x;
+      }
+      for (int i = 0; i < k; i++) {
+        if (i == 0 || at[i] != at[i - 1]) {
+          if (i > 0) {
+            b.append(',');
+          }
+          b.append(written[at[i]]);
+        }
+      }
+      return true;
     }
   }
 

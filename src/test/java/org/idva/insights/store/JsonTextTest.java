@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import org.idva.insights.model.RowValues;
 import org.idva.insights.schema.Field;
 import org.idva.insights.schema.SchemaLoader;
 import org.idva.insights.schema.SheetDefinition;
@@ -70,6 +71,53 @@ class JsonTextTest {
       }
     }
     assertThat(rows).isGreaterThan(1_000);
+  }
+
+  /**
+   * A checked row ({@link RowValues}) is written as the same values in any map are: its keys in the
+   * sheet's order and the schema's own ids (taken one after another), shuffled, equal but not the
+   * same strings, with keys that are not fields (reported, not written), and with null values.
+   */
+  @Test
+  void checkedRowsAreWrittenAsTheirValuesInAnyMap() throws IOException {
+    Random random = new Random(20261207);
+    int rows = 0;
+    int extras = 0;
+    for (SheetDefinition sheet : SchemaLoader.loadDefault().sheets()) {
+      RowCodec codec = new RowCodec(sheet);
+      for (int i = 0; i < 300; i++) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<Field> fields = new ArrayList<>(sheet.fields());
+        int shape = random.nextInt(4);
+        if (shape == 1) {
+          java.util.Collections.shuffle(fields, random);
+        }
+        List<String> notFields = new ArrayList<>();
+        for (Field f : fields) {
+          if (random.nextInt(3) > 0) {
+            String key = shape == 2 ? new String(f.id().toCharArray()) : f.id();
+            values.put(key, random.nextInt(12) == 0 ? null : randomValue(random, f));
+          }
+          if (shape == 3 && random.nextInt(8) == 0) {
+            String key = "not_a_field_" + random.nextInt(1000);
+            if (values.putIfAbsent(key, "x") == null) {
+              notFields.add(key);
+            }
+          }
+        }
+        Map<String, Object> present = new LinkedHashMap<>(values);
+        present.values().removeIf(java.util.Objects::isNull);
+        present.keySet().removeAll(notFields);
+        List<String> reported = new ArrayList<>();
+        String row = codec.encode(RowValues.copyOf(values), reported::add);
+        assertThat(row).as("shape %d", shape).isEqualTo(jacksonRow(sheet, present));
+        assertThat(reported).as("shape %d", shape).isEqualTo(notFields);
+        extras += notFields.size();
+        rows++;
+      }
+    }
+    assertThat(rows).isGreaterThan(1_500);
+    assertThat(extras).as("keys that are not fields").isGreaterThan(100);
   }
 
   /**
