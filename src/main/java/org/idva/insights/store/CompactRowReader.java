@@ -28,6 +28,16 @@ final class CompactRowReader {
   private static final int STRING = 0;
   private static final int NUMBER = 1;
   private static final int ARRAY = 2;
+
+  /** A value of a coded field found in its list while scanning: {@code start} is its slot. */
+  private static final int CODE_FOUND = 3;
+
+  /** One tick of a list found in the field's code list while scanning: its slot. */
+  private static final int TICK_FOUND = 4;
+
+  /** One tick of a list not in the field's code list: its text, a string's. */
+  private static final int TICK_TEXT = 5;
+
   private static final int MAX_DIGITS = 18; // any 18-digit number fits a long
 
   private final Field[] fields;
@@ -223,7 +233,28 @@ final class CompactRowReader {
       return -1;
     }
     if (f >= 0) {
-      add(f, k, from, valueEnd);
+      CodeTable table = codes[f];
+      if (table == null || !table.byBytes() || k == NUMBER) {
+        add(f, k, from, valueEnd);
+      } else if (k == STRING) {
+        int slot = table.slotOf(s, from, valueEnd);
+        if (slot >= 0) {
+          add(f, CODE_FOUND, slot, 0);
+        } else {
+          add(f, STRING, from, valueEnd);
+        }
+      } else {
+        for (int at = from; at < valueEnd; ) { // each tick (arrayEnd has checked their shape)
+          int e = stringEnd(s, at + 1);
+          int slot = table.slotOf(s, at + 1, e);
+          if (slot >= 0) {
+            add(f, TICK_FOUND, slot, 0);
+          } else {
+            add(f, TICK_TEXT, at + 1, e);
+          }
+          at = e + 2;
+        }
+      }
     }
     return k == NUMBER ? valueEnd : valueEnd + 1; // past the closing quote or bracket
   }
@@ -365,6 +396,21 @@ final class CompactRowReader {
   /** Hands on one value, typed as {@code RowCodec.readAnswer} types the same token. */
   private void hand(String s, int f, int kind, int from, int to, AnswerSink sink) {
     String id = fields[f].id();
+    if (kind == TICK_FOUND) {
+      sink.tick(id, codes[f].at(from));
+      return;
+    } else if (kind == TICK_TEXT) {
+      sink.tick(id, s.substring(from, to));
+      return;
+    } else if (kind == CODE_FOUND) {
+      String code = codes[f].at(from);
+      if (fields[f].type() == FieldType.MULTI_CODE) {
+        sink.tick(id, code);
+      } else {
+        sink.text(id, code);
+      }
+      return;
+    }
     if (kind == ARRAY) {
       int pos = from;
       while (pos < to) {
@@ -403,6 +449,13 @@ final class CompactRowReader {
   static final class CodeTable {
     private final String[] slots;
 
+    /**
+     * Per slot, its code's characters as the scan reads them, one byte each; null when a code has a
+     * character the scan cannot tell from another ({@code ?}, or one ISO-8859-1 does not hold,
+     * which the scan reads as {@code ?}).
+     */
+    private final byte[][] bytes;
+
     CodeTable(String[] codes) {
       int size = Integer.highestOneBit(Math.max(2, codes.length) * 2 - 1) << 1;
       slots = new String[size];
@@ -415,6 +468,49 @@ final class CompactRowReader {
           slots[i] = c; // of equal codes, the first is kept, as a search of the list finds it
         }
       }
+      byte[][] b = new byte[size][];
+      for (int i = 0; i < size && b != null; i++) {
+        String c = slots[i];
+        if (c != null) {
+          b[i] =
+              c.chars().allMatch(ch -> ch < 0x100 && ch != '?')
+                  ? c.getBytes(StandardCharsets.ISO_8859_1)
+                  : null;
+          if (b[i] == null) {
+            b = null;
+          }
+        }
+      }
+      this.bytes = b;
+    }
+
+    /** Whether {@link #slotOf} may be asked: every code's characters read as one byte each. */
+    boolean byBytes() {
+      return bytes != null;
+    }
+
+    /**
+     * The slot of the code whose characters are {@code s[from, to)} as the scan reads them (one
+     * byte each), or -1 when the list has none such; only when {@link #byBytes}.
+     */
+    int slotOf(byte[] s, int from, int to) {
+      int h = 0;
+      for (int k = from; k < to; k++) {
+        h = 31 * h + (s[k] & 0xff); // as String.hashCode of those characters
+      }
+      int n = to - from;
+      for (int i = slot(h); slots[i] != null; i = (i + 1) & (slots.length - 1)) {
+        byte[] code = bytes[i];
+        if (code.length == n && Arrays.equals(s, from, to, code, 0, n)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** The code in {@code slot} (from {@link #slotOf}). */
+    String at(int slot) {
+      return slots[slot];
     }
 
     private int slot(int h) {

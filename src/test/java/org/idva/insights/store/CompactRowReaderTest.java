@@ -47,8 +47,21 @@ class CompactRowReaderTest {
   }
 
   private static final String[] TRICKY = {
-    "plain", "", "quote \" inside", "back\\slash", "tab\there", "new\nline", "caf\u00e9",
-    "\u00a3 10", "emoji \ud83d\ude00", "\u0001control", "{\"not\":\"json\"}", "[x]", "123", "-4"
+    "plain",
+    "",
+    "quote \" inside",
+    "back\\slash",
+    "tab\there",
+    "new\nline",
+    "caf\u00e9",
+    "\u00a3 10",
+    "\u0142\u00f3d\u017a",
+    "emoji \ud83d\ude00",
+    "\u0001control",
+    "{\"not\":\"json\"}",
+    "[x]",
+    "123",
+    "-4"
   };
 
   @Test
@@ -264,10 +277,66 @@ class CompactRowReaderTest {
                   v -> assertThat(v).isNull(),
                   v -> assertThat(codes).extracting(Code::code).contains(v));
           assertThat(table.find("~" + c.code() + "~", 0, c.code().length() + 2)).isNull();
+          byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+          assertThat(table.byBytes()).isTrue();
+          assertThat(table.at(table.slotOf(bytes, from, from + c.code().length())))
+              .isSameAs(c.code());
+          assertThat(table.slotOf(bytes, from - 1, from + c.code().length())).isEqualTo(-1);
         }
       }
     }
     assertThat(lists).isGreaterThan(10);
+  }
+
+  /**
+   * Codes are found from the scan's bytes (a character ISO-8859-1 cannot hold read as {@code ?})
+   * only when every code of the list reads as itself that way; a list with a {@code ?} or such a
+   * character is searched by its text.
+   */
+  @Test
+  void codesAreFoundByTheirBytesOnlyWhenTheBytesTellThemApart() {
+    String[] latin = {"caf\u00e9", "cafe", "na\u00efve", "x"};
+    CompactRowReader.CodeTable table = new CompactRowReader.CodeTable(latin);
+    assertThat(table.byBytes()).isTrue();
+    for (String row : List.of("caf\u00e9", "cafe", "caf\u0117", "caf?", "na\u00efve", "x", "")) {
+      byte[] b = row.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      int slot = table.slotOf(b, 0, b.length);
+      assertThat(slot < 0 ? null : table.at(slot))
+          .as(row)
+          .isEqualTo(table.find(row, 0, row.length()))
+          .isEqualTo(Arrays.asList(latin).contains(row) ? row : null);
+    }
+    assertThat(new CompactRowReader.CodeTable(new String[] {"a", "caf?"}).byBytes()).isFalse();
+    assertThat(new CompactRowReader.CodeTable(new String[] {"a", "\u0142\u00f3d\u017a"}).byBytes())
+        .isFalse();
+    // a row of such a list reads as the parser reads it
+    Field coded =
+        SCHEMA.sheets().stream()
+            .flatMap(sh -> sh.fields().stream())
+            .filter(f -> f.type() == org.idva.insights.schema.FieldType.CODE)
+            .findFirst()
+            .orElseThrow();
+    List<Code> odd = List.of(new Code("caf?", "A"), new Code("\u0142\u00f3d\u017a", "B"));
+    Field field =
+        new Field(
+            coded.id(),
+            coded.header(),
+            coded.question(),
+            coded.type(),
+            new org.idva.insights.schema.CodeList("odd", "odd codes", odd, Map.of()),
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of());
+    CompactRowReader reader = new CompactRowReader(List.of(field));
+    for (String value : List.of("caf?", "caf\u00e9", "\u0142\u00f3d\u017a", "\u0142\u00f3d?")) {
+      Recorder r = new Recorder();
+      assertThat(reader.read("[\"" + value + "\"]", new int[] {0}, r.sink)).isTrue();
+      assertThat(r.calls).containsExactly("text [" + coded.id() + ", " + value + "]");
+    }
   }
 
   @Test
