@@ -47,12 +47,39 @@ class SqliteCaseStoreTest extends CaseStoreContract {
       rs.next();
       assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
     }
+    assertThat(pragma(file, "page_size")).isEqualTo(CaseStore.SQLITE_PAGE_BYTES).isEqualTo(16384);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery("SELECT version FROM flyway_schema_history WHERE success = 1")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("1");
+    }
+  }
+
+  /** A store made before pages were 16 KiB (or by anything else) keeps its pages and works. */
+  @Test
+  void aStoreWithSmallerPagesKeepsThemAndIsUpgradedAndWritten() throws Exception {
+    Path file = Path.of(emptyStore());
+    Files.createDirectories(file.getParent());
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA page_size=4096");
+      s.execute("PRAGMA journal_mode=WAL");
+    }
+    try (CaseStore store = open()) {
+      store.ingest(TestReturns.of("S1", TestReturns.Q1_2022).intake("A1", "C1").build());
+      assertThat(store.caseForms("S1", "A1")).hasSize(1);
+    }
+    assertThat(pragma(file, "page_size")).isEqualTo(4096);
+  }
+
+  private static int pragma(Path file, String name) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+      assertThat(rs.next()).isTrue();
+      return rs.getInt(1);
     }
   }
 
