@@ -521,7 +521,7 @@ public final class CaseStore implements AutoCloseable {
       ps.setString(4, CURRENT);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()
-            && codecs.get(intake.ref()).decode(rs.getString(1), positions(rs, 2)).get(INTAKE_DATE)
+            && codecs.get(intake.ref()).decode(rs.getString(1), layout(rs, 2)).get(INTAKE_DATE)
                 instanceof LocalDate date) {
           return Optional.of(date);
         }
@@ -550,7 +550,7 @@ public final class CaseStore implements AutoCloseable {
                         r.service(),
                         sheetRef,
                         new SourceLocation(r.file(), r.sheet(), r.row(), SourceLocation.NONE),
-                        codec.decode(r.json(), r.positions()))));
+                        codec.decode(r.json(), r.layout()))));
       }
 
       @Override
@@ -569,7 +569,7 @@ public final class CaseStore implements AutoCloseable {
             reader::prepare, // each row scanned on the reading thread, its values handed on here
             r -> {
               sink.row(r.service());
-              reader.read(r.json(), r.positions(), r.prepared(), sink);
+              reader.read(r.json(), r.layout(), r.prepared(), sink);
             });
       }
     };
@@ -610,16 +610,16 @@ public final class CaseStore implements AutoCloseable {
       String sheet,
       int row,
       String json,
-      int[] positions,
+      StoredLayout layout,
       Object prepared) {}
 
   /**
-   * The positions of the values of the row at the result's cursor, from its layout in column {@code
-   * column} ({@link RowCodec#positions}); null for a row stored as a JSON object (before layouts).
+   * What the values of the row at the result's cursor are, from its layout in column {@code column}
+   * ({@link RowLayouts#layout}); null for a row stored as a JSON object (before layouts).
    */
-  private int[] positions(ResultSet rs, int column) throws SQLException {
+  private StoredLayout layout(ResultSet rs, int column) throws SQLException {
     long id = rs.getLong(column);
-    return rs.wasNull() ? null : layouts.positions(id);
+    return rs.wasNull() ? null : layouts.layout(id);
   }
 
   /** Rows handed from the reading thread to the decoding one at a time. */
@@ -633,7 +633,7 @@ public final class CaseStore implements AutoCloseable {
    * thread has let go of the connection before returning.
    */
   private void forEachCurrentRow(String sheetRef, boolean provenance, Consumer<RawRow> action) {
-    forEachCurrentRow(sheetRef, provenance, (json, positions) -> null, action);
+    forEachCurrentRow(sheetRef, provenance, (json, layout) -> null, action);
   }
 
   /**
@@ -646,7 +646,7 @@ public final class CaseStore implements AutoCloseable {
   private void forEachCurrentRow(
       String sheetRef,
       boolean provenance,
-      java.util.function.BiFunction<String, int[], Object> prepare,
+      java.util.function.BiFunction<String, StoredLayout, Object> prepare,
       Consumer<RawRow> action) {
     java.util.concurrent.BlockingQueue<List<RawRow>> queue =
         new java.util.concurrent.ArrayBlockingQueue<>(4);
@@ -715,7 +715,7 @@ public final class CaseStore implements AutoCloseable {
   private void readCurrentRows(
       String sheetRef,
       boolean provenance,
-      java.util.function.BiFunction<String, int[], Object> prepare,
+      java.util.function.BiFunction<String, StoredLayout, Object> prepare,
       java.util.concurrent.BlockingQueue<List<RawRow>> queue)
       throws InterruptedException {
     String sql =
@@ -736,8 +736,8 @@ public final class CaseStore implements AutoCloseable {
           List<RawRow> batch = new ArrayList<>(BATCH);
           while (rs.next()) {
             String json = rs.getString(2);
-            int[] positions = positions(rs, 3);
-            Object prepared = prepare.apply(json, positions);
+            StoredLayout layout = layout(rs, 3);
+            Object prepared = prepare.apply(json, layout);
             batch.add(
                 provenance
                     ? new RawRow(
@@ -746,9 +746,9 @@ public final class CaseStore implements AutoCloseable {
                         rs.getString(5),
                         rs.getInt(6),
                         json,
-                        positions,
+                        layout,
                         prepared)
-                    : new RawRow(rs.getString(1), null, null, 0, json, positions, prepared));
+                    : new RawRow(rs.getString(1), null, null, 0, json, layout, prepared));
             if (batch.size() == BATCH) {
               queue.put(batch);
               batch = new ArrayList<>(BATCH);
@@ -788,7 +788,7 @@ public final class CaseStore implements AutoCloseable {
           String ref = rs.getString(2);
           RowCodec codec = codecs.get(ref);
           Map<String, Object> values =
-              codec == null ? Map.of() : codec.decode(rs.getString(7), positions(rs, 8));
+              codec == null ? Map.of() : codec.decode(rs.getString(7), layout(rs, 8));
           FormRow row =
               new FormRow(
                   service,

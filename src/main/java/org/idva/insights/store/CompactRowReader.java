@@ -35,8 +35,14 @@ final class CompactRowReader {
   /** One tick of a list found in the field's code list while scanning: its slot. */
   private static final int TICK_FOUND = 4;
 
-  /** One tick of a list not in the field's code list: its text, a string's. */
+  /** One tick of a list not found in the field's code list while scanning: its text. */
   private static final int TICK_TEXT = 5;
+
+  /** A code written as its number in the layout's list: {@code start} its position, then it. */
+  private static final int NUMBERED = 6;
+
+  /** One tick of a list written as its number: as {@link #NUMBERED}. */
+  private static final int NUMBERED_TICK = 7;
 
   private static final int MAX_DIGITS = 18; // any 18-digit number fits a long
 
@@ -72,25 +78,25 @@ final class CompactRowReader {
 
   /**
    * Hands the row's values to {@code sink} and returns true; or, when the row is not in the compact
-   * shape, hands on nothing and returns false. {@code positions}: the row's layout's ({@link
-   * RowCodec#positions}), or null for a row stored as an object.
+   * shape, hands on nothing and returns false. {@code layout}: the row's ({@link
+   * RowCodec#layoutOf}), or null for a row stored as an object.
    */
-  boolean read(String json, int[] positions, AnswerSink sink) {
-    int[] values = scanned(json, positions);
+  boolean read(String json, StoredLayout layout, AnswerSink sink) {
+    int[] values = scanned(json, layout);
     if (values == null) {
       return false;
     }
-    hand(json, values, sink);
+    hand(json, layout, values, sink);
     return true;
   }
 
   /**
    * The row's values found, four ints each (field, kind, start, end), for {@link #hand(String,
-   * int[], AnswerSink)} to hand on, maybe on another thread; null when the row is not in the
-   * compact shape. The scan a thread does ahead of the one that hands the values on.
+   * StoredLayout, int[], AnswerSink)} to hand on, maybe on another thread; null when the row is not
+   * in the compact shape. The scan a thread does ahead of the one that hands the values on.
    */
-  int[] scanned(String json, int[] positions) {
-    if (!scan(json, positions)) {
+  int[] scanned(String json, StoredLayout layout) {
+    if (!scan(json, layout)) {
       return null;
     }
     int[] values = new int[4 * count];
@@ -104,9 +110,9 @@ final class CompactRowReader {
   }
 
   /** Hands on the values {@link #scanned} found in {@code json}, as {@link #read} does. */
-  void hand(String json, int[] values, AnswerSink sink) {
+  void hand(String json, StoredLayout layout, int[] values, AnswerSink sink) {
     for (int a = 0; a < values.length; a += 4) {
-      hand(json, values[a], values[a + 1], values[a + 2], values[a + 3], sink);
+      hand(json, layout, values[a], values[a + 1], values[a + 2], values[a + 3], sink);
     }
   }
 
@@ -117,15 +123,15 @@ final class CompactRowReader {
    * string's; a row with a character outside Unicode's basic plane (two chars, one {@code ?}) is
    * left to the parser.
    */
-  private boolean scan(String json, int[] positions) {
+  private boolean scan(String json, StoredLayout layout) {
     count = 0;
     byte[] s = json.getBytes(StandardCharsets.ISO_8859_1);
     int n = s.length;
     if (n != json.length()) {
       return false; // a character outside the basic plane took one byte for its two: the parser's
     }
-    if (positions != null) {
-      return scanArray(s, positions);
+    if (layout != null) {
+      return scanArray(s, layout);
     }
     if (n < 2 || s[0] != '{') {
       return false;
@@ -156,7 +162,7 @@ final class CompactRowReader {
       if (pos >= n) {
         return false;
       }
-      pos = value(s, pos, f);
+      pos = value(s, pos, f, null, 0);
       if (pos < 0) {
         return false;
       }
@@ -168,7 +174,8 @@ final class CompactRowReader {
   }
 
   /** {@link #scan} of a row in a layout: {@code [value,null,...]}, position by position. */
-  private boolean scanArray(byte[] s, int[] positions) {
+  private boolean scanArray(byte[] s, StoredLayout layout) {
+    int[] positions = layout.fields();
     int n = s.length;
     if (n < 2 || s[0] != '[') {
       return false;
@@ -188,7 +195,8 @@ final class CompactRowReader {
         }
         pos += 4;
       } else {
-        pos = value(s, pos, positions[position]); // none kept for a field since removed
+        // none kept for a field since removed
+        pos = value(s, pos, positions[position], layout.codes()[position], position);
         if (pos < 0) {
           return false;
         }
@@ -222,12 +230,15 @@ final class CompactRowReader {
    * Finds the value starting at {@code pos} and keeps it as field {@code f}'s (none when {@code f}
    * is negative); the position past it, or -1 when it is not a value the compact shape has.
    */
-  private int value(byte[] s, int pos, int f) {
+  private int value(byte[] s, int pos, int f, String[] numbered, int position) {
     int k = kindOf(s[pos]);
     if (k < 0) {
       return -1;
     }
     int from = k == NUMBER ? pos : pos + 1; // a string's or list's text starts after its quote
+    if (numbered != null && f >= 0) {
+      return fields[f].type().isCoded() ? numberedValue(s, k, from, f, numbered, position) : -1;
+    }
     int valueEnd = valueEnd(s, k, from);
     if (valueEnd < 0) {
       return -1;
@@ -257,6 +268,91 @@ final class CompactRowReader {
       }
     }
     return k == NUMBER ? valueEnd : valueEnd + 1; // past the closing quote or bracket
+  }
+
+  /**
+   * {@link #value} of a coded field whose layout numbers its codes ({@code numbered}): a number, a
+   * string, or a list of numbers and strings; each number must be one of the list's.
+   */
+  private int numberedValue(byte[] s, int k, int from, int f, String[] numbered, int position) {
+    if (k == NUMBER) {
+      int end = numberEnd(s, from);
+      int n = end < 0 ? -1 : codeNumber(s, from, end, numbered.length);
+      if (n < 0) {
+        return -1;
+      }
+      add(f, NUMBERED, position, n);
+      return end;
+    }
+    if (k == STRING) {
+      int end = stringEnd(s, from);
+      if (end < 0) {
+        return -1;
+      }
+      addText(s, f, STRING, from, end);
+      return end + 1;
+    }
+    int pos = from; // a list: numbers and strings
+    if (pos < s.length && s[pos] == ']') {
+      return pos + 1;
+    }
+    while (pos < s.length) {
+      int end;
+      if (s[pos] == '"') {
+        end = stringEnd(s, pos + 1);
+        if (end < 0) {
+          return -1;
+        }
+        addText(s, f, TICK_TEXT, pos + 1, end);
+        end++;
+      } else {
+        end = numberEnd(s, pos);
+        int n = end < 0 ? -1 : codeNumber(s, pos, end, numbered.length);
+        if (n < 0) {
+          return -1;
+        }
+        add(f, NUMBERED_TICK, position, n);
+      }
+      if (end >= s.length) {
+        return -1;
+      }
+      if (s[end] == ']') {
+        return end + 1;
+      }
+      if (s[end] != ',') {
+        return -1;
+      }
+      pos = end + 1;
+    }
+    return -1;
+  }
+
+  /**
+   * The number written in {@code s[from, to)} when it is one of a list of {@code size}; else -1.
+   */
+  private static int codeNumber(byte[] s, int from, int to, int size) {
+    if (s[from] == '-' || to - from > 9) {
+      return -1;
+    }
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n = n * 10 + (s[i] - '0');
+    }
+    return n < size ? n : -1;
+  }
+
+  /**
+   * Keeps a string value (or a tick, {@code kind} {@link #TICK_TEXT}) of coded field {@code f}: as
+   * the code of the field's list it is when the list is searched by bytes, else as its text.
+   */
+  private void addText(byte[] s, int f, int kind, int from, int to) {
+    CodeTable table = codes[f];
+    int slot = table != null && table.byBytes() ? table.slotOf(s, from, to) : -1;
+    if (slot >= 0) {
+      add(f, kind == STRING ? CODE_FOUND : TICK_FOUND, slot, 0);
+    } else {
+      add(f, kind, from, to);
+    }
   }
 
   /** The kind of value a value's first character starts; -1 for none the compact shape has. */
@@ -394,16 +490,20 @@ final class CompactRowReader {
   }
 
   /** Hands on one value, typed as {@code RowCodec.readAnswer} types the same token. */
-  private void hand(String s, int f, int kind, int from, int to, AnswerSink sink) {
+  private void hand(
+      String s, StoredLayout layout, int f, int kind, int from, int to, AnswerSink sink) {
     String id = fields[f].id();
     if (kind == TICK_FOUND) {
       sink.tick(id, codes[f].at(from));
       return;
     } else if (kind == TICK_TEXT) {
-      sink.tick(id, s.substring(from, to));
+      sink.tick(id, code(s, f, from, to));
       return;
-    } else if (kind == CODE_FOUND) {
-      String code = codes[f].at(from);
+    } else if (kind == NUMBERED_TICK) {
+      sink.tick(id, layout.code(from, to));
+      return;
+    } else if (kind == CODE_FOUND || kind == NUMBERED) {
+      String code = kind == NUMBERED ? layout.code(from, to) : codes[f].at(from);
       if (fields[f].type() == FieldType.MULTI_CODE) {
         sink.tick(id, code);
       } else {

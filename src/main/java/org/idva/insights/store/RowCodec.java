@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -29,8 +30,12 @@ import org.idva.insights.schema.SheetDefinition;
  * BigDecimal; date → LocalDate. The array holds the values in the order of the sheet's fields (its
  * {@link #layout}, kept once per sheet in the store's {@code row_layout} table), {@code null} where
  * a field has no value, and nothing after the last value; keys that are not fields of the sheet are
- * never written (the caller reports them). Rows stored before layouts (migration V9) are JSON
- * objects naming each field; they are read as they are, with no layout ({@code positions} null).
+ * never written (the caller reports them). A coded answer is written as its number in the field's
+ * codes sorted ({@link #codeLists}, kept with the layout), a multi-code answer as its numbers in
+ * order: {@code ["SVC01-21-11310","CL1-011274","2020-04-01",1,4,[0,3]]}; a code the list lacks is
+ * written as text. Rows in a layout stored before code lists (migration V11) hold their codes as
+ * text, and rows stored before layouts (V9) are JSON objects naming each field; both are read as
+ * they are ({@link StoredLayout}; null for an object).
  */
 final class RowCodec {
   private static final JsonFactory JSON = new JsonFactory();
@@ -39,8 +44,8 @@ final class RowCodec {
   private final Map<String, Field> fields = new HashMap<>();
   private final Field[] order;
 
-  /** Per field in {@link #order}: for a multi-code question, its codes in the order written. */
-  private final Ticks[] ticks;
+  /** Per field in {@link #order}: for a coded question, its codes as numbered in the layout. */
+  private final Codes[] codes;
 
   private final int capacity;
 
@@ -48,22 +53,33 @@ final class RowCodec {
     this.sheet = sheet;
     sheet.fields().forEach(f -> fields.put(f.id(), f));
     this.order = sheet.fields().toArray(new Field[0]);
-    this.ticks = new Ticks[order.length];
+    this.codes = new Codes[order.length];
     for (int i = 0; i < order.length; i++) {
-      ticks[i] =
-          order[i].type() == FieldType.MULTI_CODE && order[i].codeList() != null
-              ? Ticks.of(order[i])
-              : null;
+      codes[i] =
+          order[i].type().isCoded() && order[i].codeList() != null ? Codes.of(order[i]) : null;
     }
     this.capacity = (int) (fields.size() / 0.75f) + 1;
     StringBuilder b = new StringBuilder("[");
-    for (Field f : order) {
-      if (b.length() > 1) {
+    StringBuilder lists = new StringBuilder("[");
+    for (int i = 0; i < order.length; i++) {
+      if (i > 0) {
         b.append(',');
+        lists.append(',');
       }
-      JsonText.string(b, f.id());
+      JsonText.string(b, order[i].id());
+      if (codes[i] == null) {
+        lists.append("null");
+      } else {
+        lists.append('[').append(String.join(",", codes[i].written)).append(']');
+      }
     }
     this.layout = b.append(']').toString();
+    this.codeLists = lists.append(']').toString();
+    List<List<String>> own = new ArrayList<>();
+    for (Codes c : codes) {
+      own.add(c == null ? null : Arrays.asList(c.sorted));
+    }
+    this.ownLayout = layoutOf(sheet.fields().stream().map(Field::id).toList(), own);
   }
 
   SheetDefinition sheet() {
@@ -87,19 +103,61 @@ final class RowCodec {
   }
 
   /**
-   * The positions of the rows this codec writes (see {@link #positions(List)}): each value the
-   * field of its index.
+   * The code lists of the layout rows are written in, as a JSON array: see {@link #codeLists()}.
    */
-  int[] ownPositions() {
-    return java.util.stream.IntStream.range(0, order.length).toArray();
+  private final String codeLists;
+
+  /**
+   * The code lists of the layout rows are written in, beside {@link #layout}: per field, null when
+   * it is not coded, else its codes in the order of the numbers its answers are written as ({@code
+   * [null,null,null,["new_client","repeat_to_service"],...]}).
+   */
+  String codeLists() {
+    return codeLists;
+  }
+
+  private final StoredLayout ownLayout;
+
+  /** What the values of the rows this codec writes are ({@link #layoutOf}). */
+  StoredLayout ownLayout() {
+    return ownLayout;
   }
 
   /**
-   * What each value of a row written in a layout of these field ids is now: per position, the index
-   * of the sheet's field of that id, or -1 for a field since removed from the schema (its values
-   * are not part of the data now).
+   * What each value of a row written in a layout of these field ids, with coded answers as text
+   * (before code lists), is now: see {@link #layoutOf}.
    */
-  int[] positions(List<String> fieldIds) {
+  StoredLayout positions(List<String> fieldIds) {
+    return StoredLayout.ofText(fields(fieldIds));
+  }
+
+  /**
+   * What each value of a row written in a layout of these field ids and code lists is now: per
+   * position, the index of the sheet's field of that id, or -1 for a field since removed from the
+   * schema (its values are not part of the data now); and the codes its numbers stand for, each the
+   * schema's own string while the field's list has it. {@code codeLists} null: the layout holds
+   * every code as text.
+   */
+  StoredLayout layoutOf(List<String> fieldIds, List<List<String>> codeLists) {
+    int[] positions = fields(fieldIds);
+    String[][] numbered = new String[positions.length][];
+    for (int i = 0; codeLists != null && i < positions.length; i++) {
+      List<String> list = i < codeLists.size() ? codeLists.get(i) : null;
+      if (list == null) {
+        continue;
+      }
+      Codes now = positions[i] < 0 ? null : codes[positions[i]];
+      numbered[i] = new String[list.size()];
+      for (int n = 0; n < list.size(); n++) {
+        String code = list.get(n);
+        Integer at = now == null ? null : now.place.get(code);
+        numbered[i][n] = at == null ? code : now.sorted[at];
+      }
+    }
+    return new StoredLayout(positions, numbered);
+  }
+
+  private int[] fields(List<String> fieldIds) {
     int[] positions = new int[fieldIds.size()];
     for (int i = 0; i < positions.length; i++) {
       positions[i] = -1;
@@ -162,7 +220,7 @@ final class RowCodec {
       if (b.length() > 1) {
         b.append(',');
       }
-      writeValue(b, value, ticks[i]);
+      writeValue(b, value, codes[i]);
     }
     b.append(']');
     last[0] = Math.min(b.length(), 1 << 16);
@@ -176,7 +234,14 @@ final class RowCodec {
     return b.toString();
   }
 
-  private static void writeValue(StringBuilder b, Object value, Ticks field) {
+  private static void writeValue(StringBuilder b, Object value, Codes field) {
+    if (field != null && value instanceof String code) {
+      Integer at = field.place.get(code);
+      if (at != null) {
+        b.append(at.intValue());
+        return;
+      }
+    }
     if (value instanceof Collection<?> c) {
       b.append('[');
       if (field == null || !field.write(b, c)) {
@@ -203,27 +268,33 @@ final class RowCodec {
   }
 
   /**
-   * A multi-code question's codes sorted as {@link #sortedCodes} sorts them, each with its place in
-   * that order and as written ({@link JsonText}): an answer of the question's own codes is written
-   * by sorting their places, not their text.
+   * A coded question's codes sorted as {@link #sortedCodes} sorts them (each once), each with its
+   * place in that order: an answer of the question's own codes is written as its place, and a
+   * multi-code answer as its places in order, sorted as numbers (which sorts the codes as text).
    */
-  private record Ticks(String[] written, Map<String, Integer> place) {
+  private static final class Codes {
     /** The most ticks sorted by place; an answer of more is sorted as text. */
     private static final int MOST = 64;
 
-    static Ticks of(Field field) {
+    final String[] sorted;
+    final String[] written; // as JSON strings, for the layout's code lists
+    final Map<String, Integer> place = new HashMap<>();
+
+    private Codes(String[] sorted) {
+      this.sorted = sorted;
+      this.written = new String[sorted.length];
+      for (int i = 0; i < sorted.length; i++) {
+        StringBuilder b = new StringBuilder();
+        JsonText.string(b, sorted[i]);
+        written[i] = b.toString();
+        place.put(sorted[i], i);
+      }
+    }
+
+    static Codes of(Field field) {
       java.util.TreeSet<String> codes = new java.util.TreeSet<>();
       field.codeList().codes().forEach(c -> codes.add(c.code()));
-      String[] written = new String[codes.size()];
-      Map<String, Integer> place = new HashMap<>();
-      int i = 0;
-      for (String code : codes) {
-        StringBuilder b = new StringBuilder();
-        JsonText.string(b, code);
-        written[i] = b.toString();
-        place.put(code, i++);
-      }
-      return new Ticks(written, place);
+      return new Codes(codes.toArray(new String[0]));
     }
 
     /**
@@ -257,7 +328,7 @@ final class RowCodec {
           if (i > 0) {
             b.append(',');
           }
-          b.append(written[at[i]]);
+          b.append(at[i]);
         }
       }
       return true;
@@ -280,13 +351,15 @@ final class RowCodec {
   }
 
   /**
-   * The values of a stored row, typed by the schema: a row in a layout whose {@code positions} are
-   * given ({@link #positions(List)}), or, with null, a row stored as a JSON object (before
-   * layouts).
+   * The values of a stored row, typed by the schema: a row in a stored layout ({@link #layoutOf},
+   * {@link #positions(List)}), or, with null, a row stored as a JSON object (before layouts).
    */
-  Map<String, Object> decode(String json, int[] positions) {
+  Map<String, Object> decode(String json, StoredLayout layout) {
     Map<String, Object> values = new LinkedHashMap<>(capacity); // never resized
-    parse(json, positions, (field, p, t) -> values.put(field.id(), readValue(field, p, t)));
+    parse(
+        json,
+        layout,
+        (field, numbered, p, t) -> values.put(field.id(), readValue(field, numbered, p, t)));
     return values;
   }
 
@@ -294,8 +367,8 @@ final class RowCodec {
    * Hands a stored row's values to {@code sink} as they are parsed, each typed as {@link #decode}
    * types it, without building the map (the caller has called {@link AnswerSink#row}).
    */
-  void read(String json, int[] positions, AnswerSink sink) {
-    parse(json, positions, (field, p, t) -> readAnswer(field, p, t, sink));
+  void read(String json, StoredLayout layout, AnswerSink sink) {
+    parse(json, layout, (field, numbered, p, t) -> readAnswer(field, numbered, p, t, sink));
   }
 
   /**
@@ -316,11 +389,11 @@ final class RowCodec {
 
     /**
      * What one thread (the one reading the rows from the store, one row after another) finds of a
-     * row ahead of {@link #read(String, int[], Object, AnswerSink)} on another: the values of a row
-     * in the compact shape; null for a row the parser reads.
+     * row ahead of {@link #read(String, StoredLayout, Object, AnswerSink)} on another: the values
+     * of a row in the compact shape; null for a row the parser reads.
      */
-    Object prepare(String json, int[] positions) {
-      return ahead.scanned(json, positions);
+    Object prepare(String json, StoredLayout layout) {
+      return ahead.scanned(json, layout);
     }
 
     /**
@@ -328,11 +401,11 @@ final class RowCodec {
      * compact shape by the {@link CompactRowReader}, any other by the JSON parser; the same answers
      * either way.
      */
-    void read(String json, int[] positions, Object prepared, AnswerSink sink) {
+    void read(String json, StoredLayout layout, Object prepared, AnswerSink sink) {
       if (prepared instanceof int[] values) {
-        compact.hand(json, values, sink);
+        compact.hand(json, layout, values, sink);
       } else {
-        RowCodec.this.read(json, positions, sink);
+        RowCodec.this.read(json, layout, sink);
       }
     }
   }
@@ -341,15 +414,18 @@ final class RowCodec {
    * What is done with one stored value of a field of the sheet; the parser is on its first token.
    */
   private interface ValueReader {
-    void read(Field field, JsonParser p, JsonToken t) throws IOException;
+    /**
+     * @param numbered the codes the value's numbers stand for (its layout's), or null
+     */
+    void read(Field field, String[] numbered, JsonParser p, JsonToken t) throws IOException;
   }
 
-  private void parse(String json, int[] positions, ValueReader reader) {
+  private void parse(String json, StoredLayout layout, ValueReader reader) {
     try (JsonParser p = JSON.createParser(json)) {
-      if (positions == null) {
+      if (layout == null) {
         parseObject(p, reader);
       } else {
-        parseArray(p, positions, reader);
+        parseArray(p, layout, reader);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -366,11 +442,13 @@ final class RowCodec {
         p.skipChildren(); // a field since removed from the schema: not part of the data now
         continue;
       }
-      reader.read(field, p, t);
+      reader.read(field, null, p, t);
     }
   }
 
-  private void parseArray(JsonParser p, int[] positions, ValueReader reader) throws IOException {
+  private void parseArray(JsonParser p, StoredLayout layout, ValueReader reader)
+      throws IOException {
+    int[] positions = layout.fields();
     expect(p.nextToken(), JsonToken.START_ARRAY);
     int position = 0;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -381,6 +459,7 @@ final class RowCodec {
         throw new IOException(
             "stored row has more values than its layout has fields (" + positions.length + ")");
       }
+      String[] numbered = layout.codes()[position];
       int f = positions[position++];
       if (t == JsonToken.VALUE_NULL) {
         continue; // no value
@@ -389,16 +468,42 @@ final class RowCodec {
         p.skipChildren(); // a field since removed from the schema: not part of the data now
         continue;
       }
-      reader.read(order[f], p, t);
+      reader.read(order[f], numbered, p, t);
     }
   }
 
-  private static void readAnswer(Field field, JsonParser p, JsonToken t, AnswerSink sink)
+  /**
+   * The text of the value the parser is on: a code written as its number, the code it stands for in
+   * {@code numbered}; anything else, its text.
+   */
+  private static String text(JsonParser p, JsonToken t, String[] numbered) throws IOException {
+    if (numbered == null || t != JsonToken.VALUE_NUMBER_INT) {
+      return p.getText();
+    }
+    long n = p.getLongValue();
+    if (n < 0 || n >= numbered.length) {
+      throw new IOException(
+          "stored code number " + n + " is not in its layout's list of " + numbered.length);
+    }
+    return numbered[(int) n];
+  }
+
+  private static void readAnswer(
+      Field field, String[] numbered, JsonParser p, JsonToken t, AnswerSink sink)
       throws IOException {
     String id = field.id();
     if (t == JsonToken.START_ARRAY) {
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        sink.tick(id, p.getText());
+      for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+        sink.tick(id, text(p, e, numbered));
+      }
+      return;
+    }
+    if (numbered != null && t == JsonToken.VALUE_NUMBER_INT) {
+      String code = text(p, t, numbered);
+      if (field.type() == FieldType.MULTI_CODE) {
+        sink.tick(id, code);
+      } else {
+        sink.text(id, code);
       }
       return;
     }
@@ -413,15 +518,19 @@ final class RowCodec {
     }
   }
 
-  private static Object readValue(Field field, JsonParser p, JsonToken t) throws IOException {
+  private static Object readValue(Field field, String[] numbered, JsonParser p, JsonToken t)
+      throws IOException {
     if (t == JsonToken.START_ARRAY) {
       Set<String> codes = new LinkedHashSet<>();
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        codes.add(p.getText());
+      for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+        codes.add(text(p, e, numbered));
       }
       return Collections.unmodifiableSet(codes);
     }
-    String text = p.getText();
+    String text = text(p, t, numbered);
+    if (numbered != null && t == JsonToken.VALUE_NUMBER_INT) {
+      return field.type() == FieldType.MULTI_CODE ? Set.of(text) : text;
+    }
     return switch (field.type()) {
       case INTEGER -> t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : Long.valueOf(text);
       case DECIMAL -> new BigDecimal(text);

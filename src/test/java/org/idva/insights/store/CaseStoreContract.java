@@ -592,9 +592,12 @@ abstract class CaseStoreContract {
     try (Connection db = connect();
         Statement s = db.createStatement()) {
       Map<Long, List<String>> layouts = new java.util.HashMap<>();
-      try (ResultSet rs = s.executeQuery("SELECT layout_id, field_ids FROM row_layout")) {
+      Map<Long, List<List<String>>> codeLists = new java.util.HashMap<>();
+      try (ResultSet rs =
+          s.executeQuery("SELECT layout_id, field_ids, code_lists FROM row_layout")) {
         while (rs.next()) {
           layouts.put(rs.getLong(1), RowLayouts.fieldIds(rs.getString(2)));
+          codeLists.put(rs.getLong(1), RowLayouts.codeLists(rs.getString(3)));
         }
       }
       List<Object[]> rewritten = new ArrayList<>();
@@ -604,7 +607,9 @@ abstract class CaseStoreContract {
           var sheet = SCHEMA.sheet(rs.getString(3)).orElseThrow();
           RowCodec codec = new RowCodec(sheet);
           Map<String, Object> values =
-              codec.decode(rs.getString(4), codec.positions(layouts.get(rs.getLong(5))));
+              codec.decode(
+                  rs.getString(4),
+                  codec.layoutOf(layouts.get(rs.getLong(5)), codeLists.get(rs.getLong(5))));
           rewritten.add(
               new Object[] {
                 rs.getLong(1), rs.getInt(2), JsonTextTest.jacksonObjectRow(sheet, values)

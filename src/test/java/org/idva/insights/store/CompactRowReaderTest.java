@@ -75,7 +75,7 @@ class CompactRowReaderTest {
       RowCodec codec = new RowCodec(sheet);
       RowCodec.Reader reader = codec.reader();
       CompactRowReader compact = new CompactRowReader(sheet.fields());
-      int[] positions = codec.ownPositions();
+      StoredLayout positions = codec.ownLayout();
       for (int i = 0; i < 400; i++) {
         Map<String, Object> values = randomValues(random, sheet, i % 4 == 0);
         String json = codec.encode(values);
@@ -116,7 +116,7 @@ class CompactRowReaderTest {
       for (int i = 0; i < 300; i++) {
         jsons.add(codec.encode(randomValues(random, sheet, i % 4 == 0)));
       }
-      int[] positions = codec.ownPositions();
+      StoredLayout positions = codec.ownLayout();
       List<Object> prepared = new ArrayList<>();
       Thread t = new Thread(() -> jsons.forEach(j -> prepared.add(reader.prepare(j, positions))));
       t.start();
@@ -166,10 +166,10 @@ class CompactRowReaderTest {
           written.add(id.equals("removed_since") ? List.of("old", "value") : values.get(id));
         }
         String json = arrayRow(written);
-        int[] positions = codec.positions(older);
+        StoredLayout positions = codec.positions(older);
         // what the row's values are now: the same values, written as the sheet's own layout
         Recorder expected = new Recorder();
-        codec.read(codec.encode(values), codec.ownPositions(), expected.sink);
+        codec.read(codec.encode(values), codec.ownLayout(), expected.sink);
         Recorder parsed = new Recorder();
         codec.read(json, positions, parsed.sink);
         Recorder fast = new Recorder();
@@ -178,11 +178,123 @@ class CompactRowReaderTest {
         assertThat(fast.calls).as(json).isEqualTo(parsed.calls);
         assertThat(codec.decode(json, positions))
             .as(json)
-            .isEqualTo(codec.decode(codec.encode(values), codec.ownPositions()));
+            .isEqualTo(codec.decode(codec.encode(values), codec.ownLayout()));
         rows++;
       }
     }
     assertThat(rows).isGreaterThan(500);
+  }
+
+  /**
+   * A row written in an older layout whose code lists differ from the sheet's now (a code added
+   * since, one removed since, another order) gives each numbered code as the code it stood for, by
+   * either reader: the schema's own string while its list has the code, the stored one when not.
+   */
+  @Test
+  void rowsInAnOlderNumberedLayoutGiveTheCodesTheirNumbersStoodFor() throws Exception {
+    Random random = new Random(20261208);
+    int rows = 0;
+    int retired = 0;
+    int numbers = 0;
+    for (SheetDefinition sheet : SCHEMA.sheets()) {
+      RowCodec codec = new RowCodec(sheet);
+      RowCodec.Reader reader = codec.reader();
+      for (int i = 0; i < 100; i++) {
+        List<String> older = new ArrayList<>();
+        sheet.fields().forEach(f -> older.add(f.id()));
+        String dropped = older.remove(random.nextInt(older.size()));
+        older.add(random.nextInt(older.size() + 1), "removed_since");
+        java.util.Collections.shuffle(older, random);
+        List<List<String>> lists = new ArrayList<>();
+        for (String id : older) {
+          Field f = sheet.fields().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+          if (f == null || !f.type().isCoded()) {
+            lists.add(null);
+            continue;
+          }
+          List<String> list = new ArrayList<>(); // as read from the store: not the schema's strings
+          f.codeList().codes().forEach(c -> list.add(new String(c.code().toCharArray())));
+          list.remove(random.nextInt(list.size())); // added to the list since
+          list.add("retired_code"); // removed from the list since
+          java.util.Collections.shuffle(list, random);
+          lists.add(list);
+        }
+        Map<String, Object> values = randomValues(random, sheet, i % 4 == 0);
+        values.remove(dropped);
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g =
+            new com.fasterxml.jackson.core.JsonFactory().createGenerator(out)) {
+          g.writeStartArray();
+          for (int k = 0; k < older.size(); k++) {
+            String id = older.get(k);
+            List<String> list = lists.get(k);
+            Object v = values.get(id);
+            if (list != null && v instanceof String && random.nextInt(8) == 0) {
+              v = "retired_code";
+              values.put(id, v);
+              retired++;
+            }
+            if (id.equals("removed_since")) {
+              g.writeString("old");
+            } else if (v == null) {
+              g.writeNull();
+            } else if (list != null && v instanceof String code) {
+              if (list.contains(code)) {
+                g.writeNumber(list.indexOf(code));
+                numbers++;
+              } else {
+                g.writeString(code);
+              }
+            } else if (list != null && v instanceof java.util.Collection<?> ticks) {
+              g.writeStartArray();
+              for (Object t : ticks) {
+                if (list.contains(t)) {
+                  g.writeNumber(list.indexOf(t));
+                  numbers++;
+                } else {
+                  g.writeString(t.toString());
+                }
+              }
+              g.writeEndArray();
+            } else {
+              JsonTextTest.jacksonValue(g, v);
+            }
+          }
+          g.writeEndArray();
+        }
+        String json = out.toString();
+        StoredLayout layout = codec.layoutOf(older, lists);
+        Recorder expected = new Recorder();
+        codec.read(codec.encode(values), codec.ownLayout(), expected.sink);
+        Recorder parsed = new Recorder();
+        codec.read(json, layout, parsed.sink);
+        Recorder fast = new Recorder();
+        reader.read(json, layout, reader.prepare(json, layout), fast.sink);
+        assertThat(sorted(parsed.calls)).as(json).isEqualTo(sorted(expected.calls));
+        assertThat(fast.calls).as(json).isEqualTo(parsed.calls);
+        Map<String, Object> decoded = codec.decode(json, layout);
+        assertThat(decoded)
+            .as(json)
+            .isEqualTo(codec.decode(codec.encode(values), codec.ownLayout()));
+        for (Field f : sheet.fields()) {
+          int at = older.indexOf(f.id());
+          if (f.type() == org.idva.insights.schema.FieldType.CODE
+              && decoded.get(f.id()) instanceof String code
+              && at >= 0
+              && lists.get(at).contains(code) // written as its number
+              && !code.equals("retired_code")) {
+            f.codeList().codes().stream()
+                .filter(c -> c.code().equals(code))
+                .findFirst()
+                .ifPresent(c -> assertThat(code).as("the schema's own string").isSameAs(c.code()));
+          }
+        }
+        rows++;
+      }
+    }
+    assertThat(rows).isGreaterThan(500);
+    assertThat(retired).isGreaterThan(50);
+    assertThat(numbers).isGreaterThan(1000);
   }
 
   private static List<String> sorted(List<String> calls) {
@@ -334,7 +446,8 @@ class CompactRowReaderTest {
     CompactRowReader reader = new CompactRowReader(List.of(field));
     for (String value : List.of("caf?", "caf\u00e9", "\u0142\u00f3d\u017a", "\u0142\u00f3d?")) {
       Recorder r = new Recorder();
-      assertThat(reader.read("[\"" + value + "\"]", new int[] {0}, r.sink)).isTrue();
+      assertThat(reader.read("[\"" + value + "\"]", StoredLayout.ofText(new int[] {0}), r.sink))
+          .isTrue();
       assertThat(r.calls).containsExactly("text [" + coded.id() + ", " + value + "]");
     }
   }
@@ -364,9 +477,10 @@ class CompactRowReaderTest {
             "{\"case_ref\":\"A1\",}",
             "{\"case_ref\":null}",
             "{\"case_ref\":true}");
-    int[] positions = codec.ownPositions();
-    int integerAt = codec.positions(List.of(integer))[0];
-    int codeAt = codec.positions(List.of(code))[0];
+    // a layout with its codes as text (before code lists)
+    StoredLayout positions = codec.positions(intake.fields().stream().map(Field::id).toList());
+    int integerAt = codec.positions(List.of(integer)).fields()[0];
+    int codeAt = codec.positions(List.of(code)).fields()[0];
     String nulls = "null,".repeat(integerAt);
     List<String> arrays =
         List.of(
@@ -381,7 +495,7 @@ class CompactRowReaderTest {
             "[,\"A1\"]",
             "[nul]",
             "[true]",
-            "[\"A1\"" + ",\"x\"".repeat(positions.length) + "]", // more values than fields
+            "[\"A1\"" + ",\"x\"".repeat(positions.size()) + "]", // more values than fields
             "{\"case_ref\":\"A1\"}");
     for (String json : others) {
       leftToTheParser(codec, compact, json, null);
@@ -416,6 +530,41 @@ class CompactRowReaderTest {
       codec.read(json, positions, parsed.sink);
       assertThat(fast.calls).as(json).isEqualTo(parsed.calls);
     }
+    // in the sheet's own layout, whose codes are numbered: numbers of its list only
+    StoredLayout numbered = codec.ownLayout();
+    String before = "null,".repeat(codeAt);
+    int listSize = intake.fields().get(codeAt).codeList().codes().size();
+    for (String json :
+        List.of(
+            "[" + before + "-1]",
+            "[" + before + listSize + "]",
+            "[" + before + "99999999999]",
+            "[" + before + "01]",
+            "[" + before + "1.0]",
+            "[" + before + "1e0]",
+            "[" + before + "[1,[0]]]",
+            "[" + before + "[1,]]",
+            "[" + before + "[,1]]",
+            "[" + before + "[true]]",
+            "[" + before + "[-1]]",
+            "[" + before + "[" + listSize + "]]",
+            "[" + before + "true]")) {
+      leftToTheParser(codec, compact, json, numbered);
+    }
+    for (String json :
+        List.of(
+            "[" + before + "0]",
+            "[" + before + (listSize - 1) + "]",
+            "[" + before + "[0,1]]",
+            "[" + before + "[1,\"x\",0]]",
+            "[" + before + "\"x\"]",
+            "[" + nulls + "7]")) {
+      Recorder fast = new Recorder();
+      assertThat(compact.read(json, numbered, fast.sink)).as(json).isTrue();
+      Recorder parsed = new Recorder();
+      codec.read(json, numbered, parsed.sink);
+      assertThat(fast.calls).as(json).isEqualTo(parsed.calls).isNotEmpty();
+    }
     for (String json :
         List.of(
             "{\"" + integer + "\":7,\"case_ref\":\"A1\"}",
@@ -432,7 +581,7 @@ class CompactRowReaderTest {
 
   /** Not read by the compact reader, and the same answers (or error) by the codec's reader. */
   private static void leftToTheParser(
-      RowCodec codec, CompactRowReader compact, String json, int[] positions) {
+      RowCodec codec, CompactRowReader compact, String json, StoredLayout positions) {
     Recorder none = new Recorder();
     assertThat(compact.read(json, positions, none.sink)).as(json).isFalse();
     assertThat(none.calls).as(json).isEmpty();
@@ -443,7 +592,7 @@ class CompactRowReaderTest {
 
   /** The answers read (by the parser alone when {@code general}), or the error's class. */
   private static List<String> answersOrError(
-      RowCodec codec, String json, int[] positions, boolean general) {
+      RowCodec codec, String json, StoredLayout positions, boolean general) {
     Recorder r = new Recorder();
     try {
       if (general) {
