@@ -117,18 +117,19 @@ final class ChildJvm {
 
   /**
    * The store's bytes per byte of the report's columns (as {@link #batchHeap} estimates them): the
-   * store holds a form row in about 620 bytes (with its indexes and the values as a JSON array in
-   * the sheet's layout; 1,140 as JSON objects before migration V9), a return in about 117 and the
-   * columns in about 70.
+   * store holds a form row in about 360 bytes (with its indexes, the values as a JSON array in the
+   * sheet's layout and coded answers as numbers; about 620 with codes as text before migration V11,
+   * 1,140 as JSON objects before V9), and the columns in about 70: a store of 1.14 GB at a hundred
+   * times the sample loads into about 220 MB of columns.
    */
-  static final int STORE_BYTES_PER_COLUMN_BYTE = 6;
+  static final int STORE_BYTES_PER_COLUMN_BYTE = 5;
 
   /**
    * The heap a batch command's child gets when none is chosen: what the report's columns of its
    * data take, and a tenth more; at least {@link #BATCH_HEAP_FLOOR}. The columns are estimated as
-   * the larger of the returns' bytes and a sixth of the store's, not their sum: the returns a run
+   * the larger of the returns' bytes and a fifth of the store's, not their sum: the returns a run
    * is given are mostly rows the store already holds (input/ keeps every quarter's return). The
-   * estimate is generous: at a hundred times the sample (366 MB of returns, a 1.95 GB store) the
+   * estimate is generous: at a hundred times the sample (366 MB of returns, a 1.14 GB store) the
    * columns take about 220 MB, and the heap is 403 MB for `run` and `tables` (the floor).
    * Everything else a batch command holds is bounded whatever the data: a return at a time per
    * core, a workbook at a time per core.

@@ -154,7 +154,7 @@ class ChildJvmTest {
    * the store's, whichever is larger, and a tenth more.
    */
   @Test
-  void aBatchCommandsHeapFollowsItsReturnsOrASixthOfItsStore(@TempDir Path dir) throws Exception {
+  void aBatchCommandsHeapFollowsItsReturnsOrAFifthOfItsStore(@TempDir Path dir) throws Exception {
     Path input = Files.createDirectories(dir.resolve("input"));
     long returns = 400L << 20;
     long store = 4L << 30;
@@ -168,7 +168,7 @@ class ChildJvmTest {
     }
     String[] run = {"run", "--input", input.toString(), "--store", db.toString()};
     assertThat(ChildJvm.dataSize(run)).isEqualTo(new ChildJvm.DataSize(returns, store + 1000));
-    long columns = (store + 1000) / 6; // the larger of the two: the same rows, mostly
+    long columns = (store + 1000) / 5; // the larger of the two: the same rows, mostly
     long heap = columns + columns / 10;
     assertThat(child(List.of(), run, Map.of()))
         .contains(ChildJvm.BATCH_OLD_SHARE, "-Xmx" + (heap >> 20) + "m");
@@ -176,7 +176,7 @@ class ChildJvmTest {
     assertThat(child(List.of(), returnsOnly, Map.of()))
         .contains("-Xmx" + ((returns + returns / 10) >> 20) + "m");
     String[] tables = {"tables", "--store", db.toString()};
-    long storeColumns = store / 6;
+    long storeColumns = store / 5;
     assertThat(child(List.of(), tables, Map.of()))
         .contains("-Xmx" + ((storeColumns + storeColumns / 10) >> 20) + "m");
   }
