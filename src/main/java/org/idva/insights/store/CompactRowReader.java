@@ -248,21 +248,11 @@ final class CompactRowReader {
       if (table == null || !table.byBytes() || k == NUMBER) {
         add(f, k, from, valueEnd);
       } else if (k == STRING) {
-        int slot = table.slotOf(s, from, valueEnd);
-        if (slot >= 0) {
-          add(f, CODE_FOUND, slot, 0);
-        } else {
-          add(f, STRING, from, valueEnd);
-        }
+        addText(s, f, STRING, from, valueEnd);
       } else {
         for (int at = from; at < valueEnd; ) { // each tick (arrayEnd has checked their shape)
           int e = stringEnd(s, at + 1);
-          int slot = table.slotOf(s, at + 1, e);
-          if (slot >= 0) {
-            add(f, TICK_FOUND, slot, 0);
-          } else {
-            add(f, TICK_TEXT, at + 1, e);
-          }
+          addText(s, f, TICK_TEXT, at + 1, e);
           at = e + 2;
         }
       }
