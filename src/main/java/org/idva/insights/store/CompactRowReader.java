@@ -244,8 +244,7 @@ final class CompactRowReader {
       return -1;
     }
     if (f >= 0) {
-      CodeTable table = codes[f];
-      if (table == null || !table.byBytes() || k == NUMBER) {
+      if (k == NUMBER || codes[f] == null) {
         add(f, k, from, valueEnd);
       } else if (k == STRING) {
         addText(s, f, STRING, from, valueEnd);

@@ -124,14 +124,6 @@ final class RowCodec {
   }
 
   /**
-   * What each value of a row written in a layout of these field ids, with coded answers as text
-   * (before code lists), is now: see {@link #layoutOf}.
-   */
-  StoredLayout positions(List<String> fieldIds) {
-    return StoredLayout.ofText(fields(fieldIds));
-  }
-
-  /**
    * What each value of a row written in a layout of these field ids and code lists is now: per
    * position, the index of the sheet's field of that id, or -1 for a field since removed from the
    * schema (its values are not part of the data now); and the codes its numbers stand for, each the
@@ -351,8 +343,8 @@ final class RowCodec {
   }
 
   /**
-   * The values of a stored row, typed by the schema: a row in a stored layout ({@link #layoutOf},
-   * {@link #positions(List)}), or, with null, a row stored as a JSON object (before layouts).
+   * The values of a stored row, typed by the schema: a row in a stored layout ({@link #layoutOf}),
+   * or, with null, a row stored as a JSON object (before layouts).
    */
   Map<String, Object> decode(String json, StoredLayout layout) {
     Map<String, Object> values = new LinkedHashMap<>(capacity); // never resized

@@ -88,9 +88,7 @@ final class RowLayouts {
     if (codec == null) {
       return StoredLayout.ofText(new int[0]);
     }
-    return codeLists == null
-        ? codec.positions(fieldIds(fieldIds))
-        : codec.layoutOf(fieldIds(fieldIds), codeLists(codeLists));
+    return codec.layoutOf(fieldIds(fieldIds), codeLists == null ? null : codeLists(codeLists));
   }
 
   /**

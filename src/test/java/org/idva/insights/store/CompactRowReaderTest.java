@@ -161,7 +161,7 @@ class CompactRowReaderTest {
           written.add(id.equals("removed_since") ? List.of("old", "value") : values.get(id));
         }
         String json = arrayRow(written);
-        readsAsNow(codec, json, codec.positions(older), values);
+        readsAsNow(codec, json, codec.layoutOf(older, null), values);
         rows++;
       }
     }
@@ -478,9 +478,9 @@ class CompactRowReaderTest {
             "{\"case_ref\":null}",
             "{\"case_ref\":true}");
     // a layout with its codes as text (before code lists)
-    StoredLayout positions = codec.positions(intake.fields().stream().map(Field::id).toList());
-    int integerAt = codec.positions(List.of(integer)).fields()[0];
-    int codeAt = codec.positions(List.of(code)).fields()[0];
+    StoredLayout positions = codec.layoutOf(intake.fields().stream().map(Field::id).toList(), null);
+    int integerAt = codec.layoutOf(List.of(integer), null).fields()[0];
+    int codeAt = codec.layoutOf(List.of(code), null).fields()[0];
     String nulls = "null,".repeat(integerAt);
     List<String> arrays =
         List.of(
